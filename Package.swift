@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+// Scriptorium: prose documents in, a validated and checksummed open dataset out.
+// Stages depend one way only: Model <- Extract/Normalize/Validate <- writers (CSV, TEI, JSON-LD) <- Bag <- Pipeline <- CLI.
+import PackageDescription
+
+let package = Package(
+    name: "Scriptorium",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "scriptorium", targets: ["scriptorium"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .target(name: "ScriptoriumModel"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumCSV", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2"]),
+        .target(name: "ScriptoriumJSONLD", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumBag", dependencies: [
+            "ScriptoriumModel",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "ScriptoriumPipeline", dependencies: [
+            "ScriptoriumModel", "ScriptoriumExtract", "ScriptoriumNormalize", "ScriptoriumValidate",
+            "ScriptoriumCSV", "ScriptoriumTEI", "ScriptoriumJSONLD", "ScriptoriumBag",
+        ]),
+        .executableTarget(name: "scriptorium", dependencies: [
+            "ScriptoriumPipeline", "ScriptoriumExtract",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ScriptoriumModelTests", dependencies: ["ScriptoriumModel"]),
+        .testTarget(name: "ScriptoriumExtractTests", dependencies: ["ScriptoriumExtract"]),
+        .testTarget(name: "ScriptoriumNormalizeTests", dependencies: ["ScriptoriumNormalize", "ScriptoriumExtract"]),
+        .testTarget(name: "ScriptoriumValidateTests", dependencies: ["ScriptoriumValidate"]),
+        .testTarget(name: "ScriptoriumCSVTests", dependencies: [
+            "ScriptoriumCSV", .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTEI", "CLibXML2"]),
+        .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumJSONLD"]),
+        .testTarget(name: "ScriptoriumBagTests", dependencies: ["ScriptoriumBag"]),
+        .testTarget(name: "ScriptoriumEndToEndTests", dependencies: [
+            "ScriptoriumPipeline", "CLibXML2", .product(name: "CSV", package: "CSV.swift"),
+        ]),
+    ]
+)

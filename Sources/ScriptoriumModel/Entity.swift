@@ -1,0 +1,32 @@
+/// What kind of thing an entity is. The raw values are the `type` column of `entities.csv`; each writer maps
+/// them to its own vocabulary (schema.org types, TEI `placeName`/`orgName`/`name`/`date`).
+public enum EntityType: String, Sendable, Equatable, CaseIterable, Codable {
+    case place
+    case organization
+    case legalInstrument = "legal_instrument"
+    case event
+    case person
+    case date
+}
+
+public struct EntityRecord: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var type: EntityType
+    /// A bare Wikidata id such as `Q17`, or nil when not known for certain.
+    public var wikidata: String?
+    public var aliases: [String]
+    /// How many mentions the whole dataset has of this entity.
+    public var mentions: Int
+    /// For a date entity, its ISO 8601 value (`1951`, `1948-06`, `1949-04-04`); nil otherwise.
+    public var isoDate: String? { type == .date ? name : nil }
+
+    public init(id: String, name: String, type: EntityType, wikidata: String?, aliases: [String], mentions: Int) {
+        self.id = id
+        self.name = name
+        self.type = type
+        self.wikidata = wikidata
+        self.aliases = aliases
+        self.mentions = mentions
+    }
+}
