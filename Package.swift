@@ -21,8 +21,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .target(name: "CPathExchange"),
         .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel"]),
-        .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel", "ScriptoriumExtract"]),
         .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel"]),
         .target(name: "ScriptoriumCSV", dependencies: ["ScriptoriumModel"]),
         .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2"]),
@@ -33,7 +34,7 @@ let package = Package(
         ]),
         .target(name: "ScriptoriumPipeline", dependencies: [
             "ScriptoriumModel", "ScriptoriumExtract", "ScriptoriumNormalize", "ScriptoriumValidate",
-            "ScriptoriumCSV", "ScriptoriumTEI", "ScriptoriumJSONLD", "ScriptoriumBag",
+            "ScriptoriumCSV", "ScriptoriumTEI", "ScriptoriumJSONLD", "ScriptoriumBag", "CPathExchange",
         ]),
         .executableTarget(name: "scriptorium", dependencies: [
             "ScriptoriumPipeline", "ScriptoriumExtract",

@@ -1,0 +1,52 @@
+# Scriptorium — `make` builds the dataset in output/, `make test` runs the test suite.
+SWIFT     ?= swift
+INPUT     ?= input
+OUTPUT    ?= output
+JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
+BIN       := .build/release/scriptorium
+SOURCES   := $(shell find Sources -type f) Package.swift
+
+.PHONY: all dataset deps release test bench fuzz validate verify conformance clean
+
+all: dataset
+
+## System packages: libxml2's headers and pkg-config (to find them). Installed with apt-get when running as root.
+deps:
+	@if ! pkg-config --exists libxml-2.0 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing libxml2-dev and pkg-config..."; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-dev pkg-config >/dev/null; \
+	  else \
+	    echo "Scriptorium needs libxml2's development files. Run:"; \
+	    echo "  sudo apt-get install -y libxml2-dev pkg-config"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(BIN): $(SOURCES) | deps
+	$(SWIFT) build -c release --product scriptorium
+
+release: deps $(BIN)
+
+dataset: release
+	$(BIN) build $(INPUT) --output $(OUTPUT) --jobs $(JOBS)
+
+test: deps
+	$(SWIFT) test
+
+validate: release
+	$(BIN) validate $(OUTPUT)
+
+verify: release
+	$(BIN) verify $(OUTPUT)
+
+## Independent validators (bagit, sha256sum, frictionless, jing + TEI P5, pyld + rdflib); needs ../shared.
+conformance: dataset
+	../shared/tools/conformance $(OUTPUT)
+
+bench: release
+	python3 Tests/Benchmarks/bench.py --binary $(BIN) --jobs $(JOBS)
+
+clean:
+	rm -rf .build $(OUTPUT)

@@ -1,0 +1,110 @@
+import Crypto
+import Foundation
+import ScriptoriumModel
+
+/// Writes a file and computes its SHA-256 and size on the way out, so no file is ever read back to be hashed.
+public struct HashingFileWriter {
+    public let path: String
+    private let handle: FileHandle
+    private var hasher = SHA256()
+    private var buffer: [UInt8] = []
+    public private(set) var bytes = 0
+    private static let flushSize = 1 << 18
+
+    /// Creates (or truncates) the file at `url`.
+    public init(url: URL, displayPath: String) throws {
+        path = displayPath
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw ScriptoriumError(.output, path: url.path, "cannot create the file")
+        }
+        do {
+            handle = try FileHandle(forWritingTo: url)
+        } catch {
+            throw ScriptoriumError(.output, path: url.path, "cannot open the file for writing")
+        }
+        buffer.reserveCapacity(Self.flushSize)
+    }
+
+    public mutating func write(_ data: [UInt8]) throws {
+        hasher.update(data: data)
+        bytes += data.count
+        if buffer.count + data.count > Self.flushSize {
+            try flush()
+            if data.count >= Self.flushSize {
+                try writeOut(data)
+                return
+            }
+        }
+        buffer.append(contentsOf: data)
+    }
+
+    public mutating func write(_ string: String) throws { try write(Array(string.utf8)) }
+
+    private mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try writeOut(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeOut(_ data: [UInt8]) throws {
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            throw ScriptoriumError(.output, path: path, "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// Flushes and closes the file; returns its size and hex SHA-256.
+    public mutating func finish() throws -> (bytes: Int, sha256: String) {
+        try flush()
+        do {
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            throw ScriptoriumError(.output, path: path, "cannot finish writing: \(error.localizedDescription)")
+        }
+        return (bytes, Self.hex(hasher.finalize()))
+    }
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in digest {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes `data` to `url` in one go and returns its PayloadFile entry.
+    public static func write(_ data: [UInt8], to url: URL, path: String, mediaType: String, format: String,
+                             records: Int? = nil) throws -> PayloadFile {
+        var writer = try HashingFileWriter(url: url, displayPath: path)
+        try writer.write(data)
+        let (bytes, sha) = try writer.finish()
+        return PayloadFile(path: path, bytes: bytes, sha256: sha, mediaType: mediaType, format: format, records: records)
+    }
+}
+
+/// SHA-256 of bytes already in memory (a source file that was read anyway).
+public enum SHA256Hex {
+    public static func of(_ data: [UInt8]) -> String { HashingFileWriter.hex(SHA256.hash(data: data)) }
+
+    /// SHA-256 of a file, streamed in 1 MiB pieces (for `verify`).
+    public static func ofFile(_ url: URL) throws -> (bytes: Int, sha256: String) {
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw ScriptoriumError(.dataset, path: url.path, "cannot read the file")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var total = 0
+        while true {
+            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty { break }
+            total += chunk.count
+            hasher.update(data: chunk)
+        }
+        return (total, HashingFileWriter.hex(hasher.finalize()))
+    }
+}

@@ -1,0 +1,102 @@
+import CPathExchange
+import Foundation
+import ScriptoriumModel
+
+/// Builds into a fresh folder beside the target and swaps it into place only when everything is written and
+/// checked, so a failed or killed build leaves the previous output exactly as it was. Folders left behind by a
+/// killed build carry the dead process's id and are removed by the next build.
+public struct AtomicOutput {
+    public let target: URL
+    /// Where this build writes; becomes `target` on `commit()`.
+    public let staging: URL
+    private let shownPath: String
+
+    public init(target path: String) throws {
+        shownPath = path
+        target = URL(fileURLWithPath: path).standardizedFileURL
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: parent.path, isDirectory: &isDir), isDir.boolValue else {
+            throw ScriptoriumError(.output, path: path, "the folder it would go in, \(parent.path), does not exist")
+        }
+        if fm.fileExists(atPath: target.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw ScriptoriumError(.output, path: path, "exists and is not a folder") }
+            try Self.checkReplaceable(target, shown: path)
+        }
+        Self.removeStale(in: parent, name: target.lastPathComponent)
+        staging = parent.appendingPathComponent(".\(target.lastPathComponent).building-\(getpid())")
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw ScriptoriumError(.output, path: path, "cannot write in \(parent.path) (\(Self.reason(error)))")
+        }
+    }
+
+    /// Only an empty folder or a dataset this tool wrote may be replaced: never a user's other files.
+    static func checkReplaceable(_ url: URL, shown: String) throws {
+        let fm = FileManager.default
+        let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
+        if entries.isEmpty { return }
+        let isBag = fm.fileExists(atPath: url.appendingPathComponent("bagit.txt").path)
+            && fm.fileExists(atPath: url.appendingPathComponent("data/manifest.json").path)
+        if !isBag {
+            throw ScriptoriumError(.output, path: shown, "is a folder that is not a Scriptorium dataset; refusing to replace it (choose another --output or empty it)")
+        }
+    }
+
+    /// Swaps the finished build into place, atomically where the kernel can.
+    public func commit() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: target.path) {
+            if scriptorium_exchange_paths(staging.path, target.path) == 0 {
+                try? fm.removeItem(at: staging) // now holds the previous output
+                return
+            }
+            // No atomic exchange here: move the old output aside, then the new one in.
+            let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+            do {
+                try fm.moveItem(at: target, to: old)
+                try fm.moveItem(at: staging, to: target)
+            } catch {
+                if !fm.fileExists(atPath: target.path) { try? fm.moveItem(at: old, to: target) }
+                throw ScriptoriumError(.output, path: shownPath, "cannot replace the previous output (\(Self.reason(error)))")
+            }
+            try? fm.removeItem(at: old)
+        } else {
+            do {
+                try fm.moveItem(at: staging, to: target)
+            } catch {
+                throw ScriptoriumError(.output, path: shownPath, "cannot move the build into place (\(Self.reason(error)))")
+            }
+        }
+    }
+
+    /// Removes the staging folder after a failure.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Removes `.NAME.building-PID` and `.NAME.old-PID` folders whose process is gone.
+    static func removeStale(in parent: URL, name: String) {
+        let fm = FileManager.default
+        guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries {
+            for marker in [".\(name).building-", ".\(name).old-"] where entry.hasPrefix(marker) {
+                guard let pid = Int32(entry.dropFirst(marker.count)) else { continue }
+                if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+                    try? fm.removeItem(at: parent.appendingPathComponent(entry))
+                }
+            }
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+}

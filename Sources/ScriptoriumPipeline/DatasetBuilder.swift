@@ -1,0 +1,167 @@
+import Foundation
+import ScriptoriumBag
+import ScriptoriumCSV
+import ScriptoriumJSONLD
+import ScriptoriumModel
+import ScriptoriumNormalize
+import ScriptoriumTEI
+
+/// What `scriptorium build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var inputs: [String]
+    public var output: String
+    public var jobs: Int
+    /// A lexicon file; nil means `lexicon.json` in the (first) input folder, if there is one.
+    public var lexicon: String?
+    /// Called with progress lines (the command line shows them only on a terminal).
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(inputs: [String], output: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                lexicon: String? = nil, progress: (@Sendable (String) -> Void)? = nil) {
+        self.inputs = inputs
+        self.output = output
+        self.jobs = max(1, jobs)
+        self.lexicon = lexicon
+        self.progress = progress
+    }
+}
+
+/// What a finished build reports.
+public struct BuildSummary: Sendable {
+    public var documents: Int
+    public var inputBytes: Int
+    public var recordCounts: [(table: String, count: Int)]
+    public var files: Int
+}
+
+/// Runs the whole pipeline: inputs → records (extract, normalize, validate; one document at a time, several in
+/// parallel) → CSV tables, TEI and JSON-LD files, source copies → data package, manifest, bag → swap into place.
+public enum DatasetBuilder {
+    public static func build(_ options: BuildOptions) throws -> BuildSummary {
+        let inputs = try InputCollector.collect(options.inputs)
+        guard !inputs.isEmpty else {
+            throw ScriptoriumError(.input, path: options.inputs.joined(separator: " "), "holds no .txt or .md documents")
+        }
+        let root = inputs[0].root
+        let modified = SourceDateEpoch.iso8601()
+        let dataset = try MetadataFiles.dataset(root: root, modified: modified)
+        let lexicon = try loadLexicon(options.lexicon, root: root)
+        let ids = try documentIDs(inputs)
+
+        let output = try AtomicOutput(target: options.output)
+        do {
+            let summary = try write(inputs: inputs, ids: ids, dataset: dataset, lexicon: lexicon, into: output.staging,
+                                    options: options)
+            try output.commit()
+            return summary
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
+
+    static func loadLexicon(_ path: String?, root: URL) throws -> Lexicon {
+        if let path {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ScriptoriumError(.input, path: path, "no such lexicon file")
+            }
+            return try Lexicon(contentsOf: URL(fileURLWithPath: path))
+        }
+        let url = root.appendingPathComponent("lexicon.json")
+        return FileManager.default.fileExists(atPath: url.path) ? try Lexicon(contentsOf: url) : .empty
+    }
+
+    /// Stable, unique ids; two inputs that would land on the same path in the bag are an error.
+    static func documentIDs(_ inputs: [InputDocument]) throws -> [String] {
+        var used = Set<String>()
+        var paths = Set<String>()
+        return try inputs.map { input in
+            guard paths.insert(input.relativePath).inserted else {
+                throw ScriptoriumError(.input, path: input.url.path, "another input has the same relative path \(input.relativePath)")
+            }
+            let base = RecordID.document(sourcePath: input.relativePath)
+            var id = base
+            var n = 2
+            while !used.insert(id).inserted {
+                id = "\(base)-\(n)"
+                n += 1
+            }
+            return id
+        }
+    }
+
+    private static func write(inputs: [InputDocument], ids: [String], dataset: DatasetMetadata, lexicon: Lexicon,
+                              into staging: URL, options: BuildOptions) throws -> BuildSummary {
+        let layout = OutputLayout(bag: staging)
+        try layout.createFolders()
+        let processor = DocumentProcessor(dataset: dataset, matcher: EntityMatcher(lexicon: lexicon))
+        let tei = try TEIWriter(dataset: dataset)
+        var tables = try CSVTableFiles(layout: layout)
+        var files: [PayloadFile] = []
+        var manifestInputs: [DatasetManifest.Input] = []
+        var documents: [DocumentRecord] = []
+        var entities: [String: EntityRecord] = [:]
+        var problems: [ScriptoriumError] = []
+        var inputBytes = 0
+
+        // Documents go through in batches: each batch in parallel, its results written in input order.
+        let batchSize = max(8, options.jobs * 4)
+        var done = 0
+        for batchStart in stride(from: 0, to: inputs.count, by: batchSize) {
+            let batch = Array(batchStart..<min(batchStart + batchSize, inputs.count))
+            let results = ParallelMap.map(batch, jobs: options.jobs) { i -> Swift.Result<DocumentOutput, Error> in
+                Swift.Result {
+                    let result = try processor.process(inputs[i], documentID: ids[i])
+                    return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout)
+                }
+            }
+            for (i, result) in zip(batch, results) {
+                done += 1
+                options.progress?("[\(done)/\(inputs.count)] \(inputs[i].relativePath)")
+                switch result {
+                case .failure(let error as ScriptoriumError):
+                    problems.append(error)
+                case .failure(let error as InputProblems):
+                    problems += error.problems
+                case .failure(let error):
+                    problems.append(ScriptoriumError(.input, path: inputs[i].url.path, "\(error)"))
+                case .success(let out):
+                    guard problems.isEmpty else { continue } // keep checking the rest, write nothing more
+                    try tables.append(out.rows)
+                    files += out.files
+                    documents.append(out.records.document)
+                    inputBytes += out.records.document.byteCount
+                    manifestInputs.append(.init(source: out.records.document.source, documentID: out.records.document.id,
+                                                sha256: out.records.document.sourceSHA256, bytes: out.records.document.byteCount))
+                    for entity in out.records.entities {
+                        entities[entity.id, default: EntityRecord(id: entity.id, name: entity.name, type: entity.type, wikidata: entity.wikidata,
+                                                                  aliases: entity.aliases, mentions: 0)].mentions += entity.mentions
+                    }
+                }
+            }
+        }
+        if !problems.isEmpty { throw InputProblems(problems) }
+
+        let entityList = entities.keys.sorted().map { entities[$0]! }
+        let tableFiles = try tables.finish(entities: entityList)
+        files += tableFiles.map(\.1)
+        files += try DatasetFiles.writeShared(layout: layout, dataset: dataset, documents: documents, entities: entityList,
+                                              files: files, tables: tableFiles)
+        let counts = tables.counts
+        let manifest = try DatasetManifest.json(dataset: dataset, files: files, inputs: manifestInputs, recordCounts: counts)
+        files.append(try HashingFileWriter.write(manifest, to: layout.data.appendingPathComponent(DatasetManifest.path),
+                                                 path: DatasetManifest.path, mediaType: "application/json", format: "json"))
+        try BagWriter.finish(bag: staging, payload: files, dataset: dataset)
+        return BuildSummary(documents: documents.count, inputBytes: inputBytes, recordCounts: counts, files: files.count)
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` as an ISO 8601 UTC timestamp; nil when unset, so builds carry no clock time.
+enum SourceDateEpoch {
+    static func iso8601() -> String? {
+        guard let raw = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(raw) else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import ScriptoriumBag
+import ScriptoriumCSV
+import ScriptoriumJSONLD
+import ScriptoriumModel
+
+/// The files that describe the whole dataset, written once all documents are in: the JSON-LD context and
+/// Dataset node, and the Frictionless data package.
+enum DatasetFiles {
+    static func writeShared(layout: OutputLayout, dataset: DatasetMetadata, documents: [DocumentRecord],
+                            entities: [EntityRecord], files: [PayloadFile], tables: [(CSVTable, PayloadFile)]) throws -> [PayloadFile] {
+        var written: [PayloadFile] = []
+        let contextPath = "\(OutputLayout.jsonldFolder)/\(JSONLDWriter.contextFileName)"
+        written.append(try HashingFileWriter.write(JSONLDWriter.context(), to: layout.url(contextPath), path: contextPath,
+                                                   mediaType: "application/ld+json", format: "jsonld"))
+        let datasetPath = OutputLayout.jsonldPath("dataset")
+        let datasetJSON = JSONLDWriter.dataset(dataset, documents: documents, entities: entities, files: files + written)
+        written.append(try HashingFileWriter.write(datasetJSON, to: layout.url(datasetPath), path: datasetPath,
+                                                   mediaType: "application/ld+json", format: "jsonld",
+                                                   records: 1 + documents.count + entities.count))
+        let tablePaths = Set(tables.map(\.1.path))
+        let others = (files + written).filter { !tablePaths.contains($0.path) }.sorted { $0.path < $1.path }
+        let package = try DataPackage.json(dataset: dataset, tables: tables, otherFiles: others)
+        written.append(try HashingFileWriter.write(package, to: layout.url("datapackage.json"), path: "datapackage.json",
+                                                   mediaType: "application/json", format: "json"))
+        return written
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import ScriptoriumExtract
+import ScriptoriumModel
+import ScriptoriumNormalize
+import ScriptoriumValidate
+import ScriptoriumBag
+
+/// Extract → normalize → validate for one document. Pure apart from reading the input file, so documents can
+/// be processed on several cores at once.
+public struct DocumentProcessor: Sendable {
+    public let dataset: DatasetMetadata
+    public let normalizer: DocumentNormalizer
+
+    public init(dataset: DatasetMetadata, matcher: EntityMatcher) {
+        self.dataset = dataset
+        self.normalizer = DocumentNormalizer(matcher: matcher)
+    }
+
+    public struct Result: Sendable {
+        public var records: DocumentRecords
+        /// The file's bytes as read (with a BOM, if it had one): copied into the bag unchanged.
+        public var fileBytes: [UInt8]
+    }
+
+    public func process(_ input: InputDocument, documentID: String) throws -> Result {
+        let shown = input.relativePath
+        let fileBytes: [UInt8]
+        do {
+            fileBytes = Array(try Data(contentsOf: input.url))
+        } catch {
+            throw ScriptoriumError(.input, path: input.url.path, "cannot be read (\(AtomicOutput.reason(error)))")
+        }
+        let source = try SourceText(fileBytes: fileBytes, path: input.url.path)
+        let meta = try MetadataFiles.document(for: input.url)
+        let document = DocumentRecord(
+            id: documentID,
+            title: meta.title ?? MetadataFiles.title(fromFileName: input.url.lastPathComponent),
+            source: input.relativePath,
+            sourceSHA256: SHA256Hex.of(fileBytes),
+            language: meta.language ?? "en",
+            license: meta.license ?? dataset.license,
+            creators: meta.creators ?? dataset.creators,
+            description: meta.description,
+            byteCount: fileBytes.count,
+            codePointCount: source.index.codePointCount)
+        let extracted = DocumentExtractor.extract(document: document, source: source)
+        if extracted.blocks.isEmpty {
+            throw ScriptoriumError(.input, path: input.url.path, "has no paragraphs or list items (only headings)")
+        }
+        let records = normalizer.normalize(extracted)
+        let problems = RecordValidator.validate(records, source: source.bytes)
+        if !problems.isEmpty {
+            let listed = problems.prefix(10).map { "  \($0)" }.joined(separator: "\n")
+            throw ScriptoriumError(.validation, path: shown,
+                                   "\(problems.count) record(s) failed validation:\n\(listed)")
+        }
+        return Result(records: records, fileBytes: fileBytes)
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import ScriptoriumBag
+import ScriptoriumCSV
+import ScriptoriumModel
+import ScriptoriumValidate
+
+/// Column types and constraints, keys and references across the tables of a re-read dataset, and the
+/// records rebuilt from them for `RecordValidator`.
+struct TableChecks {
+    let tables: [String: DatasetValidator.Table]
+    private(set) var problems: [String] = []
+    /// Row number (1-based, after the header) of each id, per table, for messages.
+    private var rowOfID: [String: [String: Int]] = [:]
+
+    init(tables: [String: DatasetValidator.Table]) {
+        self.tables = tables
+        for (name, table) in tables.sorted(by: { $0.key < $1.key }) {
+            checkColumns(table)
+            var rows: [String: Int] = [:]
+            for (n, row) in table.rows.enumerated() {
+                let id = row["id"] ?? ""
+                if rows[id] != nil { problems.append("\(table.definition.path) row \(n + 1) column id: \(id) is not unique") }
+                rows[id] = n + 1
+            }
+            rowOfID[name] = rows
+        }
+        checkReferences()
+    }
+
+    private mutating func checkColumns(_ table: DatasetValidator.Table) {
+        for (n, row) in table.rows.enumerated() {
+            for column in table.definition.columns {
+                let value = row[column.name] ?? ""
+                let at = "\(table.definition.path) row \(n + 1) column \(column.name)"
+                if value.isEmpty {
+                    if column.required { problems.append("\(at): required value is empty") }
+                    continue
+                }
+                if column.kind == .integer, Int(value) == nil { problems.append("\(at): \"\(value)\" is not an integer") }
+                if let allowed = column.allowed, !allowed.contains(value) { problems.append("\(at): \"\(value)\" is not one of \(allowed)") }
+                if column.name == "id", !RecordID.isNCName(value) { problems.append("\(at): \"\(value)\" is not an XML NCName") }
+                if let pattern = column.pattern, value.range(of: "^(\(pattern))$", options: .regularExpression) == nil {
+                    problems.append("\(at): \"\(value)\" does not match \(pattern)")
+                }
+            }
+        }
+    }
+
+    private mutating func checkReferences() {
+        for (name, table) in tables.sorted(by: { $0.key < $1.key }) {
+            for key in table.definition.foreignKeys {
+                let targets = rowOfID[key.table] ?? [:]
+                for (n, row) in table.rows.enumerated() {
+                    guard let value = row[key.field], !value.isEmpty else { continue }
+                    if targets[value] == nil {
+                        problems.append("\(table.definition.path) row \(n + 1) column \(key.field): \(value) is not an id in \(key.table).csv")
+                    }
+                }
+            }
+            _ = name
+        }
+        // entities.mentions must count the mention rows.
+        var counts: [String: Int] = [:]
+        for row in tables["mentions"]?.rows ?? [] { counts[row["entity_id"] ?? "", default: 0] += 1 }
+        for (n, row) in (tables["entities"]?.rows ?? []).enumerated() {
+            let id = row["id"] ?? ""
+            if Int(row["mentions"] ?? "") != counts[id, default: 0] {
+                problems.append("csv/entities.csv row \(n + 1) column mentions: \(row["mentions"] ?? "") but mentions.csv has \(counts[id, default: 0])")
+            }
+        }
+    }
+
+    /// Rebuilds each document's records from the tables and runs `RecordValidator` on them against the source
+    /// copy in the bag.
+    func validateDocuments(data: URL) -> [String] {
+        var problems: [String] = []
+        func grouped(_ table: String) -> [String: [[String: String]]] {
+            Dictionary(grouping: tables[table]?.rows ?? [], by: { $0["document_id"] ?? "" })
+        }
+        let sections = grouped("sections"), blocks = grouped("blocks"), sentences = grouped("sentences"), mentions = grouped("mentions")
+        let entities = Dictionary(uniqueKeysWithValues: (tables["entities"]?.rows ?? []).map { ($0["id"] ?? "", $0) })
+        func int(_ row: [String: String], _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
+        func span(_ row: [String: String]) -> Span { Span(start: int(row, "start"), end: int(row, "end")) }
+
+        for doc in tables["documents"]?.rows ?? [] {
+            let id = doc["id"] ?? ""
+            let sourcePath = "source/\(doc["source"] ?? "")"
+            guard let fileBytes = FileManager.default.contents(atPath: data.appendingPathComponent(sourcePath).path) else {
+                problems.append("csv/documents.csv \(id) column source: \(sourcePath) is not in the bag")
+                continue
+            }
+            var bytes = Array(fileBytes)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            var records = DocumentRecords(document: DocumentRecord(
+                id: id, title: doc["title"] ?? "", source: doc["source"] ?? "", sourceSHA256: doc["source_sha256"] ?? "",
+                language: doc["language"] ?? "", license: doc["license"] ?? "", creators: [],
+                byteCount: int(doc, "bytes"), codePointCount: int(doc, "characters")))
+            if SHA256Hex.of(Array(fileBytes)) != records.document.sourceSHA256 {
+                problems.append("csv/documents.csv \(id) column source_sha256: does not match \(sourcePath)")
+            }
+            records.sections = (sections[id] ?? []).map {
+                SectionRecord(id: $0["id"] ?? "", documentID: id, position: int($0, "position"), level: int($0, "level"),
+                              heading: $0["heading"] ?? "", span: span($0))
+            }
+            records.blocks = (blocks[id] ?? []).map {
+                BlockRecord(id: $0["id"] ?? "", documentID: id, sectionID: ($0["section_id"] ?? "").isEmpty ? nil : $0["section_id"],
+                            position: int($0, "position"), kind: BlockKind(rawValue: $0["kind"] ?? "") ?? .paragraph,
+                            text: $0["text"] ?? "", span: span($0))
+            }
+            records.sentences = (sentences[id] ?? []).map {
+                SentenceRecord(id: $0["id"] ?? "", documentID: id, blockID: $0["block_id"] ?? "", position: int($0, "position"),
+                               text: $0["text"] ?? "", span: span($0))
+            }
+            records.mentions = (mentions[id] ?? []).map {
+                MentionRecord(id: $0["id"] ?? "", documentID: id, sentenceID: $0["sentence_id"] ?? "", entityID: $0["entity_id"] ?? "",
+                              text: $0["text"] ?? "", span: span($0), rangeInSentence: 0..<0)
+            }
+            var perDocument: [String: Int] = [:]
+            for m in records.mentions { perDocument[m.entityID, default: 0] += 1 }
+            records.entities = perDocument.keys.sorted().compactMap { key in
+                guard let e = entities[key] else { return nil }
+                return EntityRecord(id: key, name: e["name"] ?? "", type: EntityType(rawValue: e["type"] ?? "") ?? .place,
+                                    wikidata: (e["wikidata"] ?? "").isEmpty ? nil : e["wikidata"], aliases: [],
+                                    mentions: perDocument[key]!)
+            }
+            for p in RecordValidator.validate(records, source: bytes) {
+                let row = rowOfID[p.table]?[p.record].map { "row \($0) " } ?? ""
+                problems.append("csv/\(p.table).csv \(row)(\(p.record)) column \(p.field): \(p.message)")
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import ScriptoriumModel
+
+/// Checks that a record's text is the normalised form of its source span (SPEC §3), independently of the
+/// code that produced it: white-space runs are one space, a line break after `letter-` may drop the hyphen
+/// (a split word) or keep it without a space (a real hyphen), controls are U+FFFD, and the result is NFC.
+enum SpanText {
+    static func isNormalisedForm(_ text: String, of source: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = text
+        let direct = text.withUTF8 { walk($0, source) }
+        if direct { return true }
+        // Composed characters: compare after composing the source the same way.
+        let composedSource = Array(String(decoding: source, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+        let composedText = text.precomposedStringWithCanonicalMapping
+        guard composedText == text else { return false } // the text itself must be NFC
+        return composedSource.withUnsafeBufferPointer { src in text.withUTF8 { walk($0, src) } }
+    }
+
+    private static func whitespaceWidth(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = s[i]
+        if b < 0x80 { return (b == 0x20 || (b >= 0x09 && b <= 0x0D)) ? 1 : 0 }
+        guard i + 1 < s.count else { return 0 }
+        if b == 0xC2 { return s[i + 1] == 0x85 || s[i + 1] == 0xA0 ? 2 : 0 }
+        guard i + 2 < s.count else { return 0 }
+        let cp = (UInt32(b & 0x0F) << 12) | (UInt32(s[i + 1] & 0x3F) << 6) | UInt32(s[i + 2] & 0x3F)
+        guard b & 0xF0 == 0xE0 else { return 0 }
+        switch cp {
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return 3
+        default: return 0
+        }
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    private static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }
+
+    /// The end of the white-space run at `i`, and whether it holds a line break.
+    private static func whitespaceRun(_ s: UnsafeBufferPointer<UInt8>, from i: Int) -> (end: Int, hasBreak: Bool) {
+        var k = i
+        var hasBreak = false
+        while k < s.count {
+            let x = whitespaceWidth(s, k)
+            if x == 0 { break }
+            if s[k] == 0x0A || s[k] == 0x0D { hasBreak = true }
+            k += x
+        }
+        return (k, hasBreak)
+    }
+
+    /// True when the `-` at `i` ends a line after a letter or digit: the one place a hyphen may vanish
+    /// and a line break may leave no space behind.
+    private static func isLineEndHyphen(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i >= 1, s[i] == UInt8(ascii: "-"), isAlphanumeric(s[i - 1]), i + 1 < s.count else { return false }
+        return whitespaceRun(s, from: i + 1).hasBreak
+    }
+
+    private static func walk(_ t: UnsafeBufferPointer<UInt8>, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        var j = 0
+        while i < s.count {
+            if whitespaceWidth(s, i) > 0 {
+                let run = whitespaceRun(s, from: i)
+                if i >= 1, isLineEndHyphen(s, i - 1) {
+                    i = run.end
+                    continue
+                }
+                guard j < t.count, t[j] == 0x20 else { return false }
+                j += 1
+                i = run.end
+                continue
+            }
+            let b = s[i]
+            if b < 0x20 {
+                guard j + 2 < t.count, t[j] == 0xEF, t[j + 1] == 0xBF, t[j + 2] == 0xBD else { return false }
+                j += 3
+                i += 1
+                continue
+            }
+            if isLineEndHyphen(s, i), j < t.count, t[j] != b {
+                i += 1 // the hyphen of a word split across lines, dropped
+                continue
+            }
+            guard j < t.count, t[j] == b else { return false }
+            i += 1
+            j += 1
+        }
+        return j == t.count
+    }
+}

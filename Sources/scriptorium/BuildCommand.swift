@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import ScriptoriumPipeline
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a dataset from text documents.",
+        discussion: "PATHs are .txt/.md files or folders (walked recursively). The output folder is replaced only when the whole build succeeds.")
+
+    @Argument(help: "Input files or folders.")
+    var paths: [String] = ["input"]
+
+    @Option(name: .shortAndLong, help: "The output folder (a BagIt bag).")
+    var output = "output"
+
+    @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The lexicon file (default: lexicon.json in the input folder).")
+    var lexicon: String?
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+    }
+
+    func run() throws {
+        try reportingErrors(build)
+    }
+
+    private func build() throws {
+        let started = Date()
+        var options = BuildOptions(inputs: paths, output: output, jobs: jobs, lexicon: lexicon)
+        if Terminal.isInteractive {
+            options.progress = { line in Terminal.progress(line) }
+        }
+        let summary = try DatasetBuilder.build(options)
+        Terminal.progress("")
+        let seconds = Date().timeIntervalSince(started)
+        let counts = summary.recordCounts.map { "\($0.count) \($0.table)" }.joined(separator: ", ")
+        Terminal.note("built \(output): \(counts); \(summary.files) files in \(String(format: "%.2f", seconds)) s")
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import ScriptoriumModel
+import ScriptoriumPipeline
+
+@main
+struct Scriptorium: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scriptorium",
+        abstract: "Turns prose documents into a validated, checksummed open dataset (CSV, JSON-LD, TEI, BagIt).",
+        discussion: """
+            Exit status: 0 success; 1 bad input, a failed build, or a dataset that fails validate/verify; \
+            2 wrong usage.
+            """,
+        version: "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
+        subcommands: [Build.self, Validate.self, Verify.self, Sentences.self])
+}
+
+/// Runs `body`, turning every error into one clear message on stderr and exit status 1 (never a stack trace).
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch let error as InputProblems {
+        for problem in error.problems { Terminal.error(problem.description) }
+        if error.problems.count > 1 { Terminal.error("\(error.problems.count) problems; nothing was written") }
+        throw ExitCode(1)
+    } catch let error as ScriptoriumError {
+        Terminal.error(error.description)
+        throw ExitCode(1)
+    } catch {
+        Terminal.error("\(error)")
+        throw ExitCode(1)
+    }
+}
+
+enum Terminal {
+    static let isInteractive = isatty(STDERR_FILENO) == 1
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("scriptorium: error: \(message)\n".utf8))
+    }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("scriptorium: \(message)\n".utf8))
+    }
+
+    /// A progress line, overwritten in place; shown only when stderr is a terminal.
+    static func progress(_ message: String) {
+        guard isInteractive else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(message)".utf8))
+    }
+}
