@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ScriptoriumNormalizeTests", dependencies: ["ScriptoriumNormalize", "ScriptoriumExtract"]),
         .testTarget(name: "ScriptoriumValidateTests", dependencies: ["ScriptoriumValidate"]),
         .testTarget(name: "ScriptoriumCSVTests", dependencies: [
-            "ScriptoriumCSV", .product(name: "CSV", package: "CSV.swift"),
+            "ScriptoriumCSV", "ScriptoriumModel", .product(name: "CSV", package: "CSV.swift"),
         ]),
         .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTEI", "CLibXML2"]),
         .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumJSONLD"]),

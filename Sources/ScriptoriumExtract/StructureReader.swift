@@ -91,12 +91,15 @@ public enum StructureReader {
     static func isHardWrapped(_ buf: UnsafeBufferPointer<UInt8>, _ group: ArraySlice<Line>, leadingHeading: Bool) -> Bool {
         guard group.count >= 2 else { return false }
         var breaksMidSentence = false
-        for (k, line) in group.enumerated() {
+        let lines = Array(group)
+        for (k, line) in lines.enumerated() {
             if line.trimmed.count > wrapWidth { return false }
-            if k < group.count - 1, ListMarker.match(buf, line.trimmed) == nil, !endsSentence(buf, line.trimmed),
-               !(k == 0 && leadingHeading) {
-                breaksMidSentence = true
-            }
+            guard k < lines.count - 1, ListMarker.match(buf, line.trimmed) == nil, !endsSentence(buf, line.trimmed),
+                  !(k == 0 && leadingHeading) else { continue }
+            // A heading-like line followed by a capitalised line is more likely a heading than a wrap.
+            let next = buf[lines[k + 1].trimmed.lowerBound]
+            let nextContinues = !(next >= 0x41 && next <= 0x5A) && !(next >= 0x30 && next <= 0x39)
+            if !isHeading(buf, line.trimmed) || nextContinues { breaksMidSentence = true }
         }
         return breaksMidSentence
     }
