@@ -46,6 +46,7 @@ conformance: dataset
 	../shared/tools/conformance $(OUTPUT)
 
 bench: release
+	@command -v /usr/bin/time >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null)
 	python3 Tests/Benchmarks/bench.py --binary $(BIN) --jobs $(JOBS)
 
 clean:

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""make bench: generates a deterministic corpus of essay-like documents in a temporary folder, builds it with
+the release binary (all formats, validation, manifest), and prints MB/s of input, documents per second and peak
+memory. A benchmark, never a test: the figures depend on the machine."""
+import argparse
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def essay_parts():
+    """Headings, paragraphs and list items of the shipped essay, the raw material of the corpus."""
+    with open(os.path.join(ROOT, "input", "us-japan-security-treaty.txt"), encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f if l.strip()]
+    headings = [l for l in lines if not re.search(r"[.!?:]$", l) and l != "-"]
+    paragraphs = [l for l in lines if l.endswith(".") and not l.startswith("- ")]
+    items = [l for l in lines if l.startswith("- ")]
+    return headings, paragraphs, items
+
+
+def document(rng, parts, size):
+    headings, paragraphs, items = parts
+    out, total = [], 0
+    out.append(rng.choice(paragraphs))
+    while total < size:
+        out.append(rng.choice(headings))
+        for _ in range(rng.randint(2, 4)):
+            out.append(rng.choice(paragraphs))
+        if rng.random() < 0.3:
+            out.extend(rng.sample(items, 3))
+        total = sum(len(x.encode()) + 1 for x in out)
+    return "\n".join(out) + "\n"
+
+
+def generate(folder, megabytes, doc_kb, large_mb, seed=1951):
+    rng = random.Random(seed)
+    parts = essay_parts()
+    os.makedirs(folder, exist_ok=True)
+    shutil.copy(os.path.join(ROOT, "input", "lexicon.json"), folder) if os.path.exists(os.path.join(ROOT, "input", "lexicon.json")) else None
+    total, n = 0, 0
+    budget = megabytes * 1_000_000 - large_mb * 1_000_000
+    while total < budget:
+        text = document(rng, parts, doc_kb * 1000)
+        n += 1
+        path = os.path.join(folder, f"doc-{n:06d}.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        total += len(text.encode())
+    if large_mb:
+        text = document(rng, parts, large_mb * 1_000_000)
+        with open(os.path.join(folder, "large-single-file.txt"), "w", encoding="utf-8") as f:
+            f.write(text)
+        total += len(text.encode())
+        n += 1
+    return total, n
+
+
+def run(binary, corpus, output, jobs):
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "build", corpus, "--output", output, "--jobs", str(jobs)],
+                       capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit(f"bench: build failed:\n{p.stderr[-2000:]}")
+    rss_kb = int(p.stderr.strip().splitlines()[-1])
+    return elapsed, rss_kb
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build/release/scriptorium"))
+    ap.add_argument("--megabytes", type=int, default=int(os.environ.get("BENCH_MB", "100")))
+    ap.add_argument("--doc-kb", type=int, default=20)
+    ap.add_argument("--large-mb", type=int, default=10)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("bench: needs /usr/bin/time (apt-get install time)")
+    tmp = tempfile.mkdtemp(prefix="scriptorium-bench-")
+    try:
+        corpus = os.path.join(tmp, "corpus")
+        total, n = generate(corpus, args.megabytes, args.doc_kb, args.large_mb)
+        print(f"corpus: {n} documents, {total / 1e6:.1f} MB (about {args.doc_kb} KB each, one of {args.large_mb} MB)")
+        for jobs in sorted({1, args.jobs}):
+            elapsed, rss = run(args.binary, corpus, os.path.join(tmp, f"out-{jobs}"), jobs)
+            print(f"--jobs {jobs}: {elapsed:.2f} s, {total / 1e6 / elapsed:.1f} MB/s, {n / elapsed:.0f} documents/s, "
+                  f"peak RSS {rss / 1024:.0f} MiB")
+        if args.jobs > 1:
+            same = subprocess.run(["diff", "-r", "-q", os.path.join(tmp, "out-1"), os.path.join(tmp, f"out-{args.jobs}")],
+                                  capture_output=True).returncode == 0
+            print(f"output identical for --jobs 1 and --jobs {args.jobs}: {'yes' if same else 'NO'}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
