@@ -6,7 +6,7 @@
 
 /// How an abbreviation that is followed by a space and a capitalised word (or a number) behaves.
 enum AbbreviationKind: UInt8, Sendable {
-    /// A title before a name ("Mr. Smith", "Gen. MacArthur", "St. Michael's", "Mt. Fuji"): when written with a
+    /// A title before a name ("Mr. Dulles", "Gen. MacArthur", "St. Paul's", "Mt. Aso"): when written with a
     /// capital it never ends a sentence before a capitalised word or a number.
     case title
     /// Takes a number ("No. 5", "Art. 9", "pp. 12", "N°. 1026"): no boundary before a number; before a
@@ -17,10 +17,10 @@ enum AbbreviationKind: UInt8, Sendable {
     /// "etc.": no boundary before a number, a boundary before any capitalised word.
     case etCetera
     /// "a.m." and "p.m.": a boundary before a capitalised word unless the sentence so far is only an introductory
-    /// time phrase ("At 5 a.m. Mr. Smith went ...").
+    /// time phrase ("At 9 a.m. Ambassador Sebald arrived ...").
     case time
     /// Anything else ("Co.", "Inc.", "Jr.", "Jan."): a boundary before a capitalised word only when that word
-    /// typically begins a sentence ("Co. It closed", but "Co. Ltd"); none before a number.
+    /// typically begins a sentence ("Co. The firm built ...", but "Co. Ltd"); none before a number.
     case general
 }
 
@@ -133,8 +133,8 @@ enum AbbreviationList {
 
     /// Capitalised words that typically begin a sentence: pronouns, determiners, conjunctions, prepositions,
     /// auxiliaries and sentence adverbs. After an ambiguous abbreviation ("U.S.", "Co.", an initial) such a word
-    /// signals a new sentence ("the U.S. How about you?"), while any other capitalised word is taken for a name
-    /// ("the U.S. Government", "Jonas E. Smith"). Matched case-sensitively on the word's ASCII letters.
+    /// signals a new sentence ("the U.S. How long will it last?"), while any other capitalised word is taken for a name
+    /// ("the U.S. Senate", "Harry S. Truman"). Matched case-sensitively on the word's ASCII letters.
     static let sentenceStarters: AbbreviationWordTable<Bool> = {
         let words = """
             A An The This That These Those It Its He She They We I You His Her Their Our My Your Them There Here \

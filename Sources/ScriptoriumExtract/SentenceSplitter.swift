@@ -6,19 +6,19 @@
 /// How a candidate is decided (see `SentenceScanner.examine`):
 /// - a terminal cluster is a run of `.` `?` `!` `…`, possibly a spaced ellipsis (`. . .`), then closing quotes
 ///   and brackets (`"` `'` `’` `”` `)` `]` `»`); it can end a sentence only when a space follows;
-/// - a word that starts in lower case after the cluster never begins a new sentence ("Yahoo! in", "co. at",
-///   "engineer.) at", "great.' she");
-/// - `?` and `!` end the sentence otherwise ("Hello?! Is that you?");
+/// - a word that starts in lower case after the cluster never begins a new sentence ("Go Japan! appeared",
+///   "Sony Corp. in", "Tokyo.) and", "agreed.” she");
+/// - `?` and `!` end the sentence otherwise ("Was it wise?! Nobody knew.");
 /// - ellipses: three dots mark an omission and end the sentence only before a capitalised word other than "I"
 ///   (capitalisation carries no signal there); four dots are a full stop plus an ellipsis and end it before
 ///   anything but lower case; a full stop attached to a word followed by a spaced ellipsis
-///   ("compounds. . . . The") ends the sentence at the full stop and the ellipsis opens the next one; an
+///   ("abrupt. . . . Then") ends the sentence at the full stop and the ellipsis opens the next one; an
 ///   ellipsis in brackets ("[...]") is an elision, never a boundary;
 /// - a single full stop: after an ordinary word, a number, an e-mail address or a URL it ends the sentence;
 ///   after an abbreviation it depends on its kind (`AbbreviationKind`); after a dotted initialism ("U.S.",
 ///   "E.U.", "Ph.D.") or a single letter it ends the sentence only when the next word typically begins one
-///   ("the U.S. How about you?" but "the U.S. Government", "Jonas E. Smith"); a pronoun "I" after a lower-case
-///   word ends it ("you and I. Did you see Albert I. Jones?"); closing quotes after the full stop make even an
+///   ("the U.S. How long will it last?" but "the U.S. Senate", "Harry S. Truman"); a pronoun "I" after a lower-case
+///   word ends it ("you or I. Nobody knew Edward I. Hara."); closing quotes after the full stop make even an
 ///   abbreviation final, except a title;
 /// - items numbered inside a paragraph ("1. ... 2. ...", "1) ... 2) ...", "a. ... b. ...", "• 9. ... • 10. ...")
 ///   are recognised when the paragraph opens with such a marker: each following marker in sequence starts a
@@ -286,7 +286,7 @@ struct SentenceScanner {
         if dots >= 2 {
             let wordBefore = i > 0 && p[i - 1] != space
             if wordBefore && attachedDots == 1 && spacedDots >= 3 {
-                // "compounds. . . . The": the full stop ends the sentence, the ellipsis opens the next.
+                // "abrupt. . . . Then": the full stop ends the sentence, the ellipsis opens the next.
                 return .boundary(end: i + 1, next: i + 2, resume: k)
             }
             if dots >= 4 { return boundary }
@@ -339,7 +339,7 @@ struct SentenceScanner {
             switch entry.kind {
             case .title:
                 if capitalised { return false }
-                // a title written in lower case ("on 5th st. Near ...") is an ordinary abbreviation
+                // a title written in lower case ("on Main st. Nearby ...") is an ordinary abbreviation
                 if hasClosers { return true }
                 return next == .upper && startsSentence(wordStart)
             case .number:
@@ -359,11 +359,11 @@ struct SentenceScanner {
 
         let length = we - ws
         if length == 1 && letters == 1 {
-            // A single letter: an initial ("Jonas E. Smith", "J. R. Smith"), "p. 55", or the pronoun I.
+            // A single letter: an initial ("Harry S. Truman", "J. R. Hara"), "p. 55", or the pronoun I.
             if hasClosers { return true }
             guard next == .upper else { return false }
             if isInitial(wordStart) { return false }
-            if first == 0x49 && previousWordIsLowerCase(ws) { return true } // "you and I. Did"
+            if first == 0x49 && previousWordIsLowerCase(ws) { return true } // "you or I. Nobody"
             return startsSentence(wordStart)
         }
         if innerDots > 0 && digits == 0 && others == 0 && longestSegment <= 3 && p[we - 1] != dot {
@@ -457,7 +457,7 @@ struct SentenceScanner {
         if labelEnd - labelStart > 3 { return nil }
         if labelEnd == labelStart, k < n, p[k] &- 0x61 < 26 { k += 1; labelEnd = k }
         if labelEnd == labelStart {
-            // a bullet alone: "• First item • Second item"
+            // a bullet alone: "• Consult the allies • Defend the islands"
             if let bullet, spaceAfterBullet, k < n, p[k] != space {
                 return Marker(bullet: bullet, spaceAfterBullet: true, label: nil, punctuation: nil, end: bullet.upperBound)
             }

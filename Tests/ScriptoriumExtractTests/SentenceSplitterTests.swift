@@ -22,7 +22,7 @@ struct SentenceSplitterTests {
     static let abbreviationsCases: [SplitCase] = [
         SplitCase("The delegation met Gen. Ridgway in Tokyo.", "Talks lasted two days."),
         SplitCase("Dr. Yoshida and Mr. Dulles signed it.", "Mrs. Dulles was present."),
-        SplitCase("Prof. Sato visited Mt. Fuji and St. Mary's Church.", "Sen. Taft did not."),
+        SplitCase("Prof. Sato climbed Mt. Aso and prayed at St. Paul's Chapel.", "Sen. Taft did not."),
         SplitCase("See Art. 9 of the constitution.", "It renounces war."),
         SplitCase("The ship was No. 7 in the fleet.", "It sailed at dawn."),
         SplitCase("Several bases, e.g. Okinawa and Yokosuka, host troops.", "Others closed."),
@@ -36,7 +36,7 @@ struct SentenceSplitterTests {
         SplitCase("She joined Sony Corp. in 1990.", "Later she moved to Osaka."),
         SplitCase("He worked for Mitsubishi Co.", "The firm built aircraft."),
         SplitCase("He worked for Mitsubishi Co. Ltd. for years."),
-        SplitCase("They sold it to Pitt & Sons Inc.", "It closed in 1999."),
+        SplitCase("The shipyard was sold to Oda & Sons Inc.", "Its docks shut in 1999."),
         SplitCase("U.K. forces withdrew.", "The U.K. Parliament debated it."),
         SplitCase("The answer was no.", "Tokyo refused."),
         SplitCase("Read pp. 12-15 and vol. 3 before the seminar."),
@@ -61,9 +61,9 @@ struct SentenceSplitterTests {
         SplitCase("The report was written by J. R. Smith in 1952."),
         SplitCase("John F. Dulles negotiated the treaty.", "He travelled often."),
         SplitCase("The memo reached Harry S. Truman on Monday."),
-        SplitCase("It was Plan B.", "The first plan had failed."),
+        SplitCase("It was Plan B.", "The original plan had failed."),
         SplitCase("He asked whether it was you or I.", "Nobody answered."),
-        SplitCase("We met Albert I. Jones in Kyoto."),
+        SplitCase("The envoy met Edward I. Hara in Kyoto."),
     ]
 
     static let numbersCases: [SplitCase] = [
@@ -117,7 +117,7 @@ struct SentenceSplitterTests {
         SplitCase("Was it wise?", "Who can say!", "Time will tell."),
         SplitCase("She asked “Why?” and left."),
         SplitCase("They shouted “Banzai!” and marched."),
-        SplitCase("He works at Zoom! in sales."),
+        SplitCase("The slogan Go Japan! appeared on posters."),
         SplitCase("Was it signed in 1951?", "Yes!!!", "It was."),
     ]
 
@@ -138,7 +138,7 @@ struct SentenceSplitterTests {
         SplitCase("Write to press@example.org.", "We answer quickly."),
         SplitCase("The text is at https://example.org/treaty.html.", "Read it."),
         SplitCase("Visit www.example.org for details."),
-        SplitCase("Contact j.doe@example.co.jp.", "Replies take a day."),
+        SplitCase("Contact archive.desk@mofa.example.jp.", "Replies take a day."),
         SplitCase("The file is notes.v2.txt in the archive."),
     ]
 
