@@ -1,0 +1,256 @@
+import ScriptoriumModel
+
+/// One mention found in a text.
+public struct EntityMatch: Sendable, Equatable {
+    /// UTF-8 byte offsets into the text that was searched.
+    public var range: Range<Int>
+    /// The entity: a lexicon entry, or a date (type `.date`, id `date.<iso>`, name the ISO value).
+    public var entity: LexiconEntity
+    /// Position of the entity in ``Lexicon/entities``; nil for a date.
+    public var lexiconIndex: Int?
+
+    public init(range: Range<Int>, entity: LexiconEntity, lexiconIndex: Int?) {
+        self.range = range
+        self.entity = entity
+        self.lexiconIndex = lexiconIndex
+    }
+}
+
+/// Finds the lexicon's names and aliases, and dates, in one pass over the UTF-8 bytes of a text.
+///
+/// - Every name and alias is a path in one byte trie held in flat arrays. The scan classifies each byte with one
+///   table look-up and skips the inside of words; at a word start, a bit set of the first two bytes of every name
+///   (and date) rejects most words before the trie is walked. No string is built and nothing is allocated per
+///   byte; the cost does not grow with the number of entries.
+/// - Leftmost-longest: among the matches starting at the leftmost position the longest wins, and matching resumes
+///   after it. "U.S. Senate" is one mention of the Senate, not of the U.S.; "US-Japan Security Treaty" is one
+///   mention of the treaty, while "US-Japan security arrangement" gives "US" and "Japan".
+/// - A match neither starts nor ends inside a word (see ``WordBoundary``): "Japan’s" and "Japan's" give "Japan";
+///   "Japanese" gives nothing. Matching is exact and case-sensitive ("US", not "us").
+/// - Dates come from the ``DateRecognizer`` in the same pass. When a name and a date start at the same place the
+///   longer wins, the name on a tie. A date-shaped text that is not a real date is skipped whole.
+///
+/// The text should be normalised (NFC, single spaces), as the pipeline's sentence texts are.
+public struct EntityMatcher: Sendable {
+    public let lexicon: Lexicon
+
+    /// The trie, flattened into one array of `Int32`:
+    /// - `[0..<256]`: the root's transitions, by first byte (0 = none);
+    /// - a node at offset `o`: `[o]` the index of the entity it completes or -1, `[o+1]` its child count `k`,
+    ///   `[o+2 ..< o+2+k]` the child bytes in ascending order, `[o+2+k ..< o+2+2k]` the children's offsets.
+    private let trie: [Int32]
+    /// Per byte value: the flags below.
+    private let byteClass: [UInt8]
+    /// A bit per pair of first two bytes (65,536 bits) with which a name or a date may begin; checked before
+    /// walking the trie, so most words are rejected with one look-up in an 8 KB table.
+    private let startPairs: [UInt64]
+
+    /// An ASCII letter or digit.
+    private static let word: UInt8 = 1
+    /// A lead or continuation byte of a multi-byte character: its class is decided by decoding it.
+    private static let nonASCII: UInt8 = 2
+    /// A name starts with this byte.
+    private static let nameStart: UInt8 = 4
+    /// A date may start with this byte (a digit, or the initial of a month name).
+    private static let dateStart: UInt8 = 8
+
+    public init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+
+        // Build a pointer-free trie first: children as (byte, node) lists.
+        var children: [[(byte: UInt8, node: Int)]] = [[]]
+        var terminal: [Int32] = [-1]
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        func allowPair(_ first: UInt8, _ second: UInt8?) {
+            if let second {
+                let x = Int(first) << 8 | Int(second)
+                pairs[x >> 6] |= 1 << UInt64(x & 63)
+            } else {
+                for s in 0...255 { allowPair(first, UInt8(s)) }
+            }
+        }
+        for (index, entity) in lexicon.entities.enumerated() {
+            for form in entity.surfaceForms {
+                let bytes = Array(form.utf8)
+                guard let first = bytes.first else { continue }
+                allowPair(first, bytes.count > 1 ? bytes[1] : nil)
+                var node = 0
+                for b in bytes {
+                    if let next = children[node].first(where: { $0.byte == b }) {
+                        node = next.node
+                    } else {
+                        children.append([])
+                        terminal.append(-1)
+                        let new = children.count - 1
+                        children[node].append((b, new))
+                        node = new
+                    }
+                }
+                // Validation guarantees a surface form belongs to one entity; keep the first if not.
+                if terminal[node] < 0 { terminal[node] = Int32(index) }
+            }
+        }
+
+        // Flatten: the root table, then every other node.
+        var flat = [Int32](repeating: 0, count: 256)
+        var offsets = [Int](repeating: 0, count: children.count)
+        var next = 256
+        for node in 1..<max(children.count, 1) {
+            offsets[node] = next
+            next += 2 + 2 * children[node].count
+        }
+        flat.reserveCapacity(next)
+        for node in 1..<max(children.count, 1) {
+            let sorted = children[node].sorted { $0.byte < $1.byte }
+            flat.append(terminal[node])
+            flat.append(Int32(sorted.count))
+            for c in sorted { flat.append(Int32(c.byte)) }
+            for c in sorted { flat.append(Int32(offsets[c.node])) }
+        }
+
+        var classes = [UInt8](repeating: 0, count: 256)
+        for b in 0..<256 {
+            let byte = UInt8(b)
+            if byte >= 0x80 { classes[b] |= Self.nonASCII } else if WordBoundary.isASCIIWordByte(byte) { classes[b] |= Self.word }
+        }
+        for c in children[0] {
+            flat[Int(c.byte)] = Int32(offsets[c.node])
+            classes[Int(c.byte)] |= Self.nameStart
+        }
+        for b in UInt8(ascii: "0")...UInt8(ascii: "9") {
+            classes[Int(b)] |= Self.dateStart
+            allowPair(b, nil)
+        }
+        for month in ["Ja", "Fe", "Ma", "Ap", "Ju", "Au", "Se", "Oc", "No", "De"] {
+            let m = Array(month.utf8)
+            classes[Int(m[0])] |= Self.dateStart
+            allowPair(m[0], m[1])
+        }
+        self.trie = flat
+        self.byteClass = classes
+        self.startPairs = pairs
+    }
+
+    /// All mentions in `text`, in order, not overlapping.
+    public func matches(in text: UnsafeBufferPointer<UInt8>) -> [EntityMatch] {
+        var out: [EntityMatch] = []
+        guard let p = text.baseAddress, !text.isEmpty else { return out }
+        let n = text.count
+        trie.withUnsafeBufferPointer { trieBuffer in
+            byteClass.withUnsafeBufferPointer { classBuffer in
+                startPairs.withUnsafeBufferPointer { pairBuffer in
+                    scan(p, n, trieBuffer.baseAddress!, classBuffer.baseAddress!, pairBuffer.baseAddress!, into: &out)
+                }
+            }
+        }
+        return out
+    }
+
+    @inline(__always)
+    private func scan(_ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>,
+                      _ pairs: UnsafePointer<UInt64>, into out: inout [EntityMatch]) {
+        let starts = Self.nameStart | Self.dateStart
+        var i = 0
+        var previousIsWord = false
+        while i < n {
+            let b = p[i]
+            let c = classes[Int(b)]
+            let isWord: Bool
+            var length = 1
+            if c & Self.nonASCII == 0 {
+                isWord = c & Self.word != 0
+            } else {
+                let (v, len) = WordBoundary.decode(p, i, n)
+                isWord = WordBoundary.isWordScalar(v)
+                length = len
+            }
+            if c & starts != 0 && !(previousIsWord && isWord) {
+                let pairOK: Bool
+                if i &+ 1 < n {
+                    let x = Int(b) << 8 | Int(p[i &+ 1])
+                    pairOK = pairs[x >> 6] & (1 << UInt64(x & 63)) != 0
+                } else {
+                    pairOK = true
+                }
+                if pairOK, let end = matchAt(i, kind: c, p, n, t, into: &out) {
+                    i = end
+                    previousIsWord = WordBoundary.isWord(before: end, p, n)
+                    continue
+                }
+            }
+            i &+= length
+            previousIsWord = isWord
+            if isWord {
+                // The rest of an ASCII word: nothing can start inside it.
+                while i < n && classes[Int(p[i])] & Self.word != 0 { i &+= 1 }
+            }
+        }
+    }
+
+    /// Convenience for tests and tools: the mentions in a string, with byte offsets into its UTF-8.
+    public func matches(in text: String) -> [EntityMatch] {
+        var copy = text
+        return copy.withUTF8 { matches(in: $0) }
+    }
+
+    /// Tries a name and a date at `i` (which is not inside a word); appends the winner and returns where it ends.
+    @inline(__always)
+    private func matchAt(_ i: Int, kind: UInt8, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
+                         into out: inout [EntityMatch]) -> Int? {
+        var nameEnd = -1
+        var nameEntity: Int32 = -1
+        if kind & Self.nameStart != 0 {
+            var node = Int(t[Int(p[i])])
+            var j = i + 1
+            while true {
+                let entity = t[node]
+                if entity >= 0 && WordBoundary.canEnd(at: j, p, n) {
+                    nameEnd = j
+                    nameEntity = entity
+                }
+                guard j < n else { break }
+                let child = Self.child(of: node, byte: p[j], t)
+                if child == 0 { break }
+                node = child
+                j += 1
+            }
+        }
+        if kind & Self.dateStart != 0, let date = DateRecognizer.match(p, n, i), date.end > nameEnd {
+            switch date {
+            case .date(let end, let iso):
+                out.append(EntityMatch(range: i..<end, entity: LexiconEntity(isoDate: iso), lexiconIndex: nil))
+            case .invalid:
+                break
+            }
+            return date.end
+        }
+        guard nameEnd >= 0 else { return nil }
+        let index = Int(nameEntity)
+        out.append(EntityMatch(range: i..<nameEnd, entity: lexicon.entities[index], lexiconIndex: index))
+        return nameEnd
+    }
+
+    /// The child of `node` on `byte`, or 0.
+    @inline(__always)
+    private static func child(of node: Int, byte: UInt8, _ t: UnsafePointer<Int32>) -> Int {
+        let count = Int(t[node + 1])
+        let bytes = node + 2
+        let target = Int32(byte)
+        if count <= 8 {
+            for k in 0..<count {
+                let c = t[bytes + k]
+                if c == target { return Int(t[bytes + count + k]) }
+                if c > target { return 0 }
+            }
+            return 0
+        }
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let c = t[bytes + mid]
+            if c == target { return Int(t[bytes + count + mid]) }
+            if c < target { lo = mid + 1 } else { hi = mid }
+        }
+        return 0
+    }
+}
