@@ -70,7 +70,7 @@ enum JSONLDDocumentWriter {
         w.key("contentUrl")
         w.string(JSONLDNodes.relativeURL(fromJSONLDFolderTo: "source/" + doc.source))
         w.key("encodingFormat")
-        w.literal("text/plain")
+        if doc.source.lowercased().hasSuffix(".md") { w.literal("text/markdown") } else { w.literal("text/plain") }
         JSONLDNodes.contentSize(&w, bytes: doc.byteCount)
         w.key("sha256")
         w.string(doc.sourceSHA256)

@@ -180,6 +180,15 @@ import Testing
         }
     }
 
+    /// The dataset's IRI is its base IRI, so a document named like the dataset is still a node of its own.
+    @Test func aDocumentNamedLikeTheDataset() throws {
+        var r = records
+        r.document.id = dataset.id
+        let root = try Parsed.jsonld(JSONLDWriter.document(r, dataset: dataset))
+        #expect(root["@id"] as? String == dataset.baseIRI + dataset.id)
+        #expect(root["isPartOf"] as? String == dataset.baseIRI)
+    }
+
     @Test func anEmptyDocumentIsValidJSON() throws {
         let r = DocumentRecords(document: records.document)
         let root = try Parsed.jsonld(JSONLDWriter.document(r, dataset: dataset))
