@@ -1,9 +1,51 @@
 import ScriptoriumModel
 
-/// Writes JSON-LD 1.1 with schema.org terms. (Stub: the JSON-LD issue fills this in.)
+/// Writes the dataset's JSON-LD 1.1 (schema.org, plus the project namespace `https://scriptorium.example/ns#`
+/// for what schema.org has no term for; see `JSONLDContext`). Pure: records in, bytes out; the pipeline owns
+/// the files, all of which go in `data/jsonld/`:
+///
+/// - `context.jsonld` (`context()`), which the other files reference relatively, so nothing is fetched;
+/// - `<document id>.jsonld` (`document(_:dataset:)`), one per document;
+/// - `dataset.jsonld` (`dataset(_:documents:entities:files:)`).
+///
+/// Every record is a node whose `@id` is `dataset.baseIRI` + its id. Output is deterministic: keys in a fixed
+/// order, arrays in the order given.
 public enum JSONLDWriter {
     public static let contextFileName = "context.jsonld"
-    public static func context() -> [UInt8] { [] }
-    public static func document(_ records: DocumentRecords, dataset: DatasetMetadata) -> [UInt8] { [] }
-    public static func dataset(_ dataset: DatasetMetadata, documents: [DocumentRecord], entities: [EntityRecord], files: [PayloadFile]) -> [UInt8] { [] }
+    public static let datasetFileName = "dataset.jsonld"
+    /// The project's own vocabulary namespace.
+    public static let namespace = JSONLDContext.namespace
+
+    /// The file name of a document's JSON-LD: `<document id>.jsonld`.
+    public static func documentFileName(_ document: DocumentRecord) -> String { document.id + ".jsonld" }
+
+    /// The shared context document, `data/jsonld/context.jsonld`.
+    public static func context() -> [UInt8] { JSONLDContext.document() }
+
+    /// One document's JSON-LD, `data/jsonld/<document id>.jsonld`.
+    public static func document(_ records: DocumentRecords, dataset: DatasetMetadata) -> [UInt8] {
+        JSONLDDocumentWriter.write(records, dataset: dataset)
+    }
+
+    /// The dataset's JSON-LD, `data/jsonld/dataset.jsonld`. `documents` and `entities` in the order the CSV
+    /// tables list them (entities with their dataset-wide `mentions`); `files` are the payload files to list
+    /// as `distribution`, which cannot include `dataset.jsonld` itself (nor anything hashed after it).
+    public static func dataset(_ dataset: DatasetMetadata, documents: [DocumentRecord], entities: [EntityRecord],
+                               files: [PayloadFile]) -> [UInt8] {
+        JSONLDDatasetWriter.write(dataset, documents: documents, entities: entities, files: files)
+    }
+
+    /// Record nodes in `document(records, …)`: the document, its sections, blocks, sentences, mentions and
+    /// the entities it mentions (blank nodes such as the source file's description are not counted).
+    public static func nodeCount(_ records: DocumentRecords) -> Int {
+        JSONLDDocumentWriter.nodeCount(records)
+    }
+
+    /// Record nodes in `dataset(…)`: the dataset, its documents and its entities (not the `DataDownload`s).
+    public static func nodeCount(documents: [DocumentRecord], entities: [EntityRecord]) -> Int {
+        JSONLDDatasetWriter.nodeCount(documents: documents, entities: entities)
+    }
+
+    /// Record nodes in `context()`: none.
+    public static let contextNodeCount = 0
 }

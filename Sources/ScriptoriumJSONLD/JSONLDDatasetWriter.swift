@@ -1,0 +1,126 @@
+import ScriptoriumModel
+
+/// Writes `data/jsonld/dataset.jsonld`: the `Dataset` (its `@id` is the dataset's `baseIRI`, its `identifier`
+/// the dataset id) with its metadata, one `DataDownload` per payload file
+/// (`distribution`), the documents (`hasPart`, by reference with their names) and every entity with its
+/// dataset-wide `mentionCount` (`mentions`).
+enum JSONLDDatasetWriter {
+    static func write(_ dataset: DatasetMetadata, documents: [DocumentRecord], entities: [EntityRecord],
+                      files: [PayloadFile]) -> [UInt8] {
+        let nodes = JSONLDNodes(dataset: dataset)
+        var w = JSONWriter(capacity: 4096 + files.count * 320 + documents.count * (nodes.base.count + 160)
+                           + entities.count * (nodes.base.count + 240))
+        w.beginObject()
+        nodes.context(&w)
+        w.lineBreak(indent: 0)
+        w.key("@id")
+        w.string(nodes.datasetIRI)
+        w.key("@type")
+        w.literal("Dataset")
+        w.key("identifier")
+        w.string(dataset.id)
+        w.key("name")
+        w.string(dataset.title)
+        if !dataset.description.isEmpty {
+            w.key("description")
+            w.string(dataset.description)
+        }
+        nodes.license(&w, dataset.licenseURL.isEmpty ? dataset.license : dataset.licenseURL)
+        if !dataset.creators.isEmpty {
+            w.key("creator")
+            w.beginArray()
+            for c in dataset.creators { w.string(c) }
+            w.endArray()
+        }
+        if !dataset.publisher.isEmpty {
+            w.key("publisher")
+            w.string(dataset.publisher)
+        }
+        if !dataset.version.isEmpty {
+            w.key("version")
+            w.string(dataset.version)
+        }
+        if !dataset.keywords.isEmpty {
+            w.key("keywords")
+            w.beginArray()
+            for k in dataset.keywords { w.string(k) }
+            w.endArray()
+        }
+        if let modified = dataset.modified {
+            w.key("dateModified")
+            w.string(modified)
+        }
+        w.lineBreak(indent: 0)
+        w.key("generatedBy")
+        w.beginObject()
+        w.key("@type")
+        w.literal("SoftwareApplication")
+        w.key("name")
+        w.string(ScriptoriumInfo.name)
+        w.key("softwareVersion")
+        w.string(ScriptoriumInfo.version)
+        w.key("url")
+        w.string(ScriptoriumInfo.homepage)
+        w.endObject()
+
+        w.lineBreak(indent: 0)
+        w.key("distribution")
+        w.beginArray()
+        for f in files {
+            w.lineBreak(indent: 1)
+            w.beginObject()
+            w.key("@type")
+            w.literal("DataDownload")
+            w.key("name")
+            w.string(f.path)
+            w.key("contentUrl")
+            w.string(JSONLDNodes.relativeURL(fromJSONLDFolderTo: f.path))
+            w.key("encodingFormat")
+            w.string(f.mediaType)
+            JSONLDNodes.contentSize(&w, bytes: f.bytes)
+            w.key("sha256")
+            w.string(f.sha256)
+            if let n = f.records {
+                w.key("recordCount")
+                w.int(n)
+            }
+            w.endObject()
+        }
+        w.endArray()
+
+        w.lineBreak(indent: 0)
+        w.key("hasPart")
+        w.beginArray()
+        for d in documents {
+            w.lineBreak(indent: 1)
+            w.beginObject()
+            nodes.id(&w, d.id)
+            w.key("@type")
+            w.literal("Article")
+            w.key("name")
+            w.string(d.title)
+            if !d.language.isEmpty {
+                w.key("inLanguage")
+                w.string(d.language)
+            }
+            w.endObject()
+        }
+        w.endArray()
+
+        w.lineBreak(indent: 0)
+        w.key("mentions")
+        w.beginArray()
+        for e in entities {
+            w.lineBreak(indent: 1)
+            nodes.entity(&w, e, withCount: true)
+        }
+        w.endArray()
+        w.endObject(onNewLine: true)
+        return w.finish()
+    }
+
+    /// Record nodes the dataset file describes: the dataset, its documents and every entity.
+    static func nodeCount(documents: [DocumentRecord], entities: [EntityRecord]) -> Int {
+        1 + documents.count + entities.count
+    }
+}
