@@ -17,7 +17,7 @@ enum DatasetFiles {
         let datasetJSON = JSONLDWriter.dataset(dataset, documents: documents, entities: entities, files: files + written)
         written.append(try HashingFileWriter.write(datasetJSON, to: layout.url(datasetPath), path: datasetPath,
                                                    mediaType: "application/ld+json", format: "jsonld",
-                                                   records: 1 + documents.count + entities.count))
+                                                   records: JSONLDWriter.nodeCount(documents: documents, entities: entities)))
         let tablePaths = Set(tables.map(\.1.path))
         let others = (files + written).filter { !tablePaths.contains($0.path) }.sorted { $0.path < $1.path }
         let package = try DataPackage.json(dataset: dataset, tables: tables, otherFiles: others)

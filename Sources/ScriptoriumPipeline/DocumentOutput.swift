@@ -27,7 +27,7 @@ struct DocumentOutput: Sendable {
                                         mediaType: "application/tei+xml", format: "xml", records: records.sentences.count),
             try HashingFileWriter.write(JSONLDWriter.document(result.records, dataset: dataset), to: layout.url(jsonldPath),
                                         path: jsonldPath, mediaType: "application/ld+json", format: "jsonld",
-                                        records: records.sections.count + records.blocks.count + records.sentences.count + records.mentions.count + 1),
+                                        records: JSONLDWriter.nodeCount(result.records)),
             try HashingFileWriter.write(result.fileBytes, to: sourceURL, path: sourcePath,
                                         mediaType: sourceType.mediaType, format: sourceType.format),
         ]
