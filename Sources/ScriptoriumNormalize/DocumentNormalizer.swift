@@ -28,22 +28,27 @@ public struct DocumentNormalizer: Sendable {
             records.blocks.append(blockRecord)
 
             for (sentence, range) in zip(block.sentences, block.sentenceRanges) {
-                let matches = block.text.bytes.withUnsafeBufferPointer {
-                    matcher.matches(in: UnsafeBufferPointer(rebasing: $0[range]))
-                }
                 var sentenceRecord = sentence
-                // Where each mention sits in the final (NFC) sentence text.
-                var inSentence = matches.map(\.range)
-                if !blockIsNFC {
-                    (sentenceRecord.text, inSentence) = Self.composed(block.text, range, cuts: inSentence)
+                // Entities are matched on the final (NFC) sentence text, so a lexicon name in NFC is found
+                // whatever the source's normalisation; `toBlock` maps a range of that text back into the block.
+                let composed: ComposedText? = blockIsNFC ? nil : block.text.bytes.withUnsafeBufferPointer {
+                    ComposedText(UnsafeBufferPointer(rebasing: $0[range]))
                 }
-                for (match, local) in zip(matches, inSentence) {
-                    let sourceBytes = block.text.sourceRange(of: (range.lowerBound + match.range.lowerBound)..<(range.lowerBound + match.range.upperBound))
+                let matches: [EntityMatch]
+                if let composed {
+                    sentenceRecord.text = String(decoding: composed.bytes, as: UTF8.self)
+                    matches = composed.bytes.withUnsafeBufferPointer { matcher.matches(in: $0) }
+                } else {
+                    matches = block.text.bytes.withUnsafeBufferPointer { matcher.matches(in: UnsafeBufferPointer(rebasing: $0[range])) }
+                }
+                for match in matches {
+                    let inBlock = composed?.originalRange(of: match.range) ?? match.range
+                    let sourceBytes = block.text.sourceRange(of: (range.lowerBound + inBlock.lowerBound)..<(range.lowerBound + inBlock.upperBound))
                     records.mentions.append(MentionRecord(
                         id: RecordID.mention(document: docID, position: records.mentions.count + 1),
                         documentID: docID, sentenceID: sentence.id, entityID: match.entity.id,
                         text: extracted.source.string(sourceBytes), span: extracted.source.span(ofBytes: sourceBytes),
-                        rangeInSentence: local))
+                        rangeInSentence: match.range))
                     entityCounts[match.entity.id, default: (match.entity, 0)].count += 1
                 }
                 records.sentences.append(sentenceRecord)
@@ -55,26 +60,5 @@ public struct DocumentNormalizer: Sendable {
                                 aliases: entity.aliases, mentions: count)
         }
         return records
-    }
-
-    /// The NFC text of `range` of a block, composed piece by piece between the mention cuts so that each
-    /// mention's range in the result is known. Mentions end at word boundaries, where no combining mark can
-    /// follow, so the pieces compose exactly as the whole would.
-    static func composed(_ text: BlockText, _ range: Range<Int>, cuts: [Range<Int>]) -> (String, [Range<Int>]) {
-        var out = ""
-        var ranges: [Range<Int>] = []
-        var at = 0
-        func piece(_ r: Range<Int>) -> String {
-            UnicodeNFC.normalize(text.string((range.lowerBound + r.lowerBound)..<(range.lowerBound + r.upperBound)))
-        }
-        for cut in cuts {
-            out += piece(at..<cut.lowerBound)
-            let start = out.utf8.count
-            out += piece(cut)
-            ranges.append(start..<out.utf8.count)
-            at = cut.upperBound
-        }
-        out += piece(at..<range.count)
-        return (out, ranges)
     }
 }

@@ -1,0 +1,72 @@
+import Testing
+import ScriptoriumExtract
+import ScriptoriumModel
+@testable import ScriptoriumNormalize
+
+@Suite struct DocumentNormalizerTests {
+    private let lexicon = try! Lexicon(entities: [
+        LexiconEntity(key: "united-states", name: "United States", type: .place, wikidata: "Q30", aliases: ["U.S."]),
+        LexiconEntity(key: "japan", name: "Japan", type: .place, wikidata: "Q17"),
+        LexiconEntity(key: "quebec", name: "Québec", type: .place),
+    ])
+
+    private func normalize(_ text: String) throws -> (DocumentRecords, [Unicode.Scalar]) {
+        let bytes = Array(text.utf8)
+        let source = try SourceText(fileBytes: bytes, path: "t.txt")
+        let doc = DocumentRecord(id: "t", title: "T", source: "t.txt", sourceSHA256: "", language: "en", license: "",
+                                 creators: [], byteCount: bytes.count, codePointCount: source.index.codePointCount)
+        let extracted = DocumentExtractor.extract(document: doc, source: source)
+        let records = DocumentNormalizer(matcher: EntityMatcher(lexicon: lexicon)).normalize(extracted)
+        return (records, Array(String(decoding: source.bytes, as: UTF8.self).unicodeScalars))
+    }
+
+    private func slice(_ scalars: [Unicode.Scalar], _ span: Span) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[span.start..<span.end])
+        return String(view)
+    }
+
+    @Test func mentionsKeepExactSourceTextAcrossHardWraps() throws {
+        let (records, scalars) = try normalize("""
+            Since 1951 the armed forces of the two allies, the United
+            States and Japan’s forces, have trained together, and the
+            treaty that binds them was revised in 1960.
+            """)
+        #expect(records.sentences.count == 1)
+        let texts = records.mentions.map(\.text)
+        #expect(texts == ["1951", "United\nStates", "Japan", "1960"])
+        for m in records.mentions {
+            #expect(slice(scalars, m.span) == m.text)
+            let sentence = records.sentences.first { $0.id == m.sentenceID }!
+            let inSentence = String(decoding: Array(sentence.text.utf8)[m.rangeInSentence], as: UTF8.self)
+            #expect(inSentence.split(separator: " ").joined(separator: "\n") == m.text || inSentence == m.text)
+        }
+        let counts = Dictionary(uniqueKeysWithValues: records.entities.map { ($0.id, $0.mentions) })
+        #expect(counts == ["date.1951": 1, "date.1960": 1, "ent.united-states": 1, "ent.japan": 1])
+    }
+
+    @Test func decomposedInputComesOutComposedWithCorrectRanges() throws {
+        // "Québec" written with a combining acute accent (NFD): 7 code points in the source, 6 in the text.
+        let (records, scalars) = try normalize("The province of Que\u{301}bec and Japan agree.\n")
+        let sentence = try #require(records.sentences.first)
+        #expect(Array(sentence.text.utf8) == Array("The province of Québec and Japan agree.".precomposedUTF8))
+        let quebec = try #require(records.mentions.first { $0.entityID == "ent.quebec" })
+        #expect(quebec.text.unicodeScalars.count == 7)
+        #expect(slice(scalars, quebec.span) == quebec.text)
+        let japan = try #require(records.mentions.first { $0.entityID == "ent.japan" })
+        #expect(String(decoding: Array(sentence.text.utf8)[japan.rangeInSentence], as: UTF8.self) == "Japan")
+        #expect(String(decoding: Array(sentence.text.utf8)[quebec.rangeInSentence], as: UTF8.self) == "Québec")
+    }
+
+    @Test func quickNFCCheck() {
+        #expect(UnicodeNFC.isKnownNFC(Array("plain ascii, Latin-1 é, and ’ “ ” — …".utf8)))
+        #expect(UnicodeNFC.isKnownNFC(Array("日本語 😀".utf8)))
+        #expect(!UnicodeNFC.isKnownNFC(Array("e\u{301}".utf8)))
+        #expect(!UnicodeNFC.isKnownNFC(Array("\u{2000}".utf8))) // EN QUAD decomposes to EN SPACE
+        #expect(UnicodeNFC.normalize("e\u{301}").unicodeScalars.count == 1)
+    }
+}
+
+private extension String {
+    var precomposedUTF8: String.UTF8View { self.utf8 }
+}
