@@ -180,26 +180,25 @@ public struct TEIChecker {
     /// The problem lines of one file, capped at `limit`.
     private struct Report {
         let file: String
-        var lines: [String] = []
-        var more = 0 {
-            didSet { if lines.count == TEIChecker.limit + 1 { lines[TEIChecker.limit] = moreLine } }
-        }
-        private var moreLine: String { "\(file): (\(more) more problems)" }
+        private var listed: [String] = []
+        private var more = 0
+
+        init(file: String) { self.file = file }
+
+        var lines: [String] { more == 0 ? listed : listed + ["\(file): (\(more) more problems)"] }
 
         mutating func add(_ problems: [XMLProblem]) { problems.forEach { add($0) } }
 
         mutating func add(_ problem: XMLProblem) {
+            guard listed.count < TEIChecker.limit else {
+                more += 1
+                return
+            }
             var line = file
             if let l = problem.line { line += ":\(l)" }
             line += ": "
             if !problem.path.isEmpty { line += problem.path + ": " }
-            line += problem.message
-            if lines.count < TEIChecker.limit {
-                lines.append(line)
-            } else {
-                if lines.count == TEIChecker.limit { lines.append("") }
-                more += 1
-            }
+            listed.append(line + problem.message)
         }
 
         mutating func add(at node: xmlNodePtr, _ message: String) {

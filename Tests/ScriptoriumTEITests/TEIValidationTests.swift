@@ -59,6 +59,13 @@ import Testing
         #expect(found.contains { $0.path.hasPrefix("/TEI") })
     }
 
+    @Test func languageThatIsNotATagIsRejected() throws {
+        var b = RecordsBuilder()
+        b.paragraph([.init("One.")])
+        let found = try #require(problems(b.records(language: "en_US")))
+        #expect(found.contains { $0.path == "/TEI[@xml:id='treaty']" && $0.message.contains("en_US") })
+    }
+
     @Test func badChecksumIsRejected() throws {
         var b = RecordsBuilder()
         b.paragraph([.init("One.")])
@@ -111,3 +118,4 @@ import Testing
         return nil
     }
 }
+
