@@ -1,0 +1,170 @@
+import ScriptoriumModel
+
+/// Writes `text/body`: the blocks before the first heading in a `div type="preamble"`, each section a
+/// `div type="section"` with its `head`, nested by level; paragraphs as `p`, runs of consecutive list items as one
+/// `list` of `item`s; every sentence an `s`, and inside it every mention an element (`placeName`, `orgName`,
+/// `name[@type]` or `date[@when]`) whose `@ref` points at the entity's description in the `standOff`.
+///
+/// Records keep their ids: `div/@xml:id` is the section id, `p/@xml:id` and `item/@xml:id` the block id,
+/// `s/@xml:id` the sentence id and the mention element's `@xml:id` the mention id.
+///
+/// Sentence texts are handed to libxml2 as byte slices of `SentenceRecord.text`, cut at the mentions'
+/// `rangeInSentence`, so the text content of each `s` is exactly the sentence text (after the XML 1.0 character
+/// rule of `XMLCharacters`). Sentences in one block are separated by a single space, outside the `s` elements.
+/// Records are read in place (no copies) and grouped by index ranges: one pass over each list.
+final class TEIBodyWriter {
+    private let tree: XMLTree
+    private let records: DocumentRecords
+    private let forms: [String: MentionForm]
+    private var documentID: String { records.document.id }
+
+    /// How the mentions of one entity are written.
+    private struct MentionForm {
+        let element: StaticString
+        let type: StaticString?
+        let when: String?
+        let ref: String
+    }
+
+    init(tree: XMLTree, records: DocumentRecords) {
+        self.tree = tree
+        self.records = records
+        var forms: [String: MentionForm] = [:]
+        for entity in records.entities where forms[entity.id] == nil {
+            let (element, type) = TEI.mentionElement(for: entity.type)
+            forms[entity.id] = MentionForm(element: element, type: type,
+                                           when: entity.type == .date ? (entity.isoDate ?? entity.name) : nil,
+                                           ref: "#" + entity.id)
+        }
+        self.forms = forms
+    }
+
+    func write(in textElement: XMLTree.Node) throws {
+        let body = tree.element("body", in: textElement, container: true)
+        let sections = records.sections, blocks = records.blocks, sentences = records.sentences
+        let mentions = records.mentions
+
+        // Parent 0 is the preamble (no section), parent k the section k-1.
+        let blocksBySection = RecordGrouping(
+            parentCount: sections.count + 1, parentKey: { $0 == 0 ? nil : sections[$0 - 1].id },
+            childCount: blocks.count, childKey: { blocks[$0].sectionID })
+        if let orphan = blocksBySection.orphans.first {
+            throw inconsistent("block \(blocks[orphan].id) belongs to section \(blocks[orphan].sectionID ?? ""), "
+                + "which the document does not have")
+        }
+        let sentencesByBlock = RecordGrouping(
+            parentCount: blocks.count, parentKey: { blocks[$0].id },
+            childCount: sentences.count, childKey: { sentences[$0].blockID })
+        if let orphan = sentencesByBlock.orphans.first {
+            throw inconsistent("sentence \(sentences[orphan].id) belongs to block \(sentences[orphan].blockID), "
+                + "which the document does not have")
+        }
+        var mentionsBySentence = RecordGrouping(
+            parentCount: sentences.count, parentKey: { sentences[$0].id },
+            childCount: mentions.count, childKey: { mentions[$0].sentenceID })
+        if let orphan = mentionsBySentence.orphans.first {
+            throw inconsistent("mention \(mentions[orphan].id) lies in sentence \(mentions[orphan].sentenceID), "
+                + "which the document does not have")
+        }
+        mentionsBySentence.sortEachGroup {
+            mentions[$0].rangeInSentence.lowerBound < mentions[$1].rangeInSentence.lowerBound
+        }
+        let groups = Groups(blocks: blocksBySection, sentences: sentencesByBlock, mentions: mentionsBySentence)
+
+        if !groups.blocks.ranges[0].isEmpty || sections.isEmpty {
+            let preamble = tree.element("div", in: body, container: true)
+            tree.attribute("type", "preamble", on: preamble)
+            try writeBlocks(groups.blocks.children(of: 0), groups, in: preamble)
+        }
+
+        // Open sections, innermost last: a section nests inside the nearest open one of a lower level.
+        var open: [(level: Int, div: XMLTree.Node)] = []
+        for (k, section) in sections.enumerated() {
+            while let last = open.last, last.level >= section.level { open.removeLast() }
+            let div = tree.element("div", in: open.last?.div ?? body, container: true)
+            tree.xmlID(section.id, on: div)
+            tree.attribute("type", "section", on: div)
+            tree.attribute("n", String(section.position), on: div)
+            tree.element("head", text: section.heading, in: div)
+            try writeBlocks(groups.blocks.children(of: k + 1), groups, in: div)
+            open.append((section.level, div))
+        }
+    }
+
+    private struct Groups {
+        let blocks: RecordGrouping
+        let sentences: RecordGrouping
+        let mentions: RecordGrouping
+    }
+
+    private func writeBlocks(_ blockIndices: ArraySlice<Int>, _ groups: Groups, in div: XMLTree.Node) throws {
+        var list: XMLTree.Node? = nil
+        for b in blockIndices {
+            let element: XMLTree.Node
+            switch records.blocks[b].kind {
+            case .paragraph:
+                list = nil
+                element = tree.element("p", in: div)
+            case .listItem:
+                let l = list ?? tree.element("list", in: div, container: true)
+                list = l
+                element = tree.element("item", in: l)
+            }
+            tree.xmlID(records.blocks[b].id, on: element)
+            var first = true
+            for s in groups.sentences.children(of: b) {
+                if !first { tree.space(in: element) }
+                first = false
+                try writeSentence(s, mentions: groups.mentions.children(of: s), in: element)
+            }
+        }
+    }
+
+    private func writeSentence(_ index: Int, mentions: ArraySlice<Int>, in parent: XMLTree.Node) throws {
+        let s = tree.element("s", in: parent)
+        tree.xmlID(records.sentences[index].id, on: s)
+        try withUTF8(records.sentences[index].text) { bytes in
+            var cursor = 0
+            for m in mentions {
+                let range = records.mentions[m].rangeInSentence
+                guard range.lowerBound >= cursor, range.upperBound <= bytes.count, !range.isEmpty,
+                      isScalarBoundary(bytes, range.lowerBound), isScalarBoundary(bytes, range.upperBound) else {
+                    throw inconsistent("mention \(records.mentions[m].id) has bytes \(range) of sentence "
+                        + "\(records.sentences[index].id) (\(bytes.count) bytes), which is empty, outside the sentence, "
+                        + "overlaps another mention or cuts a character")
+                }
+                guard let form = forms[records.mentions[m].entityID] else {
+                    throw inconsistent("mention \(records.mentions[m].id) refers to entity "
+                        + "\(records.mentions[m].entityID), which is not among the document's entities")
+                }
+                tree.text(bytes: UnsafeBufferPointer(rebasing: bytes[cursor..<range.lowerBound]), in: s)
+                let element = tree.element(form.element, in: s)
+                tree.xmlID(records.mentions[m].id, on: element)
+                if let type = form.type { tree.attribute("type", type, on: element) }
+                if let when = form.when { tree.attribute("when", when, on: element) }
+                tree.attribute("ref", form.ref, on: element)
+                tree.text(bytes: UnsafeBufferPointer(rebasing: bytes[range]), in: element)
+                cursor = range.upperBound
+            }
+            tree.text(bytes: UnsafeBufferPointer(rebasing: bytes[cursor...]), in: s)
+        }
+    }
+
+    private func inconsistent(_ message: String) -> TEIError {
+        .inconsistentRecords(documentID: documentID, message: message)
+    }
+
+    /// True when `offset` falls between two UTF-8 encoded code points (not on a continuation byte).
+    private func isScalarBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Bool {
+        offset == bytes.count || bytes[offset] & 0xC0 != 0x80
+    }
+}
+
+/// Calls `body` with the UTF-8 bytes of `string`, in place when the string stores them contiguously (native
+/// Swift strings do), otherwise from a contiguous copy.
+@inline(__always)
+func withUTF8<R>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    if let result = try string.utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = string
+    return try copy.withUTF8(body)
+}

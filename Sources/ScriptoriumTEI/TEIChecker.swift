@@ -1,0 +1,209 @@
+import CLibXML2
+
+/// Re-checks a TEI file of a built dataset, for `scriptorium validate`: it parses the file with libxml2 (no network,
+/// no entity expansion), validates it against the project's RELAX NG schema, and compares it with the records the
+/// CSV tables hold: every sentence is one `s` whose `xml:id` is the sentence id and whose text is the sentence
+/// text, exactly, in the same order; every mention element's `@ref` points at a description in the `standOff`;
+/// and, when mentions are given, each is exactly one element with that `xml:id` and `@ref="#entity"`.
+///
+/// Problems are human-readable lines: `path:line: element path: message`. At most `limit` are listed, then a
+/// line saying how many more there are. Safe to call from several threads at once.
+public struct TEIChecker {
+    public static let limit = 50
+
+    /// Problems found in the TEI file `path` (used in messages only) holding `fileBytes`; empty when it is valid and
+    /// agrees with `sentences` (in CSV order) and, if given, `mentions`.
+    public static func check(fileBytes: [UInt8], path: String, sentences: [(id: String, text: String)],
+                             mentions: [(id: String, entityID: String)]? = nil) -> [String] {
+        var report = Report(file: path)
+        LibXML.initialize()
+
+        let collector = XMLErrorCollector()
+        let parsed: xmlDocPtr? = collector.withContext { context in
+            LibXML.withStructuredErrors(to: context) {
+                fileBytes.withUnsafeBufferPointer { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { chars in
+                        xmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), path, nil,
+                                      Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue))
+                    }
+                }
+            }
+        }
+        guard let doc = parsed else {
+            report.add(collector.report.isEmpty ? [XMLProblem(path: "", line: nil, message: "not well-formed XML")]
+                                                : collector.report)
+            return report.lines
+        }
+        defer { xmlFreeDoc(doc) }
+        // Errors the parser recovered from, such as an xml:id used twice.
+        report.add(collector.report)
+
+        switch RelaxNGValidator.scriptoriumTEI {
+        case .success(let validator): report.add(validator.validate(doc))
+        case .failure(let error): report.add(XMLProblem(path: "", line: nil, message: "\(error)"))
+        }
+
+        guard let root = xmlDocGetRootElement(doc) else { return report.lines }
+        var found = Found()
+        found.collect(root, inBody: false, inStandOff: false)
+        compareSentences(found, sentences, &report)
+        compareMentions(found, mentions, &report)
+        return report.lines
+    }
+
+    private static func compareSentences(_ found: Found, _ sentences: [(id: String, text: String)],
+                                         _ report: inout Report) {
+        var byID: [String: Int] = [:]
+        for (k, s) in found.sentences.enumerated() {
+            guard let id = s.id else {
+                report.add(at: s.node, "s without xml:id")
+                continue
+            }
+            if byID[id] != nil {
+                report.add(at: s.node, "xml:id \(id) appears twice")
+            } else {
+                byID[id] = k
+            }
+        }
+        var expected = Set<String>()
+        var lastPosition = -1
+        var orderReported = false
+        for sentence in sentences {
+            expected.insert(sentence.id)
+            guard let k = byID[sentence.id] else {
+                report.add(XMLProblem(path: "", line: nil, message: "sentence \(sentence.id) has no s element"))
+                continue
+            }
+            let s = found.sentences[k]
+            if s.text != sentence.text {
+                report.add(at: s.node, "text differs from the CSV: \(differenceSummary(s.text, sentence.text))")
+            }
+            if k < lastPosition, !orderReported {
+                report.add(at: s.node, "sentences are not in the order of the CSV")
+                orderReported = true
+            }
+            lastPosition = k
+        }
+        for s in found.sentences {
+            if let id = s.id, !expected.contains(id) {
+                report.add(at: s.node, "sentence \(id) is not in the CSV")
+            }
+        }
+    }
+
+    private static func compareMentions(_ found: Found, _ mentions: [(id: String, entityID: String)]?,
+                                        _ report: inout Report) {
+        var byID: [String: [Int]] = [:]
+        for (k, m) in found.mentions.enumerated() {
+            let target = m.ref.hasPrefix("#") ? String(m.ref.dropFirst()) : nil
+            if target.map({ !found.standOffIDs.contains($0) }) ?? true {
+                report.add(at: m.node, "@ref \(m.ref) does not point at an entity described in the standOff")
+            }
+            if let id = m.id { byID[id, default: []].append(k) }
+        }
+        guard let mentions else { return }
+        var expected = Set<String>()
+        for mention in mentions {
+            expected.insert(mention.id)
+            let elements = byID[mention.id] ?? []
+            guard elements.count == 1 else {
+                report.add(XMLProblem(path: "", line: nil, message: elements.isEmpty
+                    ? "mention \(mention.id) has no element with @ref in the body"
+                    : "mention \(mention.id) has \(elements.count) elements in the body"))
+                continue
+            }
+            let m = found.mentions[elements[0]]
+            if m.ref != "#" + mention.entityID {
+                report.add(at: m.node, "@ref is \(m.ref), the CSV says entity \(mention.entityID)")
+            }
+        }
+        for m in found.mentions where m.id.map({ !expected.contains($0) }) ?? true {
+            report.add(at: m.node, "mention element \(m.id ?? "without xml:id") is not in the CSV")
+        }
+    }
+
+    /// Where two texts first differ, with a little context from each.
+    private static func differenceSummary(_ tei: String, _ csv: String) -> String {
+        let a = Array(tei.unicodeScalars), b = Array(csv.unicodeScalars)
+        var i = 0
+        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
+        func excerpt(_ s: [Unicode.Scalar]) -> String {
+            let from = max(0, i - 10), to = min(s.count, i + 30)
+            var out = String(String.UnicodeScalarView(s[from..<to]))
+            if from > 0 { out = "…" + out }
+            if to < s.count { out += "…" }
+            return out.debugDescription
+        }
+        return "at character \(i): TEI \(excerpt(a)) vs CSV \(excerpt(b))"
+    }
+
+    /// The `s` elements and mention elements of the body, and the ids described in the standOff.
+    private struct Found {
+        var sentences: [(node: xmlNodePtr, id: String?, text: String)] = []
+        var mentions: [(node: xmlNodePtr, id: String?, ref: String)] = []
+        var standOffIDs = Set<String>()
+
+        mutating func collect(_ node: xmlNodePtr, inBody: Bool, inStandOff: Bool) {
+            var child: xmlNodePtr? = node
+            while let n = child {
+                defer { child = n.pointee.next }
+                guard n.pointee.type == XML_ELEMENT_NODE, isTEI(n) else { continue }
+                let name = n.pointee.name!
+                let id = LibXML.attribute(XMLName.id, namespace: XMLName.xmlNamespace, of: n)
+                if inStandOff, let id { standOffIDs.insert(id) }
+                var body = inBody, standOff = inStandOff
+                if xmlStrEqual(name, Names.body.utf8Start) != 0 { body = true }
+                if xmlStrEqual(name, Names.standOff.utf8Start) != 0 { standOff = true }
+                if body, xmlStrEqual(name, Names.s.utf8Start) != 0 {
+                    sentences.append((n, id, LibXML.content(of: n)))
+                }
+                if body, let ref = LibXML.attribute(Names.ref, of: n) {
+                    mentions.append((n, id, ref))
+                }
+                if let first = n.pointee.children { collect(first, inBody: body, inStandOff: standOff) }
+            }
+        }
+
+        private func isTEI(_ node: xmlNodePtr) -> Bool {
+            guard let ns = node.pointee.ns, let href = ns.pointee.href else { return false }
+            return xmlStrEqual(href, TEI.namespace.utf8Start) != 0
+        }
+
+        private enum Names {
+            static let body: StaticString = "body"
+            static let standOff: StaticString = "standOff"
+            static let s: StaticString = "s"
+            static let ref: StaticString = "ref"
+        }
+    }
+
+    /// The problem lines of one file, capped at `limit`.
+    private struct Report {
+        let file: String
+        private var listed: [String] = []
+        private var more = 0
+
+        init(file: String) { self.file = file }
+
+        var lines: [String] { more == 0 ? listed : listed + ["\(file): (\(more) more problems)"] }
+
+        mutating func add(_ problems: [XMLProblem]) { problems.forEach { add($0) } }
+
+        mutating func add(_ problem: XMLProblem) {
+            guard listed.count < TEIChecker.limit else {
+                more += 1
+                return
+            }
+            var line = file
+            if let l = problem.line { line += ":\(l)" }
+            line += ": "
+            if !problem.path.isEmpty { line += problem.path + ": " }
+            listed.append(line + problem.message)
+        }
+
+        mutating func add(at node: xmlNodePtr, _ message: String) {
+            let l = xmlGetLineNo(node)
+            add(XMLProblem(path: XMLErrorCollector.path(of: node), line: l > 0 ? Int(l) : nil, message: message))
+        }
+    }
+}

@@ -1,0 +1,333 @@
+/// The project's own RELAX NG schema for the TEI it writes.
+///
+/// It is kept here, as Swift source, rather than as a SwiftPM resource: the schema then travels inside the binary,
+/// needs no bundle lookup at run time (a `scriptorium` binary copied elsewhere still finds it) and needs no change
+/// to Package.swift. The pipeline writes `text` into every bag beside the TEI files, as `fileName`
+/// (`data/tei/scriptorium-tei.rng`), where each TEI document's `<?xml-model?>` and `schemaRef` point, so users can run
+/// `xmllint --noout --relaxng scriptorium-tei.rng *.xml` or `jing scriptorium-tei.rng *.xml` on the bag alone.
+/// The tests check that libxml2 compiles it, that what the writer produces is valid against it and, where
+/// jing and the TEI schemas are installed, that jing accepts it and that the same documents are valid `tei_all`.
+public enum TEISchema {
+    /// The file name the schema is published under, next to the TEI documents (they refer to it relatively).
+    public static let fileName = "scriptorium-tei.rng"
+
+    /// The schema as UTF-8 bytes, for writing into the bag.
+    public static var bytes: [UInt8] { Array(text.utf8) }
+
+    /// The schema text (RELAX NG, XML syntax).
+    public static let text: String = #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Scriptorium TEI: the project's own RELAX NG schema, a TEI P5 customisation that allows exactly what
+  scriptorium writes (one TEI document per input document). Every document it accepts is also valid
+  against TEI P5 tei_all (4.9.0); it is stricter than tei_all in what elements, attributes, orders and
+  values it accepts. Validate with:  xmllint -noout -relaxng scriptorium-tei.rng file.xml
+-->
+<grammar xmlns="http://relaxng.org/ns/structure/1.0"
+         ns="http://www.tei-c.org/ns/1.0"
+         datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+
+  <start>
+    <ref name="TEI"/>
+  </start>
+
+  <!-- ===== Shared attributes and values ===== -->
+
+  <!-- xml:id is an NCName here; its uniqueness is checked by the pipeline before writing, and by any XML parser
+       (xml:id is always an ID) and tei_all when the file is read. -->
+  <define name="att.id">
+    <attribute name="xml:id"><data type="NCName"/></attribute>
+  </define>
+  <define name="att.ref">
+    <!-- "#" + the xml:id of the entity's description in the standOff. (No pattern facet: libxml2 compiles a
+         pattern each time it checks a value, and there is one @ref per mention; scriptorium validate checks that
+         every @ref resolves.) -->
+    <attribute name="ref"><data type="anyURI"/></attribute>
+  </define>
+  <define name="data.pointer">
+    <data type="anyURI"><param name="pattern">\S+</param></data>
+  </define>
+  <define name="data.isoDate">
+    <choice>
+      <data type="date"/>
+      <data type="gYearMonth"/>
+      <data type="gYear"/>
+    </choice>
+  </define>
+  <define name="wikidata">
+    <element name="idno">
+      <attribute name="type"><value>wikidata</value></attribute>
+      <data type="token"><param name="pattern">Q[1-9][0-9]*</param></data>
+    </element>
+  </define>
+
+  <!-- ===== Document ===== -->
+
+  <define name="TEI">
+    <element name="TEI">
+      <ref name="att.id"/>
+      <attribute name="xml:lang"><data type="language"/></attribute>
+      <ref name="teiHeader"/>
+      <ref name="text"/>
+      <optional><ref name="standOff"/></optional>
+    </element>
+  </define>
+
+  <!-- ===== Header ===== -->
+
+  <define name="teiHeader">
+    <element name="teiHeader">
+      <element name="fileDesc">
+        <element name="titleStmt">
+          <element name="title"><text/></element>
+          <zeroOrMore><element name="author"><text/></element></zeroOrMore>
+        </element>
+        <element name="publicationStmt">
+          <element name="publisher"><text/></element>
+          <element name="idno">
+            <attribute name="type"><value>dataset</value></attribute>
+            <text/>
+          </element>
+          <element name="availability">
+            <element name="licence">
+              <optional><attribute name="target"><ref name="data.pointer"/></attribute></optional>
+              <text/>
+            </element>
+          </element>
+          <optional>
+            <element name="date">
+              <attribute name="when">
+                <choice><data type="dateTime"/><data type="date"/></choice>
+              </attribute>
+              <empty/>
+            </element>
+          </optional>
+        </element>
+        <element name="sourceDesc">
+          <element name="bibl">
+            <element name="title"><text/></element>
+            <element name="idno">
+              <attribute name="type"><value>path</value></attribute>
+              <text/>
+            </element>
+            <element name="idno">
+              <attribute name="type"><value>sha256</value></attribute>
+              <data type="token"><param name="pattern">[0-9a-f]{64}</param></data>
+            </element>
+            <element name="extent">
+              <element name="measure">
+                <attribute name="unit"><value>byte</value></attribute>
+                <attribute name="quantity"><data type="nonNegativeInteger"/></attribute>
+                <empty/>
+              </element>
+              <element name="measure">
+                <attribute name="unit"><value>codepoint</value></attribute>
+                <attribute name="quantity"><data type="nonNegativeInteger"/></attribute>
+                <empty/>
+              </element>
+            </element>
+          </element>
+        </element>
+      </element>
+      <element name="encodingDesc">
+        <element name="schemaRef">
+          <attribute name="type"><value>customisation</value></attribute>
+          <attribute name="url"><ref name="data.pointer"/></attribute>
+          <empty/>
+        </element>
+        <element name="appInfo">
+          <element name="application">
+            <attribute name="ident"><data type="Name"/></attribute>
+            <attribute name="version">
+              <data type="token"><param name="pattern">[0-9]+[a-z]*[0-9]*(\.[0-9]+[a-z]*[0-9]*){0,3}</param></data>
+            </attribute>
+            <element name="label"><text/></element>
+            <element name="ptr">
+              <attribute name="target"><ref name="data.pointer"/></attribute>
+              <empty/>
+            </element>
+          </element>
+        </element>
+      </element>
+      <element name="profileDesc">
+        <element name="langUsage">
+          <element name="language">
+            <attribute name="ident"><data type="language"/></attribute>
+            <empty/>
+          </element>
+        </element>
+        <optional>
+          <element name="abstract">
+            <element name="p"><text/></element>
+          </element>
+        </optional>
+      </element>
+    </element>
+  </define>
+
+  <!-- ===== Text ===== -->
+
+  <define name="text">
+    <element name="text">
+      <element name="body">
+        <choice>
+          <group>
+            <ref name="div.preamble"/>
+            <zeroOrMore><ref name="div.section"/></zeroOrMore>
+          </group>
+          <oneOrMore><ref name="div.section"/></oneOrMore>
+        </choice>
+      </element>
+    </element>
+  </define>
+
+  <!-- The blocks before the first heading. -->
+  <define name="div.preamble">
+    <element name="div">
+      <attribute name="type"><value>preamble</value></attribute>
+      <zeroOrMore><ref name="block"/></zeroOrMore>
+    </element>
+  </define>
+
+  <!-- A section: its heading, its own blocks, then its subsections (deeper levels). -->
+  <define name="div.section">
+    <element name="div">
+      <ref name="att.id"/>
+      <attribute name="type"><value>section</value></attribute>
+      <attribute name="n"><data type="positiveInteger"/></attribute>
+      <element name="head"><text/></element>
+      <zeroOrMore><ref name="block"/></zeroOrMore>
+      <zeroOrMore><ref name="div.section"/></zeroOrMore>
+    </element>
+  </define>
+
+  <define name="block">
+    <choice>
+      <element name="p">
+        <ref name="att.id"/>
+        <zeroOrMore><choice><text/><ref name="s"/></choice></zeroOrMore>
+      </element>
+      <element name="list">
+        <oneOrMore>
+          <element name="item">
+            <ref name="att.id"/>
+            <zeroOrMore><choice><text/><ref name="s"/></choice></zeroOrMore>
+          </element>
+        </oneOrMore>
+      </element>
+    </choice>
+  </define>
+
+  <define name="s">
+    <element name="s">
+      <ref name="att.id"/>
+      <zeroOrMore><choice><text/><ref name="mention"/></choice></zeroOrMore>
+    </element>
+  </define>
+
+  <!-- A mention of an entity; its text is cut from the sentence text. -->
+  <define name="mention">
+    <choice>
+      <element name="placeName">
+        <ref name="att.id"/>
+        <ref name="att.ref"/>
+        <text/>
+      </element>
+      <element name="orgName">
+        <ref name="att.id"/>
+        <ref name="att.ref"/>
+        <text/>
+      </element>
+      <element name="name">
+        <ref name="att.id"/>
+        <attribute name="type">
+          <choice><value>person</value><value>event</value><value>legal_instrument</value></choice>
+        </attribute>
+        <ref name="att.ref"/>
+        <text/>
+      </element>
+      <element name="date">
+        <ref name="att.id"/>
+        <attribute name="when"><ref name="data.isoDate"/></attribute>
+        <ref name="att.ref"/>
+        <text/>
+      </element>
+    </choice>
+  </define>
+
+  <!-- ===== Stand-off: each entity the document mentions, described once ===== -->
+
+  <define name="standOff">
+    <element name="standOff">
+      <oneOrMore>
+        <choice>
+          <element name="listPlace">
+            <oneOrMore>
+              <element name="place">
+                <ref name="att.id"/>
+                <element name="placeName"><text/></element>
+                <optional><ref name="wikidata"/></optional>
+              </element>
+            </oneOrMore>
+          </element>
+          <element name="listOrg">
+            <oneOrMore>
+              <element name="org">
+                <ref name="att.id"/>
+                <element name="orgName"><text/></element>
+                <optional><ref name="wikidata"/></optional>
+              </element>
+            </oneOrMore>
+          </element>
+          <element name="listPerson">
+            <oneOrMore>
+              <element name="person">
+                <ref name="att.id"/>
+                <element name="persName"><text/></element>
+                <optional><ref name="wikidata"/></optional>
+              </element>
+            </oneOrMore>
+          </element>
+          <element name="listEvent">
+            <oneOrMore>
+              <element name="event">
+                <ref name="att.id"/>
+                <element name="label"><text/></element>
+                <optional><ref name="wikidata"/></optional>
+              </element>
+            </oneOrMore>
+          </element>
+          <!-- Legal instruments (treaties, acts, constitutions) are texts: described bibliographically. -->
+          <element name="listBibl">
+            <attribute name="type"><value>legal_instrument</value></attribute>
+            <oneOrMore>
+              <element name="bibl">
+                <ref name="att.id"/>
+                <attribute name="type"><value>legal_instrument</value></attribute>
+                <element name="title"><text/></element>
+                <optional><ref name="wikidata"/></optional>
+              </element>
+            </oneOrMore>
+          </element>
+          <!-- Dates: one item per date entity, holding the date in ISO 8601. -->
+          <element name="list">
+            <attribute name="type"><value>date</value></attribute>
+            <oneOrMore>
+              <element name="item">
+                <ref name="att.id"/>
+                <element name="date">
+                  <attribute name="when"><ref name="data.isoDate"/></attribute>
+                  <text/>
+                </element>
+                <optional><ref name="wikidata"/></optional>
+              </element>
+            </oneOrMore>
+          </element>
+        </choice>
+      </oneOrMore>
+    </element>
+  </define>
+</grammar>
+
+"""#
+}

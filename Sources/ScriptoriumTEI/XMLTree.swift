@@ -1,0 +1,184 @@
+import CLibXML2
+
+/// A libxml2 document tree under construction: a thin, memory-safe wrapper of the tree API
+/// (`xmlNewDocNode`, `xmlNewDocTextLen`, `xmlNewNsProp`, `xmlAddChild`). Text and attribute values are handed
+/// to libxml2 as raw strings, never as markup, so escaping is entirely libxml2's job (at serialisation).
+/// Every string passes through `XMLCharacters` first.
+///
+/// One tree per document and per thread; the tree owns its `xmlDoc` and frees it on deinit.
+final class XMLTree {
+    typealias Node = xmlNodePtr
+
+    let doc: xmlDocPtr
+    let root: Node
+    private let ns: xmlNsPtr
+    private let xmlNamespace: xmlNsPtr
+    /// Elements whose content is elements only, in creation order (parents before children); `indent()` puts
+    /// line breaks and indentation between their children, and nowhere else.
+    private var containers: [Node] = []
+
+    /// A document whose root element `rootName` is in `namespace` (the default namespace, no prefix).
+    init(root rootName: StaticString, namespace: StaticString) {
+        guard let doc = xmlNewDoc(XMLName.version.utf8Start) else { XMLTree.outOfMemory() }
+        self.doc = doc
+        // Element and attribute names go through a dictionary: each name is stored once per document.
+        doc.pointee.dict = xmlDictCreate()
+        guard let root = xmlNewDocNode(doc, nil, rootName.utf8Start, nil),
+              let ns = xmlNewNs(root, namespace.utf8Start, nil) else { XMLTree.outOfMemory() }
+        xmlSetNs(root, ns)
+        xmlDocSetRootElement(doc, root)
+        guard let xmlNamespace = xmlSearchNs(doc, root, XMLName.xmlPrefix.utf8Start) else { XMLTree.outOfMemory() }
+        self.root = root
+        self.ns = ns
+        self.xmlNamespace = xmlNamespace
+        containers.append(root)
+    }
+
+    deinit { xmlFreeDoc(doc) }
+
+    static func outOfMemory() -> Never {
+        fatalError("libxml2 could not allocate memory for the TEI tree")
+    }
+
+    // MARK: Building
+
+    /// A new element `name` (in the document's namespace) appended to `parent`. A `container` holds elements only
+    /// and gets indented; any other element is written on one line, whitespace inside it untouched.
+    @discardableResult
+    func element(_ name: StaticString, in parent: Node, container: Bool = false) -> Node {
+        guard let node = xmlNewDocNode(doc, ns, name.utf8Start, nil) else { XMLTree.outOfMemory() }
+        xmlAddChild(parent, node)
+        if container { containers.append(node) }
+        return node
+    }
+
+    /// A new element holding `text` only.
+    @discardableResult
+    func element(_ name: StaticString, text: String, in parent: Node) -> Node {
+        let node = element(name, in: parent)
+        self.text(text, in: node)
+        return node
+    }
+
+    /// Appends `text` to `parent` as character data.
+    func text(_ text: String, in parent: Node) {
+        withUTF8(text) { self.text(bytes: $0, in: parent) }
+    }
+
+    /// Appends one space to `parent`.
+    func space(in parent: Node) {
+        guard let node = xmlNewDocTextLen(doc, XMLName.space.utf8Start, 1) else { XMLTree.outOfMemory() }
+        xmlAddChild(parent, node)
+    }
+
+    /// Appends the UTF-8 `bytes` to `parent` as character data (nothing for an empty buffer).
+    func text(bytes: UnsafeBufferPointer<UInt8>, in parent: Node) {
+        guard !bytes.isEmpty else { return }
+        XMLCharacters.withXMLSafe(bytes) { safe in
+            guard let node = xmlNewDocTextLen(doc, safe.baseAddress, Int32(safe.count)) else { XMLTree.outOfMemory() }
+            xmlAddChild(parent, node)
+        }
+    }
+
+    /// Sets the unqualified attribute `name` on `node`.
+    func attribute(_ name: StaticString, _ value: String, on node: Node) {
+        XMLCharacters.withXMLSafeCString(value) { v in
+            guard xmlNewNsProp(node, nil, name.utf8Start, v) != nil else { XMLTree.outOfMemory() }
+        }
+    }
+
+    /// Sets the unqualified attribute `name` on `node` to a constant.
+    func attribute(_ name: StaticString, _ value: StaticString, on node: Node) {
+        guard xmlNewNsProp(node, nil, name.utf8Start, value.utf8Start) != nil else { XMLTree.outOfMemory() }
+    }
+
+    /// Sets `xml:id`. The attribute is created unqualified and then put in the XML namespace, which keeps libxml2
+    /// from entering every id in the document's ID table (an allocation and a hash insertion per record, and as
+    /// much again to free them): nothing here looks ids up, and their uniqueness is checked upstream and by any
+    /// parser reading the file.
+    func xmlID(_ value: String, on node: Node) {
+        XMLCharacters.withXMLSafeCString(value) { v in
+            guard let attr = xmlNewNsProp(node, nil, XMLName.id.utf8Start, v) else { XMLTree.outOfMemory() }
+            attr.pointee.ns = xmlNamespace
+        }
+    }
+
+    /// Sets `xml:lang`.
+    func xmlLang(_ value: String, on node: Node) {
+        XMLCharacters.withXMLSafeCString(value) { v in
+            guard xmlNewNsProp(node, xmlNamespace, XMLName.lang.utf8Start, v) != nil else { XMLTree.outOfMemory() }
+        }
+    }
+
+    /// A processing instruction placed before the root element.
+    func processingInstruction(_ target: StaticString, _ content: StaticString) {
+        guard let pi = xmlNewDocPI(doc, target.utf8Start, content.utf8Start) else { XMLTree.outOfMemory() }
+        xmlAddPrevSibling(root, pi)
+    }
+
+    // MARK: Layout and output
+
+    /// Line breaks and two-space indentation between the children of container elements, so the file reads well;
+    /// mixed content (`p`, `item`, `s`, `head` ...) is never touched, so every text is exactly what was given.
+    func indent() {
+        for container in containers {
+            var depth = 0
+            var up = container.pointee.parent
+            while let p = up, p.pointee.type == XML_ELEMENT_NODE {
+                depth += 1
+                up = p.pointee.parent
+            }
+            var child = container.pointee.children
+            while let c = child {
+                let next = c.pointee.next
+                if c.pointee.type == XML_ELEMENT_NODE {
+                    xmlAddPrevSibling(c, whitespace(depth: depth + 1))
+                }
+                child = next
+            }
+            if container.pointee.children != nil {
+                xmlAddChild(container, whitespace(depth: depth))
+            }
+        }
+        containers.removeAll()
+    }
+
+    private var indentCache: [[UInt8]] = []
+
+    private func whitespace(depth: Int) -> Node {
+        while indentCache.count <= depth {
+            indentCache.append([0x0A] + [UInt8](repeating: 0x20, count: 2 * indentCache.count))
+        }
+        return indentCache[depth].withUnsafeBufferPointer { ws in
+            guard let node = xmlNewDocTextLen(doc, ws.baseAddress, Int32(ws.count)) else { XMLTree.outOfMemory() }
+            return node
+        }
+    }
+
+    /// The document serialised as UTF-8 with an XML declaration, exactly as built (no reformatting).
+    /// `sizeHint` (bytes) sizes the output buffer up front so that it rarely has to grow.
+    func serialize(sizeHint: Int = 0) throws -> [UInt8] {
+        let size = Int32(clamping: max(4096, sizeHint))
+        guard let buffer = xmlBufferCreateSize(Int(size)) else { XMLTree.outOfMemory() }
+        defer { xmlBufferFree(buffer) }
+        guard let save = xmlSaveToBuffer(buffer, "UTF-8", 0) else {
+            throw TEIError.serialisation("libxml2 could not start serialising")
+        }
+        let written = xmlSaveDoc(save, doc)
+        let closed = xmlSaveClose(save)
+        guard written >= 0, closed >= 0, let bytes = xmlBufferContent(buffer) else {
+            throw TEIError.serialisation("libxml2 could not serialise the document")
+        }
+        return Array(UnsafeBufferPointer(start: bytes, count: Int(xmlBufferLength(buffer))))
+    }
+}
+
+/// Names libxml2 needs as C strings; `StaticString` literals are NUL-terminated and live for the whole program.
+enum XMLName {
+    static let version: StaticString = "1.0"
+    static let xmlPrefix: StaticString = "xml"
+    static let id: StaticString = "id"
+    static let lang: StaticString = "lang"
+    static let space: StaticString = " "
+    static let xmlNamespace: StaticString = "http://www.w3.org/XML/1998/namespace"
+}
