@@ -3,6 +3,7 @@ import ScriptoriumBag
 import ScriptoriumCSV
 import ScriptoriumJSONLD
 import ScriptoriumModel
+import ScriptoriumTEI
 
 /// The files that describe the whole dataset, written once all documents are in: the JSON-LD context and
 /// Dataset node, and the Frictionless data package.
@@ -10,6 +11,9 @@ enum DatasetFiles {
     static func writeShared(layout: OutputLayout, dataset: DatasetMetadata, documents: [DocumentRecord],
                             entities: [EntityRecord], files: [PayloadFile], tables: [(CSVTable, PayloadFile)]) throws -> [PayloadFile] {
         var written: [PayloadFile] = []
+        let schemaPath = "\(OutputLayout.teiFolder)/\(TEISchema.fileName)"
+        written.append(try HashingFileWriter.write(TEISchema.bytes, to: layout.url(schemaPath), path: schemaPath,
+                                                   mediaType: "application/xml", format: "rng"))
         let contextPath = "\(OutputLayout.jsonldFolder)/\(JSONLDWriter.contextFileName)"
         written.append(try HashingFileWriter.write(JSONLDWriter.context(), to: layout.url(contextPath), path: contextPath,
                                                    mediaType: "application/ld+json", format: "jsonld"))

@@ -123,6 +123,10 @@ struct TableChecks {
                                     wikidata: (e["wikidata"] ?? "").isEmpty ? nil : e["wikidata"], aliases: [],
                                     mentions: perDocument[key]!)
             }
+            let sentencePairs = records.sentences.map { (id: $0.id, text: $0.text) }
+            problems += FormatChecks.tei(data, documentID: id, sentences: sentencePairs,
+                                         mentions: records.mentions.map { (id: $0.id, entityID: $0.entityID) })
+            problems += FormatChecks.jsonld(data, documentID: id, sentences: sentencePairs, mentionIDs: records.mentions.map(\.id))
             for p in RecordValidator.validate(records, source: bytes) {
                 let row = rowOfID[p.table]?[p.record].map { "row \($0) " } ?? ""
                 problems.append("csv/\(p.table).csv \(row)(\(p.record)) column \(p.field): \(p.message)")
