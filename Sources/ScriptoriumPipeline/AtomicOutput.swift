@@ -1,5 +1,6 @@
 import CPathExchange
 import Foundation
+import ScriptoriumBag
 import ScriptoriumModel
 
 /// Builds into a fresh folder beside the target and swaps it into place only when everything is written and
@@ -78,25 +79,57 @@ public struct AtomicOutput {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// Removes `.NAME.building-PID` and `.NAME.old-PID` folders whose process is gone.
+    /// A failure while building, as the user should see it: a write failure names the output folder and the
+    /// file that could not be written, and says that the previous output was kept (one line, no machine-made
+    /// staging path). Input problems are returned as they are.
+    public func explain(_ error: Error) -> Error {
+        let kept = "the previous output was left as it was"
+        switch error {
+        case let e as ScriptoriumError where e.kind == .output:
+            if e.path == shownPath { return e }
+            var file = e.path
+            let stagingPath = staging.path + "/"
+            if file.hasPrefix(stagingPath) {
+                file = String(file.dropFirst(stagingPath.count))
+            } else if !file.isEmpty, !file.hasPrefix("/"), !Self.tagFiles.contains(file) {
+                file = "data/" + file // HashingFileWriter names payload files relative to data/
+            }
+            var detail = e.message
+            for prefix in ["cannot write: ", "cannot write "] where detail.hasPrefix(prefix) { detail.removeFirst(prefix.count) }
+            let what = file.isEmpty ? "" : " \(file)"
+            return ScriptoriumError(.output, path: shownPath, "cannot write\(what): \(detail); \(kept)")
+        case is ScriptoriumError, is InputProblems:
+            return error
+        case let e as NSError where e.domain == NSCocoaErrorDomain || e.domain == NSPOSIXErrorDomain:
+            return ScriptoriumError(.output, path: shownPath, "cannot write the dataset (\(Self.reason(e))); \(kept)")
+        default:
+            return error
+        }
+    }
+
+    static let tagFiles: Set<String> = ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt"]
+
+    /// Cleans up after builds that were killed: removes `.NAME.building-PID` and `.NAME.old-PID` folders whose
+    /// process is gone. An `.old-PID` folder holds the previous output when a build was killed half-way through
+    /// the non-atomic swap (where the kernel has no atomic exchange); if NAME is then missing, it is put back.
     static func removeStale(in parent: URL, name: String) {
         let fm = FileManager.default
         guard let entries = try? fm.contentsOfDirectory(atPath: parent.path) else { return }
-        for entry in entries {
+        let target = parent.appendingPathComponent(name)
+        for entry in entries.sorted() {
             for marker in [".\(name).building-", ".\(name).old-"] where entry.hasPrefix(marker) {
-                guard let pid = Int32(entry.dropFirst(marker.count)) else { continue }
+                guard let pid = Int32(entry.dropFirst(marker.count)), pid > 0 else { continue }
                 if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
-                    try? fm.removeItem(at: parent.appendingPathComponent(entry))
+                    let url = parent.appendingPathComponent(entry)
+                    if marker.hasSuffix(".old-"), !fm.fileExists(atPath: target.path),
+                       (try? fm.moveItem(at: url, to: target)) != nil {
+                        continue
+                    }
+                    try? fm.removeItem(at: url)
                 }
             }
         }
     }
 
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
-    }
+    static func reason(_ error: Error) -> String { ErrorReason.of(error) }
 }
