@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var lexicon: String?
     /// Called with progress lines (the command line shows them only on a terminal).
     public var progress: (@Sendable (String) -> Void)?
+    /// Build the documents that can be built and list the others, with their reasons, in `data/build.json`
+    /// (`--keep-going`); by default any bad input fails the whole build and nothing is written.
+    public var keepGoing = false
 
     public init(inputs: [String], output: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 lexicon: String? = nil, progress: (@Sendable (String) -> Void)? = nil) {
@@ -32,14 +35,17 @@ public struct BuildSummary: Sendable {
     public var inputBytes: Int
     public var recordCounts: [(table: String, count: Int)]
     public var files: Int
+    /// Inputs skipped by a `--keep-going` build, with their reasons (empty otherwise).
+    public var skipped: [SkippedInput] = []
 }
 
 /// Runs the whole pipeline: inputs → records (extract, normalize, validate; one document at a time, several in
 /// parallel) → CSV tables, TEI and JSON-LD files, source copies → data package, manifest, bag → swap into place.
 public enum DatasetBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
-        let inputs = try InputCollector.collect(options.inputs)
+        let (inputs, unusable) = InputCollector.gather(options.inputs)
         guard !inputs.isEmpty else {
+            if !unusable.isEmpty { throw InputProblems(unusable.map(\.error)) }
             throw ScriptoriumError(.input, path: options.inputs.joined(separator: " "), "holds no .txt or .md documents")
         }
         let root = inputs[0].root
@@ -50,13 +56,13 @@ public enum DatasetBuilder {
 
         let output = try AtomicOutput(target: options.output)
         do {
-            let summary = try write(inputs: inputs, ids: ids, dataset: dataset, lexicon: lexicon, into: output.staging,
-                                    options: options)
+            let summary = try write(inputs: inputs, unusable: unusable, ids: ids, dataset: dataset, lexicon: lexicon,
+                                    into: output.staging, options: options)
             try output.commit()
             return summary
         } catch {
             output.discard()
-            throw error
+            throw output.explain(error)
         }
     }
 
@@ -90,8 +96,8 @@ public enum DatasetBuilder {
         }
     }
 
-    private static func write(inputs: [InputDocument], ids: [String], dataset: DatasetMetadata, lexicon: Lexicon,
-                              into staging: URL, options: BuildOptions) throws -> BuildSummary {
+    private static func write(inputs: [InputDocument], unusable: [SkippedInput], ids: [String], dataset: DatasetMetadata,
+                              lexicon: Lexicon, into staging: URL, options: BuildOptions) throws -> BuildSummary {
         let layout = OutputLayout(bag: staging)
         try layout.createFolders()
         let processor = DocumentProcessor(dataset: dataset, matcher: EntityMatcher(lexicon: lexicon))
@@ -101,7 +107,7 @@ public enum DatasetBuilder {
         var manifestInputs: [DatasetManifest.Input] = []
         var documents: [DocumentRecord] = []
         var entities: [String: EntityRecord] = [:]
-        var problems: [ScriptoriumError] = []
+        var problems: [SkippedInput] = unusable
         var inputBytes = 0
 
         // Documents go through in batches: each batch in parallel, its results written in input order.
@@ -119,14 +125,11 @@ public enum DatasetBuilder {
                 done += 1
                 options.progress?("[\(done)/\(inputs.count)] \(inputs[i].relativePath)")
                 switch result {
-                case .failure(let error as ScriptoriumError):
-                    problems.append(error)
-                case .failure(let error as InputProblems):
-                    problems += error.problems
                 case .failure(let error):
-                    problems.append(ScriptoriumError(.input, path: inputs[i].url.path, "\(error)"))
+                    problems += try BuildReport.skipped(error, input: inputs[i]) // a write failure ends the build here
                 case .success(let out):
-                    guard problems.isEmpty else { continue } // keep checking the rest, write nothing more
+                    // Without --keep-going, keep checking the rest after a bad input, but write nothing more.
+                    guard problems.isEmpty || options.keepGoing else { continue }
                     try tables.append(out.rows)
                     files += out.files
                     documents.append(out.records.document)
@@ -140,7 +143,14 @@ public enum DatasetBuilder {
                 }
             }
         }
-        if !problems.isEmpty { throw InputProblems(problems) }
+        problems.sort { $0.source < $1.source }
+        if !problems.isEmpty && (!options.keepGoing || documents.isEmpty) {
+            throw InputProblems(problems.map(\.error) + (options.keepGoing
+                ? [ScriptoriumError(.input, path: options.inputs.joined(separator: " "), "no document could be built")] : []))
+        }
+        if options.keepGoing {
+            files.append(try BuildReport.write(documents: documents.count, skipped: problems, layout: layout))
+        }
 
         let entityList = entities.keys.sorted().map { entities[$0]! }
         let tableFiles = try tables.finish(entities: entityList)
@@ -152,7 +162,8 @@ public enum DatasetBuilder {
         files.append(try HashingFileWriter.write(manifest, to: layout.data.appendingPathComponent(DatasetManifest.path),
                                                  path: DatasetManifest.path, mediaType: "application/json", format: "json"))
         try BagWriter.finish(bag: staging, payload: files, dataset: dataset)
-        return BuildSummary(documents: documents.count, inputBytes: inputBytes, recordCounts: counts, files: files.count)
+        return BuildSummary(documents: documents.count, inputBytes: inputBytes, recordCounts: counts, files: files.count,
+                            skipped: problems)
     }
 }
 

@@ -5,7 +5,13 @@ import ScriptoriumPipeline
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a dataset from text documents.",
-        discussion: "PATHs are .txt/.md files or folders (walked recursively). The output folder is replaced only when the whole build succeeds.")
+        discussion: """
+            PATHs are .txt/.md files or folders (walked recursively). The output folder is replaced only when the \
+            whole build succeeds. Any bad input fails the build (every one is listed) unless --keep-going is given.
+
+            Exit status: 0 built; 1 nothing was written (bad input, or the output cannot be written); \
+            3 built with --keep-going, but some inputs were skipped (listed in data/build.json); 64 wrong usage.
+            """)
 
     @Argument(help: "Input files or folders.")
     var paths: [String] = ["input"]
@@ -19,6 +25,10 @@ struct Build: ParsableCommand {
     @Option(help: "The lexicon file (default: lexicon.json in the input folder).")
     var lexicon: String?
 
+    @Flag(name: [.customShort("k"), .long],
+          help: "Build the documents that can be built; skip bad inputs and list them in data/build.json (exit status 3 if any was skipped).")
+    var keepGoing = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
     }
@@ -28,8 +38,12 @@ struct Build: ParsableCommand {
     }
 
     private func build() throws {
+        // Under a file-size limit (ulimit -f) a write fails with EFBIG and is reported like any failed write,
+        // instead of the process being killed by SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
         let started = Date()
         var options = BuildOptions(inputs: paths, output: output, jobs: jobs, lexicon: lexicon)
+        options.keepGoing = keepGoing
         if Terminal.isInteractive {
             options.progress = { line in Terminal.progress(line) }
         }
@@ -38,5 +52,10 @@ struct Build: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         let counts = summary.recordCounts.map { "\($0.count) \($0.table)" }.joined(separator: ", ")
         Terminal.note("built \(output): \(counts); \(summary.files) files in \(String(format: "%.2f", seconds)) s")
+        if !summary.skipped.isEmpty {
+            for skipped in summary.skipped { Terminal.warning("\(skipped.error.description) (skipped)") }
+            Terminal.warning("\(summary.skipped.count) input(s) skipped; see \(output)/data/build.json")
+            throw ExitCode(3)
+        }
     }
 }

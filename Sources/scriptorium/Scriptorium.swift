@@ -9,30 +9,36 @@ struct Scriptorium: ParsableCommand {
         commandName: "scriptorium",
         abstract: "Turns prose documents into a validated, checksummed open dataset (CSV, JSON-LD, TEI, BagIt).",
         discussion: """
-            Exit status: 0 success; 1 bad input, a failed build, or a dataset that fails validate/verify; \
-            2 wrong usage.
+            Exit status: 0 success; 1 bad input, a failed build (nothing written), or a dataset that fails \
+            validate/verify; 3 a --keep-going build that skipped some inputs; 64 wrong usage.
             """,
         version: "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
         subcommands: [Build.self, Validate.self, Verify.self, Sentences.self])
 }
 
 /// Runs `body`, turning every error into one clear message on stderr and exit status 1 (never a stack trace).
+/// A message that spans several lines is put on one (each problem is one line, whatever produced it).
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as ExitCode {
         throw error
     } catch let error as InputProblems {
-        for problem in error.problems { Terminal.error(problem.description) }
+        for problem in error.problems { Terminal.error(oneLine(problem.description)) }
         if error.problems.count > 1 { Terminal.error("\(error.problems.count) problems; nothing was written") }
         throw ExitCode(1)
     } catch let error as ScriptoriumError {
-        Terminal.error(error.description)
+        Terminal.error(oneLine(error.description))
         throw ExitCode(1)
     } catch {
-        Terminal.error("\(error)")
+        Terminal.error(oneLine("\(error)"))
         throw ExitCode(1)
     }
+}
+
+func oneLine(_ message: String) -> String {
+    let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    return lines.dropFirst().reduce(lines.first ?? "") { $0 + ($0.hasSuffix(":") ? " " : "; ") + $1 }
 }
 
 enum Terminal {
@@ -40,6 +46,10 @@ enum Terminal {
 
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("scriptorium: error: \(message)\n".utf8))
+    }
+
+    static func warning(_ message: String) {
+        FileHandle.standardError.write(Data("scriptorium: warning: \(message)\n".utf8))
     }
 
     static func note(_ message: String) {
