@@ -21,6 +21,7 @@ public enum DatasetValidator {
             throw ScriptoriumError(.dataset, path: bag.path, "not a Scriptorium dataset: there is no data/ folder")
         }
         var problems: [String] = []
+        problems += FormatChecks.syntax(data)
         problems += checkDataPackage(data)
         let tables = readTables(data, problems: &problems)
         let checked = TableChecks(tables: tables)
@@ -33,10 +34,11 @@ public enum DatasetValidator {
     /// Every resource of datapackage.json exists with the size and hash it states.
     static func checkDataPackage(_ data: URL) -> [String] {
         let url = data.appendingPathComponent("datapackage.json")
-        guard let bytes = FileManager.default.contents(atPath: url.path),
-              let package = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
+        guard let bytes = FileManager.default.contents(atPath: url.path) else { return ["datapackage.json: missing"] }
+        if JSONSyntax.firstProblem(in: Array(bytes)) != nil { return [] } // reported with its line and column
+        guard let package = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
               let resources = package["resources"] as? [[String: Any]] else {
-            return ["datapackage.json: missing or not a JSON object with resources"]
+            return ["datapackage.json: not a JSON object with resources"]
         }
         var problems: [String] = []
         for resource in resources {

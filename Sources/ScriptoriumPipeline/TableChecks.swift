@@ -86,7 +86,8 @@ struct TableChecks {
             let id = doc["id"] ?? ""
             let sourcePath = "source/\(doc["source"] ?? "")"
             guard let fileBytes = FileManager.default.contents(atPath: data.appendingPathComponent(sourcePath).path) else {
-                problems.append("csv/documents.csv \(id) column source: \(sourcePath) is not in the bag")
+                let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
+                problems.append("csv/documents.csv \(row)(\(id)) column source: \(sourcePath) is not in the bag")
                 continue
             }
             var bytes = Array(fileBytes)
@@ -96,7 +97,8 @@ struct TableChecks {
                 language: doc["language"] ?? "", license: doc["license"] ?? "", creators: [],
                 byteCount: int(doc, "bytes"), codePointCount: int(doc, "characters")))
             if SHA256Hex.of(Array(fileBytes)) != records.document.sourceSHA256 {
-                problems.append("csv/documents.csv \(id) column source_sha256: does not match \(sourcePath)")
+                let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
+                problems.append("csv/documents.csv \(row)(\(id)) column source_sha256: does not match \(sourcePath)")
             }
             records.sections = (sections[id] ?? []).map {
                 SectionRecord(id: $0["id"] ?? "", documentID: id, position: int($0, "position"), level: int($0, "level"),
