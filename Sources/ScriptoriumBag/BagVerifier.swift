@@ -22,47 +22,118 @@ public enum BagVerifier {
         public var isValid: Bool { findings.isEmpty }
     }
 
+    /// Checks the bag at `bag`. Throws only when it is not a bag at all (no such folder, or neither `bagit.txt`
+    /// nor `manifest-sha256.txt`); everything else is a finding, and every finding is reported.
     public static func verify(bag: URL) throws -> Report {
         let fm = FileManager.default
         var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: bag.path, isDirectory: &isDir), isDir.boolValue else {
+        guard fm.fileExists(atPath: bag.path, isDirectory: &isDir) else {
             throw ScriptoriumError(.dataset, path: bag.path, "no such folder")
         }
-        let bagitURL = bag.appendingPathComponent("bagit.txt")
-        guard let bagit = try? String(contentsOf: bagitURL, encoding: .utf8) else {
-            throw ScriptoriumError(.dataset, path: bag.path, "not a BagIt bag: there is no readable bagit.txt")
+        guard isDir.boolValue else { throw ScriptoriumError(.dataset, path: bag.path, "is a file, not a bag (a folder)") }
+        let hasBagit = fm.fileExists(atPath: bag.appendingPathComponent("bagit.txt").path)
+        let hasManifest = fm.fileExists(atPath: bag.appendingPathComponent("manifest-sha256.txt").path)
+        guard hasBagit || hasManifest else {
+            throw ScriptoriumError(.dataset, path: bag.path, "not a BagIt bag: there is no bagit.txt and no manifest-sha256.txt")
         }
         var findings: [Finding] = []
-        let bagitLines = bagit.split(whereSeparator: \.isNewline)
-        if bagitLines.count != 2 || !bagitLines[0].hasPrefix("BagIt-Version: ") || !bagitLines[1].hasPrefix("Tag-File-Character-Encoding: ") {
-            findings.append(Finding(kind: .malformed, path: "bagit.txt", detail: "expected BagIt-Version and Tag-File-Character-Encoding lines"))
-        }
-        guard fm.fileExists(atPath: bag.appendingPathComponent("manifest-sha256.txt").path) else {
-            throw ScriptoriumError(.dataset, path: bag.path, "not a complete bag: there is no manifest-sha256.txt")
+        if hasBagit {
+            findings += checkBagitFile(bag.appendingPathComponent("bagit.txt"))
+        } else {
+            findings.append(Finding(kind: .missing, path: "bagit.txt", detail: "every bag has one (BagIt-Version, Tag-File-Character-Encoding)"))
         }
         var checked = 0
-        let payload = check(manifest: "manifest-sha256.txt", in: bag, findings: &findings, checked: &checked)
-        for path in payload where !path.hasPrefix("data/") {
-            findings.append(Finding(kind: .malformed, path: "manifest-sha256.txt", detail: "\(path) is not under data/"))
+        let root = realPath(bag)
+        var payload: [String] = []
+        if hasManifest {
+            payload = check(manifest: "manifest-sha256.txt", in: bag, root: root, findings: &findings, checked: &checked)
+            for path in payload where !path.hasPrefix("data/") {
+                findings.append(Finding(kind: .malformed, path: "manifest-sha256.txt", detail: "\(path) is not under data/"))
+            }
+        } else {
+            findings.append(Finding(kind: .missing, path: "manifest-sha256.txt", detail: "the payload manifest: no payload file can be checked"))
         }
         if fm.fileExists(atPath: bag.appendingPathComponent("tagmanifest-sha256.txt").path) {
-            _ = check(manifest: "tagmanifest-sha256.txt", in: bag, findings: &findings, checked: &checked)
+            _ = check(manifest: "tagmanifest-sha256.txt", in: bag, root: root, findings: &findings, checked: &checked)
         }
-        // Every file under data/ must be listed.
-        let listed = Set(payload)
-        for path in filesBelow(bag.appendingPathComponent("data"), prefix: "data") where !listed.contains(path) {
-            findings.append(Finding(kind: .extra, path: path, detail: "not in manifest-sha256.txt"))
+        if hasManifest {
+            // Every file under data/ must be listed.
+            let listed = Set(payload)
+            let present = filesBelow(bag.appendingPathComponent("data"), prefix: "data")
+            for path in present where !listed.contains(path) {
+                findings.append(Finding(kind: .extra, path: path, detail: "not in manifest-sha256.txt"))
+            }
+            // The Oxum differs whenever a payload file does; say so only when nothing else explains it.
+            let payloadFindings = findings.contains { $0.path.hasPrefix("data/") }
+            if !payloadFindings, let finding = checkPayloadOxum(bag, files: present) { findings.append(finding) }
         }
-        return Report(findings: findings.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }, filesChecked: checked)
+        return Report(findings: findings.sorted { ($0.path, $0.kind.rawValue, $0.detail) < ($1.path, $1.kind.rawValue, $1.detail) },
+                      filesChecked: checked)
+    }
+
+    /// `bagit.txt` (RFC 8493 §2.1.1): exactly `BagIt-Version: M.N` and `Tag-File-Character-Encoding: ENCODING`.
+    static func checkBagitFile(_ url: URL) -> [Finding] {
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            return [Finding(kind: .malformed, path: "bagit.txt", detail: "cannot be read as UTF-8")]
+        }
+        let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
+        var findings: [Finding] = []
+        if lines.count != 2 {
+            findings.append(Finding(kind: .malformed, path: "bagit.txt", detail: "has \(lines.count) lines, expected 2 (BagIt-Version and Tag-File-Character-Encoding)"))
+        }
+        let version = lines.first.flatMap { $0.hasPrefix("BagIt-Version: ") ? String($0.dropFirst(15)) : nil }
+        if let version {
+            let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+            if parts.count != 2 || !parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
+                findings.append(Finding(kind: .malformed, path: "bagit.txt", detail: "line 1: BagIt-Version \"\(version)\" is not M.N"))
+            }
+        } else {
+            findings.append(Finding(kind: .malformed, path: "bagit.txt", detail: "line 1 is not \"BagIt-Version: M.N\""))
+        }
+        if lines.count < 2 || !lines[1].hasPrefix("Tag-File-Character-Encoding: ") || lines[1].count <= 29 {
+            findings.append(Finding(kind: .malformed, path: "bagit.txt", detail: "line 2 is not \"Tag-File-Character-Encoding: ENCODING\""))
+        }
+        return findings
+    }
+
+    /// `Payload-Oxum: BYTES.FILES` in bag-info.txt, when there is one, must match the payload on disk.
+    static func checkPayloadOxum(_ bag: URL, files: [String]) -> Finding? {
+        guard let data = FileManager.default.contents(atPath: bag.appendingPathComponent("bag-info.txt").path),
+              let text = String(data: data, encoding: .utf8),
+              let line = text.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("Payload-Oxum:") }) else { return nil }
+        let value = line.dropFirst("Payload-Oxum:".count).trimmingCharacters(in: .whitespaces)
+        var bytes = 0
+        for path in files {
+            let size = (try? FileManager.default.attributesOfItem(atPath: bag.appendingPathComponent(path).path)[.size]) as? NSNumber
+            bytes += size?.intValue ?? 0
+        }
+        let actual = "\(bytes).\(files.count)"
+        return value == actual ? nil
+            : Finding(kind: .malformed, path: "bag-info.txt", detail: "Payload-Oxum is \(value), the payload has \(actual) (bytes.files)")
+    }
+
+    /// The bag's path with every symbolic link resolved, ending in "/".
+    static func realPath(_ url: URL) -> String {
+        let path = resolved(url.path) ?? url.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// `path` with every symbolic link resolved (realpath(3)); nil when it cannot be resolved.
+    static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
     }
 
     /// Checks each line of a manifest; returns the paths it lists.
-    private static func check(manifest name: String, in bag: URL, findings: inout [Finding], checked: inout Int) -> [String] {
+    private static func check(manifest name: String, in bag: URL, root: String, findings: inout [Finding],
+                              checked: inout Int) -> [String] {
         guard let text = try? String(contentsOf: bag.appendingPathComponent(name), encoding: .utf8) else {
             findings.append(Finding(kind: .malformed, path: name, detail: "not readable as UTF-8"))
             return []
         }
         var paths: [String] = []
+        var seen = Set<String>()
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
@@ -79,8 +150,16 @@ public enum BagVerifier {
                 findings.append(Finding(kind: .malformed, path: name, detail: "line \(number + 1): \(path) escapes the bag"))
                 continue
             }
+            guard seen.insert(path).inserted else {
+                findings.append(Finding(kind: .malformed, path: name, detail: "line \(number + 1): \(path) is listed twice"))
+                continue
+            }
             paths.append(path)
             let url = bag.appendingPathComponent(path)
+            if let target = resolved(url.path), !target.hasPrefix(root) {
+                findings.append(Finding(kind: .malformed, path: path, detail: "a symbolic link out of the bag (to \(target)); not read"))
+                continue
+            }
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else {
                 findings.append(Finding(kind: .missing, path: path, detail: "listed in \(name)"))
@@ -108,15 +187,15 @@ public enum BagVerifier {
             .replacingOccurrences(of: "%25", with: "%")
     }
 
-    /// Regular files (and links) below `dir`, as bag-relative paths, sorted.
+    /// Files (and symbolic links, which are not followed) below `dir`, as bag-relative paths, sorted.
     static func filesBelow(_ dir: URL, prefix: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
         var out: [String] = []
         for name in names.sorted() {
             let url = dir.appendingPathComponent(name)
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
-            if isDir.boolValue {
+            var info = stat()
+            let isDir = lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            if isDir {
                 out += filesBelow(url, prefix: "\(prefix)/\(name)")
             } else {
                 out.append("\(prefix)/\(name)")
