@@ -40,7 +40,7 @@ public enum BagVerifier {
         if hasBagit {
             findings += checkBagitFile(bag.appendingPathComponent("bagit.txt"))
         } else {
-            findings.append(Finding(kind: .missing, path: "bagit.txt", detail: "every bag has one (BagIt-Version, Tag-File-Character-Encoding)"))
+            findings.append(Finding(kind: .missing, path: "bagit.txt", detail: "every bag has one, with BagIt-Version and Tag-File-Character-Encoding"))
         }
         var checked = 0
         let root = realPath(bag)
@@ -67,6 +67,9 @@ public enum BagVerifier {
             let payloadFindings = findings.contains { $0.path.hasPrefix("data/") }
             if !payloadFindings, let finding = checkPayloadOxum(bag, files: present) { findings.append(finding) }
         }
+        // A missing tag file is said once (bagit.txt is both required and listed in the tag manifest).
+        var missing = Set<String>()
+        findings = findings.filter { $0.kind != .missing || missing.insert($0.path).inserted }
         return Report(findings: findings.sorted { ($0.path, $0.kind.rawValue, $0.detail) < ($1.path, $1.kind.rawValue, $1.detail) },
                       filesChecked: checked)
     }
