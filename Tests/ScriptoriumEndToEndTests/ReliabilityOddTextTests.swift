@@ -93,18 +93,30 @@ import ScriptoriumPipeline
     }
 
     @Test func aMentionEndsWhereItsNameEnds() throws {
-        // A name followed by a zero-width character, in a sentence that needs composing (a decomposed é):
-        // the mention should be "Japan", not "Japan" + U+200B.
+        // A name followed by a non-ASCII character ("Japan’s", "Japan" + U+200B) in a sentence that needs
+        // composing (a decomposed é anywhere in it): the mention must be "Japan", 0..<5.
         let folder = try temporaryFolder("odd-zw")
         defer { cleanup(folder) }
-        let dir = try Self.write(["zw.txt": "Japan\u{200B} e\u{301}.\n"], in: folder)
+        let dir = try Self.write(["possessive.txt": "Japan’s e\u{301}.\n", "zw.txt": "Japan\u{200B} e\u{301}.\n"], in: folder)
         let output = folder.appendingPathComponent("out")
         #expect(try runTool(["build", dir.path, "--output", output.path]).status == 0)
         #expect(try DatasetValidator.validate(bag: output).problems == [])
-        let mention = try #require(try Self.rows(output, "mentions").first)
-        withKnownIssue("ComposedText maps the end of a match to the end of its composed segment, taking in U+200B") {
-            #expect(mention["text"] == "Japan" && mention["end"] == "5")
+        let mentions = try Self.rows(output, "mentions")
+        #expect(mentions.count == 2)
+        withKnownIssue("ComposedText.originalRange widens a match end inside a non-ASCII run (with its ASCII base) to the run's end") {
+            for mention in mentions { #expect(mention["text"] == "Japan" && mention["end"] == "5", "\(mention)") }
         }
+    }
+
+    @Test(.disabled("quadratic: ComposedText.originalOffset scans every run for every mention; 200 KB take ~6 s in a debug build, 4 MiB would take ~40 min"))
+    func aFourMegabyteDecomposedLineWithManyMentions() throws {
+        // One sentence of 4 MiB in which a name alternates with a decomposed letter: many mentions, many runs.
+        let text = String(repeating: "Japan cafe\u{301} ", count: 4 * 1024 * 1024 / 14) + "end.\n"
+        let folder = try temporaryFolder("long-nfd")
+        defer { cleanup(folder) }
+        let dir = try Self.write(["nfd.txt": text], in: folder)
+        let summary = try DatasetBuilder.build(BuildOptions(inputs: [dir.path], output: folder.appendingPathComponent("out").path, jobs: 2))
+        #expect(summary.recordCounts.first { $0.table == "sentences" }?.count == 1)
     }
 
     @Test func fourMegabyteLinesBuildInLinearTime() throws {
