@@ -45,6 +45,13 @@ verify: release
 conformance: dataset
 	../shared/tools/conformance $(OUTPUT)
 
+## Property tests with many more inputs than `make test` runs (each failure prints its seed and a shrunk input).
+## FUZZ_ITERATIONS inputs per property; FUZZ_SEED picks another sequence (empty: the fixed default).
+FUZZ_ITERATIONS ?= 20000
+FUZZ_SEED       ?=
+fuzz: deps
+	SCRIPTORIUM_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(if $(FUZZ_SEED),SCRIPTORIUM_FUZZ_SEED=$(FUZZ_SEED)) $(SWIFT) test --filter Fuzz
+
 bench: release
 	@command -v /usr/bin/time >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null)
 	python3 Tests/Benchmarks/bench.py --binary $(BIN) --jobs $(JOBS)
