@@ -58,8 +58,7 @@ public struct HashingFileWriter {
     public mutating func finish() throws -> (bytes: Int, sha256: String) {
         try flush()
         do {
-            try handle.synchronize()
-            try handle.close()
+            try handle.close() // durability: the whole build is synced once before it is swapped into place
         } catch {
             throw ScriptoriumError(.output, path: path, "cannot finish writing: \(error.localizedDescription)")
         }

@@ -49,6 +49,9 @@ public struct AtomicOutput {
     /// Swaps the finished build into place, atomically where the kernel can.
     public func commit() throws {
         let fm = FileManager.default
+        if scriptorium_sync_filesystem(staging.path) != 0 {
+            throw ScriptoriumError(.output, path: shownPath, "cannot flush the build to disk (\(String(cString: strerror(errno))))")
+        }
         if fm.fileExists(atPath: target.path) {
             if scriptorium_exchange_paths(staging.path, target.path) == 0 {
                 try? fm.removeItem(at: staging) // now holds the previous output

@@ -148,7 +148,7 @@ public enum DatasetBuilder {
         files += try DatasetFiles.writeShared(layout: layout, dataset: dataset, documents: documents, entities: entityList,
                                               files: files, tables: tableFiles)
         let counts = tables.counts
-        let manifest = try DatasetManifest.json(dataset: dataset, files: files, inputs: manifestInputs, recordCounts: counts)
+        let manifest = DatasetManifest.json(dataset: dataset, files: files, inputs: manifestInputs, recordCounts: counts)
         files.append(try HashingFileWriter.write(manifest, to: layout.data.appendingPathComponent(DatasetManifest.path),
                                                  path: DatasetManifest.path, mediaType: "application/json", format: "json"))
         try BagWriter.finish(bag: staging, payload: files, dataset: dataset)
