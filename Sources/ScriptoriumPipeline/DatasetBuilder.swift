@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var lexicon: String?
     /// Called with progress lines (the command line shows them only on a terminal).
     public var progress: (@Sendable (String) -> Void)?
+    /// When set, CPU time per stage is added up here (`build --timings`).
+    public var clock: StageClock?
 
     public init(inputs: [String], output: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 lexicon: String? = nil, progress: (@Sendable (String) -> Void)? = nil) {
@@ -52,7 +54,7 @@ public enum DatasetBuilder {
         do {
             let summary = try write(inputs: inputs, ids: ids, dataset: dataset, lexicon: lexicon, into: output.staging,
                                     options: options)
-            try output.commit()
+            try options.clock.measure(.finish) { try output.commit() }
             return summary
         } catch {
             output.discard()
@@ -111,8 +113,8 @@ public enum DatasetBuilder {
             let batch = Array(batchStart..<min(batchStart + batchSize, inputs.count))
             let results = ParallelMap.map(batch, jobs: options.jobs) { i -> Swift.Result<DocumentOutput, Error> in
                 Swift.Result {
-                    let result = try processor.process(inputs[i], documentID: ids[i])
-                    return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout)
+                    let result = try processor.process(inputs[i], documentID: ids[i], clock: options.clock)
+                    return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout, clock: options.clock)
                 }
             }
             for (i, result) in zip(batch, results) {
@@ -127,7 +129,7 @@ public enum DatasetBuilder {
                     problems.append(ScriptoriumError(.input, path: inputs[i].url.path, "\(error)"))
                 case .success(let out):
                     guard problems.isEmpty else { continue } // keep checking the rest, write nothing more
-                    try tables.append(out.rows)
+                    try options.clock.measure(.write) { try tables.append(out.rows) }
                     files += out.files
                     documents.append(out.records.document)
                     inputBytes += out.records.document.byteCount
@@ -142,6 +144,16 @@ public enum DatasetBuilder {
         }
         if !problems.isEmpty { throw InputProblems(problems) }
 
+        return try options.clock.measure(.finish) {
+            try finish(tables: &tables, files: files, entities: entities, documents: documents, inputs: manifestInputs,
+                       dataset: dataset, layout: layout, staging: staging, inputBytes: inputBytes)
+        }
+    }
+
+    private static func finish(tables: inout CSVTableFiles, files: [PayloadFile], entities: [String: EntityRecord],
+                               documents: [DocumentRecord], inputs manifestInputs: [DatasetManifest.Input],
+                               dataset: DatasetMetadata, layout: OutputLayout, staging: URL, inputBytes: Int) throws -> BuildSummary {
+        var files = files
         let entityList = entities.keys.sorted().map { entities[$0]! }
         let tableFiles = try tables.finish(entities: entityList)
         files += tableFiles.map(\.1)
