@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Scriptorium: prose documents in, a validated and checksummed open dataset out.
 // Stages depend one way only: Model <- Extract/Normalize/Validate <- writers (CSV, TEI, JSON-LD) <- Bag <- Pipeline <- CLI.
+// ScriptoriumJSON (a byte-level JSON emitter) sits beside the model for every writer of JSON.
 import PackageDescription
 
 let package = Package(
@@ -16,6 +17,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ScriptoriumModel"),
+        .target(name: "ScriptoriumJSON"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -25,11 +27,11 @@ let package = Package(
         .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel"]),
         .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel", "ScriptoriumExtract"]),
         .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel"]),
-        .target(name: "ScriptoriumCSV", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumCSV", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2"]),
-        .target(name: "ScriptoriumJSONLD", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumJSONLD", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         .target(name: "ScriptoriumBag", dependencies: [
-            "ScriptoriumModel",
+            "ScriptoriumModel", "ScriptoriumJSON",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "ScriptoriumPipeline", dependencies: [
@@ -49,7 +51,7 @@ let package = Package(
             "ScriptoriumCSV", "ScriptoriumModel", .product(name: "CSV", package: "CSV.swift"),
         ]),
         .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTEI", "CLibXML2"]),
-        .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumJSONLD"]),
+        .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumJSONLD", "ScriptoriumJSON"]),
         .testTarget(name: "ScriptoriumBagTests", dependencies: ["ScriptoriumBag"]),
         .testTarget(name: "ScriptoriumEndToEndTests", dependencies: [
             "ScriptoriumPipeline", "CLibXML2", .product(name: "CSV", package: "CSV.swift"),

@@ -20,3 +20,17 @@ int scriptorium_exchange_paths(const char *from, const char *to) {
     return -1;
 #endif
 }
+
+int scriptorium_sync_filesystem(const char *path) {
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+#if defined(__linux__)
+    int result = syncfs(fd);
+#else
+    int result = fsync(fd);
+#endif
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
+}

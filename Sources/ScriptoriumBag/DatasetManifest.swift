@@ -1,4 +1,4 @@
-import Foundation
+import ScriptoriumJSON
 import ScriptoriumModel
 
 /// `data/manifest.json`: the machine-readable inventory of a build. Every other payload file with its SHA-256,
@@ -22,21 +22,52 @@ public enum DatasetManifest {
     }
 
     public static func json(dataset: DatasetMetadata, files: [PayloadFile], inputs: [Input],
-                            recordCounts: [(table: String, count: Int)]) throws -> [UInt8] {
-        var object: [String: Any] = [
-            "tool": ["name": ScriptoriumInfo.name, "version": ScriptoriumInfo.version],
-            "dataset": ["id": dataset.id, "title": dataset.title, "version": dataset.version, "license": dataset.licenseURL],
-            "files": files.sorted { $0.path < $1.path }.map { file -> [String: Any] in
-                var entry: [String: Any] = ["path": file.path, "sha256": file.sha256, "bytes": file.bytes,
-                                            "mediaType": file.mediaType]
-                if let records = file.records { entry["records"] = records }
-                return entry
-            },
-            "inputs": inputs.map { ["source": $0.source, "document": $0.documentID, "sha256": $0.sha256, "bytes": $0.bytes] },
-            "records": Dictionary(uniqueKeysWithValues: recordCounts.map { ($0.table, $0.count) }),
-        ]
-        if let modified = dataset.modified { object["built"] = modified }
-        return Array(try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
-            + [0x0A]
+                            recordCounts: [(table: String, count: Int)]) -> [UInt8] {
+        var w = JSONWriter(capacity: 1024 + files.count * 160 + inputs.count * 160)
+        w.beginObject()
+        w.lineBreak(indent: 1); w.key("tool")
+        w.beginObject()
+        w.key("name"); w.string(ScriptoriumInfo.name)
+        w.key("version"); w.string(ScriptoriumInfo.version)
+        w.endObject()
+        w.lineBreak(indent: 1); w.key("dataset")
+        w.beginObject()
+        w.key("id"); w.string(dataset.id)
+        w.key("title"); w.string(dataset.title)
+        w.key("version"); w.string(dataset.version)
+        w.key("license"); w.string(dataset.licenseURL)
+        w.endObject()
+        if let modified = dataset.modified { w.lineBreak(indent: 1); w.key("built"); w.string(modified) }
+        w.lineBreak(indent: 1); w.key("records")
+        w.beginObject()
+        for (table, count) in recordCounts { w.dynamicKey(table); w.int(count) }
+        w.endObject()
+        w.lineBreak(indent: 1); w.key("inputs")
+        w.beginArray()
+        for input in inputs {
+            w.lineBreak(indent: 2)
+            w.beginObject()
+            w.key("source"); w.string(input.source)
+            w.key("document"); w.string(input.documentID)
+            w.key("sha256"); w.string(input.sha256)
+            w.key("bytes"); w.int(input.bytes)
+            w.endObject()
+        }
+        w.endArray(onNewLine: true)
+        w.lineBreak(indent: 1); w.key("files")
+        w.beginArray()
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            w.lineBreak(indent: 2)
+            w.beginObject()
+            w.key("path"); w.string(file.path)
+            w.key("sha256"); w.string(file.sha256)
+            w.key("bytes"); w.int(file.bytes)
+            w.key("mediaType"); w.string(file.mediaType)
+            if let records = file.records { w.key("records"); w.int(records) }
+            w.endObject()
+        }
+        w.endArray(onNewLine: true)
+        w.endObject(onNewLine: true)
+        return w.finish()
     }
 }

@@ -1,11 +1,16 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ScriptoriumModel
 
 /// Writes a file and computes its SHA-256 and size on the way out, so no file is ever read back to be hashed.
+/// Plain POSIX calls: no temporary file and rename per file (the whole build is already staged and swapped),
+/// and large writes go straight from the caller's buffer.
 public struct HashingFileWriter {
     public let path: String
-    private let handle: FileHandle
+    private let fd: Int32
     private var hasher = SHA256()
     private var buffer: [UInt8] = []
     public private(set) var bytes = 0
@@ -14,13 +19,9 @@ public struct HashingFileWriter {
     /// Creates (or truncates) the file at `url`.
     public init(url: URL, displayPath: String) throws {
         path = displayPath
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw ScriptoriumError(.output, path: url.path, "cannot create the file")
-        }
-        do {
-            handle = try FileHandle(forWritingTo: url)
-        } catch {
-            throw ScriptoriumError(.output, path: url.path, "cannot open the file for writing")
+        fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw ScriptoriumError(.output, path: url.path, "cannot create the file (\(String(cString: strerror(errno))))")
         }
         buffer.reserveCapacity(Self.flushSize)
     }
@@ -47,21 +48,27 @@ public struct HashingFileWriter {
     }
 
     private func writeOut(_ data: [UInt8]) throws {
-        do {
-            try handle.write(contentsOf: data)
-        } catch {
-            throw ScriptoriumError(.output, path: path, "cannot write: \(error.localizedDescription)")
+        try data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let reason = String(cString: strerror(errno))
+                    close(fd)
+                    throw ScriptoriumError(.output, path: path, "cannot write (\(reason))")
+                }
+                offset += n
+            }
         }
     }
 
     /// Flushes and closes the file; returns its size and hex SHA-256.
     public mutating func finish() throws -> (bytes: Int, sha256: String) {
         try flush()
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            throw ScriptoriumError(.output, path: path, "cannot finish writing: \(error.localizedDescription)")
+        // Durability: the whole build is synced once before it is swapped into place.
+        if close(fd) != 0 {
+            throw ScriptoriumError(.output, path: path, "cannot finish writing (\(String(cString: strerror(errno))))")
         }
         return (bytes, Self.hex(hasher.finalize()))
     }

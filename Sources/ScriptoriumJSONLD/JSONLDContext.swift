@@ -1,3 +1,4 @@
+import ScriptoriumJSON
 /// The vocabulary of Scriptorium's JSON-LD: schema.org for everything it has a term for, and the project's own
 /// namespace for the rest.
 ///

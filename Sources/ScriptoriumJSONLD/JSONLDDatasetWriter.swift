@@ -1,3 +1,4 @@
+import ScriptoriumJSON
 import ScriptoriumModel
 
 /// Writes `data/jsonld/dataset.jsonld`: the `Dataset` (its `@id` is the dataset's `baseIRI`, its `identifier`

@@ -1,3 +1,4 @@
+import ScriptoriumJSON
 import ScriptoriumModel
 
 /// Writes `data/jsonld/<document id>.jsonld`: one document as an `Article` with its sections, blocks, sentences

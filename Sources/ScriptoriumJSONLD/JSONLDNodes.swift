@@ -1,3 +1,4 @@
+import ScriptoriumJSON
 import ScriptoriumModel
 
 /// Pieces both JSON-LD files write: the `@context`, record IRIs, entity nodes, licences, relative URLs.

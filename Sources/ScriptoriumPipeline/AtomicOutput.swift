@@ -50,6 +50,9 @@ public struct AtomicOutput {
     /// Swaps the finished build into place, atomically where the kernel can.
     public func commit() throws {
         let fm = FileManager.default
+        if scriptorium_sync_filesystem(staging.path) != 0 {
+            throw ScriptoriumError(.output, path: shownPath, "cannot flush the build to disk (\(String(cString: strerror(errno))))")
+        }
         if fm.fileExists(atPath: target.path) {
             if scriptorium_exchange_paths(staging.path, target.path) == 0 {
                 try? fm.removeItem(at: staging) // now holds the previous output
@@ -94,8 +97,14 @@ public struct AtomicOutput {
             } else if !file.isEmpty, !file.hasPrefix("/"), !Self.tagFiles.contains(file) {
                 file = "data/" + file // HashingFileWriter names payload files relative to data/
             }
+            // "cannot write (No space left on device)" → "No space left on device".
             var detail = e.message
-            for prefix in ["cannot write: ", "cannot write "] where detail.hasPrefix(prefix) { detail.removeFirst(prefix.count) }
+            for prefix in ["cannot write: ", "cannot write (", "cannot finish writing (", "cannot create the file ("]
+                where detail.hasPrefix(prefix) {
+                detail.removeFirst(prefix.count)
+                if prefix.hasSuffix("("), detail.hasSuffix(")") { detail.removeLast() }
+                break
+            }
             let what = file.isEmpty ? "" : " \(file)"
             return ScriptoriumError(.output, path: shownPath, "cannot write\(what): \(detail); \(kept)")
         case is ScriptoriumError, is InputProblems:

@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     /// Build the documents that can be built and list the others, with their reasons, in `data/build.json`
     /// (`--keep-going`); by default any bad input fails the whole build and nothing is written.
     public var keepGoing = false
+    /// When set, CPU time per stage is added up here (`build --timings`).
+    public var clock: StageClock?
 
     public init(inputs: [String], output: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 lexicon: String? = nil, progress: (@Sendable (String) -> Void)? = nil) {
@@ -58,7 +60,7 @@ public enum DatasetBuilder {
         do {
             let summary = try write(inputs: inputs, unusable: unusable, ids: ids, dataset: dataset, lexicon: lexicon,
                                     into: output.staging, options: options)
-            try output.commit()
+            try options.clock.measure(.finish) { try output.commit() }
             return summary
         } catch {
             output.discard()
@@ -117,8 +119,8 @@ public enum DatasetBuilder {
             let batch = Array(batchStart..<min(batchStart + batchSize, inputs.count))
             let results = ParallelMap.map(batch, jobs: options.jobs) { i -> Swift.Result<DocumentOutput, Error> in
                 Swift.Result {
-                    let result = try processor.process(inputs[i], documentID: ids[i])
-                    return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout)
+                    let result = try processor.process(inputs[i], documentID: ids[i], clock: options.clock)
+                    return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout, clock: options.clock)
                 }
             }
             for (i, result) in zip(batch, results) {
@@ -130,7 +132,7 @@ public enum DatasetBuilder {
                 case .success(let out):
                     // Without --keep-going, keep checking the rest after a bad input, but write nothing more.
                     guard problems.isEmpty || options.keepGoing else { continue }
-                    try tables.append(out.rows)
+                    try options.clock.measure(.write) { try tables.append(out.rows) }
                     files += out.files
                     documents.append(out.records.document)
                     inputBytes += out.records.document.byteCount
@@ -152,18 +154,29 @@ public enum DatasetBuilder {
             files.append(try BuildReport.write(documents: documents.count, skipped: problems, layout: layout))
         }
 
+        var summary = try options.clock.measure(.finish) {
+            try finish(tables: &tables, files: files, entities: entities, documents: documents, inputs: manifestInputs,
+                       dataset: dataset, layout: layout, staging: staging, inputBytes: inputBytes)
+        }
+        summary.skipped = problems
+        return summary
+    }
+
+    private static func finish(tables: inout CSVTableFiles, files: [PayloadFile], entities: [String: EntityRecord],
+                               documents: [DocumentRecord], inputs manifestInputs: [DatasetManifest.Input],
+                               dataset: DatasetMetadata, layout: OutputLayout, staging: URL, inputBytes: Int) throws -> BuildSummary {
+        var files = files
         let entityList = entities.keys.sorted().map { entities[$0]! }
         let tableFiles = try tables.finish(entities: entityList)
         files += tableFiles.map(\.1)
         files += try DatasetFiles.writeShared(layout: layout, dataset: dataset, documents: documents, entities: entityList,
                                               files: files, tables: tableFiles)
         let counts = tables.counts
-        let manifest = try DatasetManifest.json(dataset: dataset, files: files, inputs: manifestInputs, recordCounts: counts)
+        let manifest = DatasetManifest.json(dataset: dataset, files: files, inputs: manifestInputs, recordCounts: counts)
         files.append(try HashingFileWriter.write(manifest, to: layout.data.appendingPathComponent(DatasetManifest.path),
                                                  path: DatasetManifest.path, mediaType: "application/json", format: "json"))
         try BagWriter.finish(bag: staging, payload: files, dataset: dataset)
-        return BuildSummary(documents: documents.count, inputBytes: inputBytes, recordCounts: counts, files: files.count,
-                            skipped: problems)
+        return BuildSummary(documents: documents.count, inputBytes: inputBytes, recordCounts: counts, files: files.count)
     }
 }
 

@@ -24,7 +24,7 @@ enum DatasetFiles {
                                                    records: JSONLDWriter.nodeCount(documents: documents, entities: entities)))
         let tablePaths = Set(tables.map(\.1.path))
         let others = (files + written).filter { !tablePaths.contains($0.path) }.sorted { $0.path < $1.path }
-        let package = try DataPackage.json(dataset: dataset, tables: tables, otherFiles: others)
+        let package = DataPackage.json(dataset: dataset, tables: tables, otherFiles: others)
         written.append(try HashingFileWriter.write(package, to: layout.url("datapackage.json"), path: "datapackage.json",
                                                    mediaType: "application/json", format: "json"))
         return written

@@ -22,33 +22,33 @@ public struct DocumentProcessor: Sendable {
         public var fileBytes: [UInt8]
     }
 
-    public func process(_ input: InputDocument, documentID: String) throws -> Result {
+    public func process(_ input: InputDocument, documentID: String, clock: StageClock? = nil) throws -> Result {
         let shown = input.relativePath
         let fileBytes: [UInt8]
         do {
-            fileBytes = Array(try Data(contentsOf: input.url))
+            fileBytes = try clock.measure(.read) { Array(try Data(contentsOf: input.url)) }
         } catch {
             throw ScriptoriumError(.input, path: input.url.path, "cannot be read (\(AtomicOutput.reason(error)))")
         }
-        let source = try SourceText(fileBytes: fileBytes, path: input.url.path)
+        let source = try clock.measure(.read) { try SourceText(fileBytes: fileBytes, path: input.url.path) }
         let meta = try MetadataFiles.document(for: input.url)
         let document = DocumentRecord(
             id: documentID,
             title: meta.title ?? MetadataFiles.title(fromFileName: input.url.lastPathComponent),
             source: input.relativePath,
-            sourceSHA256: SHA256Hex.of(fileBytes),
+            sourceSHA256: clock.measure(.read) { SHA256Hex.of(fileBytes) },
             language: meta.language ?? "en",
             license: meta.license ?? dataset.license,
             creators: meta.creators ?? dataset.creators,
             description: meta.description,
             byteCount: fileBytes.count,
             codePointCount: source.index.codePointCount)
-        let extracted = DocumentExtractor.extract(document: document, source: source)
+        let extracted = clock.measure(.extract) { DocumentExtractor.extract(document: document, source: source) }
         if extracted.blocks.isEmpty {
             throw ScriptoriumError(.input, path: input.url.path, "has no paragraphs or list items (only headings)")
         }
-        let records = normalizer.normalize(extracted)
-        let problems = RecordValidator.validate(records, source: source.bytes)
+        let records = clock.measure(.normalize) { normalizer.normalize(extracted) }
+        let problems = clock.measure(.validate) { RecordValidator.validate(records, source: source.bytes) }
         if !problems.isEmpty {
             let listed = problems.prefix(10).map { "  \($0)" }.joined(separator: "\n")
             throw ScriptoriumError(.validation, path: shown,

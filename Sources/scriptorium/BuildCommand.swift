@@ -29,6 +29,9 @@ struct Build: ParsableCommand {
           help: "Build the documents that can be built; skip bad inputs and list them in data/build.json (exit status 3 if any was skipped).")
     var keepGoing = false
 
+    @Flag(help: .hidden)
+    var timings = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
     }
@@ -47,8 +50,14 @@ struct Build: ParsableCommand {
         if Terminal.isInteractive {
             options.progress = { line in Terminal.progress(line) }
         }
+        if timings { options.clock = StageClock() }
         let summary = try DatasetBuilder.build(options)
         Terminal.progress("")
+        if let clock = options.clock {
+            // One line for `make bench`: CPU seconds per stage, summed over threads.
+            let parts = clock.seconds.map { "\($0.stage.rawValue)=\(String(format: "%.3f", $0.seconds))" }
+            Terminal.note("timings (CPU s): \(parts.joined(separator: " "))")
+        }
         let seconds = Date().timeIntervalSince(started)
         let counts = summary.recordCounts.map { "\($0.count) \($0.table)" }.joined(separator: ", ")
         Terminal.note("built \(output): \(counts); \(summary.files) files in \(String(format: "%.2f", seconds)) s")

@@ -65,13 +65,15 @@ def generate(folder, megabytes, doc_kb, large_mb, seed=1951):
 
 def run(binary, corpus, output, jobs):
     start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "build", corpus, "--output", output, "--jobs", str(jobs)],
-                       capture_output=True, text=True)
+    p = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "build", corpus, "--output", output, "--jobs", str(jobs),
+                        "--timings"], capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if p.returncode != 0:
         sys.exit(f"bench: build failed:\n{p.stderr[-2000:]}")
-    rss_kb = int(p.stderr.strip().splitlines()[-1])
-    return elapsed, rss_kb
+    lines = p.stderr.strip().splitlines()
+    rss_kb = int(lines[-1])
+    timings = next((l.split("timings (CPU s): ", 1)[1] for l in lines if "timings (CPU s): " in l), "")
+    return elapsed, rss_kb, timings
 
 
 def main():
@@ -90,9 +92,13 @@ def main():
         total, n = generate(corpus, args.megabytes, args.doc_kb, args.large_mb)
         print(f"corpus: {n} documents, {total / 1e6:.1f} MB (about {args.doc_kb} KB each, one of {args.large_mb} MB)")
         for jobs in sorted({1, args.jobs}):
-            elapsed, rss = run(args.binary, corpus, os.path.join(tmp, f"out-{jobs}"), jobs)
+            elapsed, rss, timings = run(args.binary, corpus, os.path.join(tmp, f"out-{jobs}"), jobs)
             print(f"--jobs {jobs}: {elapsed:.2f} s, {total / 1e6 / elapsed:.1f} MB/s, {n / elapsed:.0f} documents/s, "
                   f"peak RSS {rss / 1024:.0f} MiB")
+            stages = [kv.split("=") for kv in timings.split()]
+            if stages:
+                print("  CPU per stage (MB/s of input on one core): " +
+                      ", ".join(f"{k} {float(v):.2f} s ({total / 1e6 / float(v):.0f})" if float(v) > 0 else f"{k} 0 s" for k, v in stages))
         if args.jobs > 1:
             same = subprocess.run(["diff", "-r", "-q", os.path.join(tmp, "out-1"), os.path.join(tmp, f"out-{args.jobs}")],
                                   capture_output=True).returncode == 0

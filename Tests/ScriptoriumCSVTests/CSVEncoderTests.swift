@@ -61,7 +61,7 @@ import Testing
     @Test func packageJSONDescribesEveryTable() throws {
         let meta = ScriptoriumModelFixture.dataset
         let tables = DatasetTables.all.map { ($0, PayloadFixture.file($0.path)) }
-        let json = try DataPackage.json(dataset: meta, tables: tables, otherFiles: [PayloadFixture.file("tei/a.xml")])
+        let json = DataPackage.json(dataset: meta, tables: tables, otherFiles: [PayloadFixture.file("tei/a.xml")])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
         let resources = try #require(object["resources"] as? [[String: Any]])
         #expect(resources.count == 7)

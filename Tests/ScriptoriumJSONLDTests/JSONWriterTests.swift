@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ScriptoriumJSON
 @testable import ScriptoriumJSONLD
 
 @Suite struct JSONWriterTests {

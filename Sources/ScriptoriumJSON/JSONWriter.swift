@@ -9,13 +9,13 @@
 /// `JSONSerialization` drops a raw one at the start of a string value; escaped, it survives). Everything else,
 /// non-BMP characters and combining marks included, passes through as UTF-8, which a Swift `String` always
 /// holds valid.
-struct JSONWriter: ~Copyable {
+public struct JSONWriter: ~Copyable {
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
     private var needsComma = false
 
-    init(capacity: Int) {
+    public init(capacity: Int) {
         self.capacity = max(capacity, 64)
         buffer = .allocate(capacity: self.capacity)
     }
@@ -23,7 +23,7 @@ struct JSONWriter: ~Copyable {
     deinit { buffer.deallocate() }
 
     /// The bytes written so far, ending the writer.
-    consuming func take() -> [UInt8] {
+    public consuming func take() -> [UInt8] {
         let out = [UInt8](UnsafeBufferPointer(start: buffer, count: count))
         buffer.deallocate()
         discard self
@@ -31,39 +31,41 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Ends the output with a newline (POSIX text files end in one) and hands it over.
-    consuming func finish() -> [UInt8] {
+    public consuming func finish() -> [UInt8] {
         put(UInt8(ascii: "\n"))
         return take()
     }
 
     // MARK: structure
 
-    mutating func beginObject() {
+    public mutating func beginObject() {
         separate()
         put(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// Closes an object; `onNewLine` puts the `}` at the start of a line of its own.
-    mutating func endObject(onNewLine: Bool = false) {
+    public mutating func endObject(onNewLine: Bool = false) {
         if onNewLine { put(UInt8(ascii: "\n")) }
         put(UInt8(ascii: "}"))
         needsComma = true
     }
 
-    mutating func beginArray() {
+    public mutating func beginArray() {
         separate()
         put(UInt8(ascii: "["))
         needsComma = false
     }
 
-    mutating func endArray() {
+    /// Closes an array; `onNewLine` puts the `]` at the start of a line of its own.
+    public mutating func endArray(onNewLine: Bool = false) {
+        if onNewLine { put(UInt8(ascii: "\n")) }
         put(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Writes `"name":`. `name` must be plain ASCII that needs no escaping (all keys here are).
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         name.withUTF8Buffer { name in
             reserve(name.count + 4)
             if needsComma { putUnchecked(UInt8(ascii: ",")) }
@@ -76,7 +78,7 @@ struct JSONWriter: ~Copyable {
     }
 
     /// Writes `"name":` for a key only known at run time (escaped).
-    mutating func dynamicKey(_ name: String) {
+    public mutating func dynamicKey(_ name: String) {
         separate()
         put(UInt8(ascii: "\""))
         appendEscaped(name)
@@ -88,7 +90,7 @@ struct JSONWriter: ~Copyable {
     /// A line break and `depth` spaces of indentation before the next key or value (after its comma; so never
     /// before a closing bracket, which `endObject(onNewLine:)` does).
     /// Purely cosmetic: it keeps one node per line so the files read and diff well.
-    mutating func lineBreak(indent depth: Int) {
+    public mutating func lineBreak(indent depth: Int) {
         reserve(depth + 2)
         if needsComma { putUnchecked(UInt8(ascii: ",")) }
         needsComma = false
@@ -99,7 +101,7 @@ struct JSONWriter: ~Copyable {
 
     // MARK: values
 
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         separate()
         put(UInt8(ascii: "\""))
         appendEscaped(value)
@@ -108,7 +110,7 @@ struct JSONWriter: ~Copyable {
     }
 
     /// A string known at compile time that needs no escaping (ASCII, no quotes or backslashes).
-    mutating func literal(_ value: StaticString) {
+    public mutating func literal(_ value: StaticString) {
         value.withUTF8Buffer { value in
             reserve(value.count + 3)
             if needsComma { putUnchecked(UInt8(ascii: ",")) }
@@ -121,7 +123,7 @@ struct JSONWriter: ~Copyable {
 
     /// A string made of a prefix that is already escaped JSON string content (see `escapedContent`) and
     /// a suffix that is escaped here, e.g. a base IRI and a record id.
-    mutating func string(escapedPrefix prefix: [UInt8], _ suffix: String) {
+    public mutating func string(escapedPrefix prefix: [UInt8], _ suffix: String) {
         prefix.withUnsafeBufferPointer { prefix in
             reserve(prefix.count + 2)
             if needsComma { putUnchecked(UInt8(ascii: ",")) }
@@ -134,7 +136,7 @@ struct JSONWriter: ~Copyable {
     }
 
     /// A string made of a fixed ASCII prefix and an escaped suffix (e.g. a URL and an id).
-    mutating func string(_ prefix: StaticString, _ suffix: String) {
+    public mutating func string(_ prefix: StaticString, _ suffix: String) {
         prefix.withUTF8Buffer { prefix in
             reserve(prefix.count + 2)
             if needsComma { putUnchecked(UInt8(ascii: ",")) }
@@ -146,7 +148,7 @@ struct JSONWriter: ~Copyable {
         needsComma = true
     }
 
-    mutating func int(_ value: Int) {
+    public mutating func int(_ value: Int) {
         reserve(21)
         if needsComma { putUnchecked(UInt8(ascii: ",")) }
         var magnitude = value.magnitude
@@ -167,7 +169,7 @@ struct JSONWriter: ~Copyable {
         needsComma = true
     }
 
-    mutating func bool(_ value: Bool) {
+    public mutating func bool(_ value: Bool) {
         if value { literalValue("true") } else { literalValue("false") }
     }
 
@@ -224,7 +226,7 @@ struct JSONWriter: ~Copyable {
     // MARK: escaping
 
     /// The escaped content of `value` (no surrounding quotes), for prefixes written many times.
-    static func escapedContent(_ value: String) -> [UInt8] {
+    public static func escapedContent(_ value: String) -> [UInt8] {
         var w = JSONWriter(capacity: value.utf8.count + 16)
         w.appendEscaped(value)
         return w.take()
@@ -323,7 +325,7 @@ struct JSONWriter: ~Copyable {
 
     /// True if any byte of `word` is below 0x20, or is 0x22, 0x5C, 0xE2 or 0xEF (SWAR: no per-byte branches).
     @inline(__always)
-    static func wordNeedsAttention(_ word: UInt64) -> Bool {
+    public static func wordNeedsAttention(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
