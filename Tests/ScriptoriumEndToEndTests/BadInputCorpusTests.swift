@@ -63,8 +63,12 @@ import ScriptoriumPipeline
         // A payload file like any other: in the bag manifest, manifest.json and the data package.
         let output = previous.output
         #expect(try String(contentsOf: output.appendingPathComponent("manifest-sha256.txt"), encoding: .utf8).contains("  data/build.json\n"))
-        #expect(try String(contentsOf: output.appendingPathComponent("data/manifest.json"), encoding: .utf8).contains("\"path\" : \"build.json\""))
-        #expect(try String(contentsOf: output.appendingPathComponent("data/datapackage.json"), encoding: .utf8).contains("\"path\" : \"build.json\""))
+        func listedPaths(_ file: String, _ key: String) throws -> [String] {
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("data/\(file)"))) as? [String: Any]
+            return (object?[key] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+        }
+        #expect(try listedPaths("manifest.json", "files").contains("build.json"))
+        #expect(try listedPaths("datapackage.json", "resources").contains("build.json"))
         #expect(try BagVerifier.verify(bag: output).isValid)
         #expect(try DatasetValidator.validate(bag: output).problems == [])
         let documents = try String(contentsOf: output.appendingPathComponent("data/csv/documents.csv"), encoding: .utf8)
