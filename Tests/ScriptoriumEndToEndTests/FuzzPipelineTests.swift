@@ -98,33 +98,9 @@ import ScriptoriumValidate
             }
             let names = Set(entity.surfaceForms.map { $0.precomposedStringWithCanonicalMapping })
             if names.contains(reading(mention.text, hyphen: "")) || names.contains(reading(mention.text, hyphen: "-")) { continue }
-            let text = reading(mention.text, hyphen: "")
-            if names.contains(where: { Self.isWidenedByComposedText(text, name: $0) }) {
-                knownWidened.increment()
-                continue
-            }
             return "\(mention.id): \(mention.text.debugDescription) is not a name of \(entity.id)"
         }
         return nil
-    }
-
-    /// The known ComposedText issue: a mention widened to the whole non-ASCII run it starts or ends in (with
-    /// that run's ASCII base), e.g. "Japan’" for "Japan’s", " Ångström" for "saw Ångström".
-    static func isWidenedByComposedText(_ text: String, name: String) -> Bool {
-        guard let range = text.range(of: name) else { return false }
-        let rest = String(text[..<range.lowerBound]) + String(text[range.upperBound...])
-        let ascii = rest.unicodeScalars.filter(\.isASCII).count
-        return ascii <= 1 && rest.unicodeScalars.count > ascii // some non-ASCII, at most the run's ASCII base
-    }
-
-    /// How many mentions the known issue touched in this run.
-    static let knownWidened = Counter()
-
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        func increment() { lock.withLock { count += 1 } }
-        var value: Int { lock.withLock { count } }
     }
 
     // MARK: the tests
@@ -138,15 +114,7 @@ import ScriptoriumValidate
     }
 
     @Test func mentionsAreNamesOfTheirEntities() {
-        // Known: in a sentence that needs composing, a name followed by a non-ASCII character takes the rest of
-        // that run into the mention ("Japan’" for "Japan’s e\u{301}."), see ReliabilityOddTextTests.aMentionEndsWhereItsNameEnds.
-        // Those are counted and recorded as a known issue; any other wrong mention fails the test.
         run("mention names", property: Self.mentionNameViolation) { FuzzInput.structuredText(&$0) }
-        let widened = Self.knownWidened.value
-        print("fuzz mention names: \(widened) mention(s) widened by the known ComposedText issue")
-        withKnownIssue("ComposedText.originalRange widens a mention to the whole non-ASCII run it starts or ends in", isIntermittent: true) {
-            if widened > 0 { Issue.record("\(widened) mention(s) widened, e.g. \"Japan’\" for \"Japan’s e\u{301}.\"") }
-        }
     }
 
     @Test func randomTextBuildsAValidDataset() throws {
