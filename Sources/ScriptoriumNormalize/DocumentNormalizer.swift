@@ -13,9 +13,10 @@ public struct DocumentNormalizer: Sendable {
     public func normalize(_ extracted: ExtractedDocument) -> DocumentRecords {
         let docID = extracted.document.id
         var records = DocumentRecords(document: extracted.document)
+        var composer = NFCComposer()
         records.sections = extracted.sections.map { section in
             var record = section.record
-            record.heading = UnicodeNFC.normalize(record.heading)
+            record.heading = composer.compose(record.heading)
             return record
         }
         records.blocks.reserveCapacity(extracted.blocks.count)
@@ -23,8 +24,8 @@ public struct DocumentNormalizer: Sendable {
 
         for block in extracted.blocks {
             var blockRecord = block.record
-            let blockIsNFC = UnicodeNFC.isKnownNFC(block.text.bytes)
-            if !blockIsNFC { blockRecord.text = UnicodeNFC.normalize(blockRecord.text) }
+            let blockIsNFC = NFCComposer.isKnownNFC(block.text.bytes)
+            if !blockIsNFC { blockRecord.text = composer.compose(blockRecord.text) }
             records.blocks.append(blockRecord)
 
             for (sentence, range) in zip(block.sentences, block.sentenceRanges) {
@@ -32,7 +33,7 @@ public struct DocumentNormalizer: Sendable {
                 // Entities are matched on the final (NFC) sentence text, so a lexicon name in NFC is found
                 // whatever the source's normalisation; `toBlock` maps a range of that text back into the block.
                 let composed: ComposedText? = blockIsNFC ? nil : block.text.bytes.withUnsafeBufferPointer {
-                    ComposedText(UnsafeBufferPointer(rebasing: $0[range]))
+                    ComposedText(UnsafeBufferPointer(rebasing: $0[range]), composer: &composer)
                 }
                 let matches: [EntityMatch]
                 if let composed {

@@ -1,4 +1,5 @@
 import ScriptoriumExtract
+import ScriptoriumModel
 
 /// The sentence splitter on its own, as `scriptorium sentences` runs it: every non-empty line is a paragraph
 /// (no structure detection, list markers kept), and each sentence comes out normalised.
@@ -27,6 +28,7 @@ public enum ParagraphSentences {
         guard lo < hi else { return nil }
         let text = BlockText(source: buf, lines: [lo..<hi])
         let ranges = text.bytes.withUnsafeBufferPointer { SentenceSplitter.split($0) }
-        return ranges.map { UnicodeNFC.normalize(text.string($0)) }
+        var composer = NFCComposer()
+        return ranges.map { composer.compose(text.string($0)) }
     }
 }

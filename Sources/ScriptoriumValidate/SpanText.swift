@@ -1,4 +1,3 @@
-import Foundation
 import ScriptoriumModel
 
 /// Checks that a record's text is the normalised form of its source span (SPEC §3), independently of the
@@ -7,31 +6,16 @@ import ScriptoriumModel
 enum SpanText {
     static func isNormalisedForm(_ text: String, of source: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = text
-        if text.withUTF8({ isPlainlyComposed($0) }) && isPlainlyComposed(source) {
-            return text.withUTF8 { walk($0, source) }
-        }
-        // Possibly decomposed characters. Swift's == compares canonically, so compare the bytes.
-        let textBytes = Array(text.utf8)
-        guard Array(text.precomposedStringWithCanonicalMapping.utf8) == textBytes else { return false } // text must be NFC
-        let composedSource = Array(String(decoding: source, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
-        return composedSource.withUnsafeBufferPointer { src in textBytes.withUnsafeBufferPointer { walk($0, src) } }
-    }
-
-    /// True when every character lies below U+0300 or in General Punctuation (U+2002–U+206F): such text
-    /// has no combining marks and nothing for NFC to change.
-    private static func isPlainlyComposed(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < s.count {
-            let b = s[i]
-            if b < 0xCC {
-                i += 1
-            } else if b == 0xE2, i + 2 < s.count, s[i + 1] == 0x80 ? s[i + 2] >= 0x82 : s[i + 1] == 0x81 {
-                i += 3
-            } else {
-                return false
+        return text.withUTF8 { textBytes in
+            if NFCComposer.isKnownNFC(textBytes) && NFCComposer.isKnownNFC(source) {
+                return walk(textBytes, source)
             }
+            // Possibly decomposed characters: the text must be NFC, and must match the composed source.
+            var composer = NFCComposer()
+            guard composer.compose(textBytes).elementsEqual(textBytes) else { return false }
+            let composedSource = composer.compose(source)
+            return composedSource.withUnsafeBufferPointer { walk(textBytes, $0) }
         }
-        return true
     }
 
     private static func whitespaceWidth(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {

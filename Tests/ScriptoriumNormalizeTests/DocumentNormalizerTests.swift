@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ScriptoriumExtract
 import ScriptoriumModel
@@ -59,11 +60,15 @@ import ScriptoriumModel
     }
 
     @Test func quickNFCCheck() {
-        #expect(UnicodeNFC.isKnownNFC(Array("plain ascii, Latin-1 é, and ’ “ ” — …".utf8)))
-        #expect(UnicodeNFC.isKnownNFC(Array("日本語 😀".utf8)))
-        #expect(!UnicodeNFC.isKnownNFC(Array("e\u{301}".utf8)))
-        #expect(!UnicodeNFC.isKnownNFC(Array("\u{2000}".utf8))) // EN QUAD decomposes to EN SPACE
-        #expect(UnicodeNFC.normalize("e\u{301}").unicodeScalars.count == 1)
+        #expect(NFCComposer.isKnownNFC(Array("plain ascii, Latin-1 é, and ’ “ ” — …".utf8)))
+        #expect(NFCComposer.isKnownNFC(Array("日本語 😀".utf8)))
+        #expect(!NFCComposer.isKnownNFC(Array("e\u{301}".utf8)))
+        #expect(!NFCComposer.isKnownNFC(Array("\u{2000}".utf8))) // EN QUAD decomposes to EN SPACE
+        var composer = NFCComposer()
+        #expect(composer.compose("e\u{301}").unicodeScalars.count == 1)
+        // Clusters compose on their own, whatever surrounds them, and agree with Foundation on the whole text.
+        let mixed = "Cafe\u{301} \u{212B}ngstro\u{308}m, \u{1100}\u{1161}\u{11A8} and \u{2000}—e\u{301}\u{323}."
+        #expect(Array(composer.compose(mixed).utf8) == Array(mixed.precomposedStringWithCanonicalMapping.utf8))
     }
 }
 
