@@ -2,6 +2,11 @@
 #define SCRIPTORIUM_CLIBXML2_SHIM_H
 // The parts of libxml2 that Scriptorium uses: the streaming writer, the tree, the parser and RELAX NG.
 #include <libxml/xmlversion.h>
+// Foundation on Linux carries its own ICU (_FoundationICU). Debian's libxml2 is built with ICU, so its
+// encoding.h would pull the system ICU headers into the same Swift module graph, and Swift rejects the two
+// different definitions of UErrorCode. Scriptorium never uses libxml2's ICU converters (everything is UTF-8),
+// and only handles xmlCharEncodingHandler by pointer, so the ICU parts of the headers are hidden.
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
