@@ -7,6 +7,8 @@ struct Line: Equatable {
     var isBlank: Bool { trimmed.isEmpty }
     /// Leading white space before the first visible character.
     var isIndented: Bool { !isBlank && trimmed.lowerBound > full.lowerBound }
+    /// The bytes of leading white space (a tab counts as one).
+    var indent: Int { isBlank ? 0 : trimmed.lowerBound - full.lowerBound }
 
     /// Splits `buf` into lines. A final line without a terminator counts; a trailing terminator adds no empty line.
     static func scan(_ buf: UnsafeBufferPointer<UInt8>) -> [Line] {
