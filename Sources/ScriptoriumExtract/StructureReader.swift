@@ -98,7 +98,7 @@ public enum StructureReader {
             let line = group[k]
             let text = line.trimmed
             k += 1
-            if let marker = ListMarker.match(buf, text) {
+            if let marker = ListMarker.match(buf, text), !continuesSentence(buf, text, after: run.last) {
                 flushRun()
                 flushItem()
                 itemIndent = line.indent
@@ -123,6 +123,13 @@ public enum StructureReader {
         }
         flushRun()
         flushItem()
+    }
+
+    /// A line starting "12. " or "c) " after a paragraph line that stops mid-sentence ("the figure rose to" /
+    /// "12. Then ...") goes on with the sentence: a list would start at 1 or a.
+    static func continuesSentence(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, after previous: Range<Int>?) -> Bool {
+        guard let previous, ListMarker.label(buf, line)?.isFirst == false else { return false }
+        return !endsSentence(buf, previous) && !isHeading(buf, previous)
     }
 
     /// Whether `line` continues the list item whose last line so far is `previous`.
@@ -160,15 +167,21 @@ public enum StructureReader {
     }
 
     /// A run is hard-wrapped when it has several lines, none longer than a typewriter line, and at least one
-    /// line other than the last stops mid-sentence (a heading-like line before a line that starts a sentence
-    /// does not count: it is more likely a heading).
+    /// line other than the last stops mid-sentence. A heading-like line before a line that starts a sentence does
+    /// not count when it is in Title Case, capitals or a question, or clearly shorter than the longest line: it is
+    /// more likely a heading. (A sentence-case line as long as the others is a wrapped line before a name.)
     static func isHardWrapped(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>]) -> Bool {
         guard run.count >= 2 else { return false }
         for line in run where line.count > wrapWidth && codePoints(buf, line) > wrapWidth { return false }
+        var longest = -1
         for k in 0..<(run.count - 1) {
             let line = run[k]
             if endsSentence(buf, line) { continue }
-            if isHeading(buf, line) && startsLikeSentence(buf, run[k + 1]) { continue }
+            if let shape = headingShape(buf, line), startsLikeSentence(buf, run[k + 1]) {
+                if shape == .titled { continue }
+                if longest < 0 { longest = run.map { codePoints(buf, $0) }.max()! }
+                if codePoints(buf, line) * 10 <= longest * 7 { continue }
+            }
             return true
         }
         return false
@@ -193,16 +206,28 @@ public enum StructureReader {
     /// heading may end in `?`) nor in a lower-case function word, with at most `maxTitleWords` words in Title
     /// Case or capitals and at most `maxSentenceCaseWords` otherwise.
     static func isHeading(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        guard !line.isEmpty, line.count <= maxHeadingBytes else { return false }
+        headingShape(buf, line) != nil
+    }
+
+    /// How a heading-like line looks: the shapes that are headings wherever they stand, and the others.
+    enum HeadingShape {
+        /// Title Case, capitals, or a question.
+        case titled
+        /// Sentence case: a heading standing alone, but inside wrapped text only when clearly short.
+        case plain
+    }
+
+    static func headingShape(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> HeadingShape? {
+        guard !line.isEmpty, line.count <= maxHeadingBytes else { return nil }
         let last = buf[line.upperBound - 1]
         switch last {
         case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
              UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "-"):
-            return false
+            return nil
         default:
             break
         }
-        if endsWithClosingPunctuation(buf, line) { return false }
+        if endsWithClosingPunctuation(buf, line) { return nil }
         // Words: separated by spaces or tabs. A word is significant when it starts with an ASCII letter and has
         // at least four letters; Title Case means most significant words are capitalised.
         var words = 0, significant = 0, capitalised = 0
@@ -231,10 +256,9 @@ public enum StructureReader {
             }
             k += 1
         }
-        guard hasLetter, words <= maxTitleWords else { return false }
-        if isFunctionWord(buf, lastWord) { return false }
-        let titleCase = significant > 0 && capitalised * 10 >= significant * 6
-        return titleCase || words <= maxSentenceCaseWords
+        guard hasLetter, words <= maxTitleWords, !isFunctionWord(buf, lastWord) else { return nil }
+        if last == UInt8(ascii: "?") || (significant > 0 && capitalised * 10 >= significant * 6) { return .titled }
+        return words <= maxSentenceCaseWords ? .plain : nil
     }
 
     /// Lower-case words that never end a heading but often end a wrapped line.

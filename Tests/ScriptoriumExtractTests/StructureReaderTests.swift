@@ -181,4 +181,27 @@ import Testing
             """)
         #expect(s.map(\.0) == ["paragraph"])
     }
+
+    @Test func aFullWidthSentenceCaseLineBeforeANameIsAWrap() {
+        let s = structure("""
+            The treaty was signed for the Japanese side by the Prime Minister
+            Yoshida Shigeru, who kept its text to himself.
+            """)
+        #expect(s.map(\.0) == ["paragraph"])
+        // The same shape, short and in Title Case, is a heading.
+        let t = structure("Mutual Defense Obligations\nIt worked.\n")
+        #expect(t.map(\.0) == ["heading", "paragraph"])
+    }
+
+    @Test func aNumberStartingAWrappedLineIsNoListItem() {
+        let s = structure("""
+            The number of American bases on the main islands fell steadily and by the
+            end of the decade stood at
+            12. The bases on Okinawa were counted separately.
+            """)
+        #expect(s.map(\.0) == ["paragraph"])
+        // A list that starts at 1 after an unfinished line is still a list, and so is its item 2.
+        let t = structure("The parties agreed to\n1. consult;\n2. defend.\n")
+        #expect(t.map(\.0) == ["paragraph", "list_item", "list_item"])
+    }
 }
