@@ -114,14 +114,29 @@ enum HyphenatedBreaks {
         if s > previous.lowerBound {
             let c = buf[s - 1]
             if c == UInt8(ascii: "-") || isDigit(c) { return .decided(.keepHyphen) } // "long-term-", "B52-"
-            if c >= 0x80 { return .decided(.rejoinWord) } // a word with non-ASCII letters: no evidence kept
+            if c >= 0x80 && letterEndsAt(buf, s) { return .decided(.rejoinWord) } // "Ōta-": no evidence kept
         }
         if s + 1 < h {
             for k in (s + 1)..<h where isUpper(buf[k]) { return .decided(.keepHyphen) } // "US-", "NATO-", "McCain-"
         }
         // A suffix running into non-ASCII letters cannot be compared either.
-        if e < next.upperBound && buf[e] >= 0x80 { return .decided(.rejoinWord) }
+        if e < next.upperBound && buf[e] >= 0x80 && letterStartsAt(buf, e) { return .decided(.rejoinWord) }
         return .ambiguous(Words(prefix: s..<h, suffix: suffix))
+    }
+
+    /// Whether the character ending at byte `end` (exclusive) is a letter (any script).
+    static func letterEndsAt(_ buf: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+        var k = end - 1
+        while k > 0 && buf[k] & 0xC0 == 0x80 { k -= 1 }
+        return letterStartsAt(buf, k)
+    }
+
+    /// Whether the character starting at byte `k` is a letter (any script).
+    static func letterStartsAt(_ buf: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        var iterator = UnsafeBufferPointer(rebasing: buf[k..<min(buf.count, k + 4)]).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isAlphabetic
     }
 
     /// "and", "or", "nor" or "to" after the break, followed by a hyphenated word: "pre- and post-war".
@@ -215,7 +230,8 @@ enum HyphenatedBreaks {
                 let start = i
                 while i < n && HyphenatedBreaks.isLetter(buf[i]) { i += 1 }
                 // A run inside a longer word with non-ASCII letters is not a word of its own.
-                let whole = (start == 0 || buf[start - 1] < 0x80) && (i == n || buf[i] < 0x80)
+                let whole = (start == 0 || buf[start - 1] < 0x80 || !HyphenatedBreaks.letterEndsAt(buf, start))
+                    && (i == n || buf[i] < 0x80 || !HyphenatedBreaks.letterStartsAt(buf, i))
                 if whole {
                     let first = buf[start] | 0x20
                     if firstLetters & (1 << UInt32(first &- 0x61)) != 0 { check(start..<i) }

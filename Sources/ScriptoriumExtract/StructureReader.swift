@@ -88,8 +88,8 @@ public enum StructureReader {
             if !item.isEmpty { out.append(.block(.listItem, item)) }
             item = []
         }
-        func flushRun() {
-            if !run.isEmpty { readRun(buf, run, into: &out) }
+        func flushRun(beforeList: Bool) {
+            if !run.isEmpty { readRun(buf, run, beforeList: beforeList, into: &out) }
             run = []
         }
 
@@ -99,7 +99,7 @@ public enum StructureReader {
             let text = line.trimmed
             k += 1
             if let marker = ListMarker.match(buf, text), !continuesSentence(buf, text, after: run.last) {
-                flushRun()
+                flushRun(beforeList: true)
                 flushItem()
                 itemIndent = line.indent
                 switch marker {
@@ -121,7 +121,7 @@ public enum StructureReader {
             flushItem()
             run.append(text)
         }
-        flushRun()
+        flushRun(beforeList: false)
         flushItem()
     }
 
@@ -142,19 +142,42 @@ public enum StructureReader {
         return last != UInt8(ascii: ";")
     }
 
-    /// A run of lines that are neither list items nor their continuations.
-    private static func readRun(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>], into out: inout [Pending]) {
+    /// A run of lines that are neither list items nor their continuations; `beforeList` when a list item follows
+    /// it in the same group. A line longer than a typewriter line is never part of a wrapped paragraph, so the
+    /// run is read in segments between such lines, each wrapped or not on its own.
+    private static func readRun(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>], beforeList: Bool,
+                                into out: inout [Pending]) {
+        var start = 0
+        for (k, line) in run.enumerated() where isLong(buf, line) {
+            if start < k { readSegment(buf, Array(run[start..<k]), beforeList: false, into: &out) }
+            out.append(isHeading(buf, line) ? .heading(line) : .block(.paragraph, [line]))
+            start = k + 1
+        }
+        if start == 0 {
+            readSegment(buf, run, beforeList: beforeList, into: &out)
+        } else if start < run.count {
+            readSegment(buf, Array(run[start...]), beforeList: beforeList, into: &out)
+        }
+    }
+
+    /// Lines none of which is longer than a typewriter line. `beforeList` when a list item follows in the same
+    /// group: then the last line may be a heading over the list; otherwise the last line of wrapped lines is the
+    /// end of their paragraph, even a short question.
+    private static func readSegment(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>], beforeList: Bool,
+                                    into out: inout [Pending]) {
         guard isHardWrapped(buf, run) else {
             for line in run { out.append(isHeading(buf, line) ? .heading(line) : .block(.paragraph, [line])) }
             return
         }
         let longest = run.map { codePoints(buf, $0) }.max() ?? 0
         var paragraph: [Range<Int>] = []
+        var afterHeading = false
         for (k, line) in run.enumerated() {
             let headingHere = isHeading(buf, line)
-                && (k == 0 || endsSentence(buf, run[k - 1]))
-                && (k + 1 == run.count ? k > 0 : startsLikeSentence(buf, run[k + 1]))
+                && (k == 0 || afterHeading || endsSentence(buf, run[k - 1]))
+                && (k + 1 == run.count ? k > 0 && beforeList : startsLikeSentence(buf, run[k + 1]))
                 && codePoints(buf, line) * 10 <= longest * 7
+            afterHeading = headingHere
             if headingHere {
                 if !paragraph.isEmpty { out.append(.block(.paragraph, paragraph)) }
                 paragraph = []
@@ -166,13 +189,12 @@ public enum StructureReader {
         if !paragraph.isEmpty { out.append(.block(.paragraph, paragraph)) }
     }
 
-    /// A run is hard-wrapped when it has several lines, none longer than a typewriter line, and at least one
+    /// Lines (none longer than a typewriter line) are hard-wrapped when there are several and at least one
     /// line other than the last stops mid-sentence. A heading-like line before a line that starts a sentence does
-    /// not count when it is in Title Case, capitals or a question, or clearly shorter than the longest line: it is
+    /// not count when it is in Title Case or capitals, or clearly shorter than the longest line: it is
     /// more likely a heading. (A sentence-case line as long as the others is a wrapped line before a name.)
     static func isHardWrapped(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>]) -> Bool {
         guard run.count >= 2 else { return false }
-        for line in run where line.count > wrapWidth && codePoints(buf, line) > wrapWidth { return false }
         var longest = -1
         for k in 0..<(run.count - 1) {
             let line = run[k]
@@ -183,6 +205,19 @@ public enum StructureReader {
                 if codePoints(buf, line) * 10 <= longest * 7 { continue }
             }
             return true
+        }
+        return false
+    }
+
+    /// Whether `line` has more than `wrapWidth` code points; counts no further than it must.
+    @inline(__always)
+    static func isLong(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        if line.count <= wrapWidth { return false }
+        if line.count > 4 * wrapWidth { return true }
+        var n = 0
+        for k in line where buf[k] & 0xC0 != 0x80 {
+            n += 1
+            if n > wrapWidth { return true }
         }
         return false
     }
@@ -211,7 +246,7 @@ public enum StructureReader {
 
     /// How a heading-like line looks: the shapes that are headings wherever they stand, and the others.
     enum HeadingShape {
-        /// Title Case, capitals, or a question.
+        /// Title Case or capitals.
         case titled
         /// Sentence case: a heading standing alone, but inside wrapped text only when clearly short.
         case plain
@@ -228,37 +263,62 @@ public enum StructureReader {
             break
         }
         if endsWithClosingPunctuation(buf, line) { return nil }
-        // Words: separated by spaces or tabs. A word is significant when it starts with an ASCII letter and has
-        // at least four letters; Title Case means most significant words are capitalised.
+        // Words: separated by white space. A word is significant when it starts with an ASCII letter and has at
+        // least four letters; Title Case means most significant words are capitalised.
         var words = 0, significant = 0, capitalised = 0
         var hasLetter = false
+        // A sentence ends inside the line: "joined? Joint", "ended. The" (not "Dr. Sato", "U.S. Navy", "J. Dulles").
+        var stopBefore = false, innerStop = false
         var wordStart = -1
         var lastWord = line.lowerBound..<line.lowerBound
         var k = line.lowerBound
         while k <= line.upperBound {
-            let b: UInt8 = k < line.upperBound ? buf[k] : 0x20
-            if b == 0x20 || b == 0x09 {
+            let space = k == line.upperBound ? 1 : Whitespace.width(buf, at: k)
+            if space > 0 {
                 if wordStart >= 0 {
                     words += 1
                     let first = buf[wordStart]
-                    var letters = 0
-                    for j in wordStart..<k where (buf[j] | 0x20) &- 0x61 < 26 { letters += 1 }
+                    var letters = 0, digits = 0, dots = 0
+                    for j in wordStart..<k {
+                        let c = buf[j]
+                        if (c | 0x20) &- 0x61 < 26 { letters += 1 } else if c &- 0x30 < 10 { digits += 1 }
+                        else if c == UInt8(ascii: ".") { dots += 1 }
+                    }
                     if (first | 0x20) &- 0x61 < 26 && letters >= 4 {
                         significant += 1
                         if first &- 0x41 < 26 { capitalised += 1 }
                     }
                     lastWord = wordStart..<k
+                    let end = buf[k - 1]
+                    stopBefore = end == UInt8(ascii: "?") || end == UInt8(ascii: "!")
+                        || end == UInt8(ascii: ".") && (dots == 1 && k - wordStart >= 3 || letters == 0 && digits > 0)
+                            && AbbreviationList.table.lookup(buf.baseAddress!, wordStart, k - 1, foldCase: true) == nil
                     wordStart = -1
                 }
+                k += space
             } else {
-                if wordStart < 0 { wordStart = k }
+                let b = buf[k]
+                if wordStart < 0 {
+                    wordStart = k
+                    if stopBefore && isCapital(buf, k) { innerStop = true }
+                }
                 if (b | 0x20) &- 0x61 < 26 || b >= 0xC3 { hasLetter = true }
+                k += 1
             }
-            k += 1
         }
-        guard hasLetter, words <= maxTitleWords, !isFunctionWord(buf, lastWord) else { return nil }
-        if last == UInt8(ascii: "?") || (significant > 0 && capitalised * 10 >= significant * 6) { return .titled }
+        guard hasLetter, words <= maxTitleWords, !innerStop, !isFunctionWord(buf, lastWord) else { return nil }
+        if significant > 0 && capitalised * 10 >= significant * 6 { return .titled }
         return words <= maxSentenceCaseWords ? .plain : nil
+    }
+
+    /// Whether the character at `k` is a capital letter (any script).
+    static func isCapital(_ buf: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
+        let b = buf[k]
+        if b < 0x80 { return b &- 0x41 < 26 }
+        var iterator = UnsafeBufferPointer(rebasing: buf[k..<min(buf.count, k + 4)]).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isUppercase
     }
 
     /// Lower-case words that never end a heading but often end a wrapped line.

@@ -204,4 +204,48 @@ import Testing
         let t = structure("The parties agreed to\n1. consult;\n2. defend.\n")
         #expect(t.map(\.0) == ["paragraph", "list_item", "list_item"])
     }
+
+    @Test func aLineHoldingTwoSentencesIsNoHeading() {
+        #expect(structure("Decades of Change. The Alliance Today\n").map(\.0) == ["paragraph"])
+        #expect(structure("Was it worth it? Nobody knew then\n").map(\.0) == ["paragraph"])
+        #expect(structure("Growth of 2.5. Ōta Disagreed\n").map(\.0) == ["paragraph"])
+        // Abbreviations, initials and initialisms are not sentence ends.
+        #expect(structure("A Visit by Dr. Nishimura\n").map(\.0) == ["heading"])
+        #expect(structure("The U.S. Navy in Asia\n").map(\.0) == ["heading"])
+        #expect(structure("Letters of J. F. Dulles\n").map(\.0) == ["heading"])
+    }
+
+    @Test func questionsFollowTheSameRulesAsOtherHeadings() {
+        #expect(structure("What did the United States gain?\n").map(\.0) == ["heading"])
+        #expect(structure("Was the treaty worth the price that both governments paid for it in the end?\n").map(\.0) == ["paragraph"])
+        #expect(structure("What Did the Treaty Promise the Two Governments and Their Peoples in Return for the Bases?\n").map(\.0) == ["heading"])
+    }
+
+    @Test func aShortQuestionEndingAWrappedParagraphIsPartOfIt() {
+        let s = structure("""
+            The bases stayed, the costs grew, and the government in Tokyo paid for
+            most of them. What else could it do?
+
+            - A list after a blank line.
+            """)
+        #expect(s.map(\.0) == ["paragraph", "list_item"])
+        // Directly above a list, the same line is a heading.
+        let t = structure("""
+            The bases stayed, the costs grew, and the government in Tokyo paid for
+            most of them.
+            What Remained
+            - A list.
+            """)
+        #expect(t.map(\.0) == ["paragraph", "heading", "list_item"])
+    }
+
+    @Test func aLongLineSplitsARunIntoSegments() {
+        let s = structure("""
+            A long one-line paragraph that runs well past any typewriter margin, as the essay's paragraphs do, and ends.
+            A Heading Between
+            A wrapped paragraph follows the heading directly and breaks its lines
+            at about seventy columns, mid-sentence.
+            """)
+        #expect(s.map(\.0) == ["paragraph", "heading", "paragraph"])
+    }
 }
