@@ -163,57 +163,100 @@ enum HyphenatedBreaks {
 
     /// Rule 5.
     static func fallback(_ buf: UnsafeBufferPointer<UInt8>, _ words: Words) -> LineJoin {
-        let prefix = lowercased(buf, words.prefix)
-        guard alwaysHyphenated.contains(prefix) else { return .rejoinWord }
-        let suffix = lowercased(buf, words.suffix)
-        return suffixes.contains(suffix) ? .rejoinWord : .keepHyphen
+        guard alwaysHyphenated.contains(where: { equalsIgnoringCase(buf, words.prefix, $0) }) else { return .rejoinWord }
+        return suffixes.contains(where: { equalsIgnoringCase(buf, words.suffix, $0) }) ? .rejoinWord : .keepHyphen
     }
 
-    static let alwaysHyphenated: Set<[UInt8]> = Set(["self", "quasi"].map { Array($0.utf8) })
-    static let suffixes: Set<[UInt8]> = Set(["ish", "ishly", "ishness", "less", "lessly", "lessness", "hood", "same"]
-        .map { Array($0.utf8) })
+    static let alwaysHyphenated: [[UInt8]] = ["self", "quasi"].map { Array($0.utf8) }
+    static let suffixes: [[UInt8]] = ["ish", "ishly", "ishness", "less", "lessly", "lessness", "hood", "same"]
+        .map { Array($0.utf8) }
 
-    static func lowercased(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
-        range.map { isUpper(buf[$0]) ? buf[$0] | 0x20 : buf[$0] }
+    /// Whether the ASCII letters of `range` equal the lower-case `word`, ignoring case.
+    @inline(__always)
+    static func equalsIgnoringCase(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: [UInt8]) -> Bool {
+        guard range.count == word.count else { return false }
+        var j = 0
+        for k in range {
+            if buf[k] | 0x20 != word[j] { return false }
+            j += 1
+        }
+        return true
     }
 
     /// Rule 4: counts, in one pass over the document, every hyphenated pair of letter runs ("self-defense") and
     /// every letter run ("defensive") that matches a candidate, ignoring case.
     struct Evidence {
-        private var hyphenated: [Int]
-        private var closed: [Int]
+        /// Occurrences of each distinct key (a hyphenated or a closed form), and each candidate's two keys.
+        private var counts: [Int] = []
+        private var candidateKeys: [(hyphenated: Int, closed: Int)] = []
+
+        /// A key: the words of the first candidate that had it, joined with or without a hyphen.
+        private struct Key {
+            var words: Words
+            var hyphenated: Bool
+            var count: Int { words.prefix.count + words.suffix.count + (hyphenated ? 1 : 0) }
+
+            /// The key's byte at `i`, lower-cased.
+            @inline(__always)
+            func byte(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8 {
+                let p = words.prefix.count
+                if i < p { return buf[words.prefix.lowerBound + i] | 0x20 }
+                if hyphenated {
+                    if i == p { return 0x2D }
+                    return buf[words.suffix.lowerBound + i - p - 1] | 0x20
+                }
+                return buf[words.suffix.lowerBound + i - p] | 0x20
+            }
+
+            func hash(_ buf: UnsafeBufferPointer<UInt8>) -> UInt64 {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for i in 0..<count { h = (h ^ UInt64(byte(buf, i))) &* 0x0000_0100_0000_01b3 }
+                return h
+            }
+        }
 
         init(_ buf: UnsafeBufferPointer<UInt8>, _ candidates: [Words]) {
-            hyphenated = [Int](repeating: 0, count: candidates.count)
-            closed = [Int](repeating: 0, count: candidates.count)
-            // Keys by hash; a hit is confirmed byte by byte.
-            var keys: [UInt64: [(candidate: Int, isHyphenated: Bool, bytes: [UInt8])]] = [:]
+            // Distinct keys by hash, compared byte by byte. Many breaks share their words (a long document splits
+            // "commit-ment" again and again), so each key is stored once, as the source ranges that spell it.
+            var keys: [Key] = []
+            var byHash: [UInt64: [Int]] = [:]
             var firstLetters: UInt32 = 0
             var lengths: UInt64 = 0
-            for (n, w) in candidates.enumerated() {
-                let p = HyphenatedBreaks.lowercased(buf, w.prefix), s = HyphenatedBreaks.lowercased(buf, w.suffix)
-                for (isHyphenated, key) in [(true, p + [0x2D] + s), (false, p + s)] {
-                    keys[Self.hash(key), default: []].append((n, isHyphenated, key))
-                    lengths |= key.count < 64 ? 1 << UInt64(key.count) : 1 << 63
+            func intern(_ key: Key) -> Int {
+                let h = key.hash(buf)
+                if let found = byHash[h] {
+                    for k in found where keys[k].count == key.count
+                        && (0..<key.count).allSatisfy({ keys[k].byte(buf, $0) == key.byte(buf, $0) }) {
+                        return k
+                    }
                 }
-                firstLetters |= 1 << UInt32(p[0] &- 0x61)
+                keys.append(key)
+                byHash[h, default: []].append(keys.count - 1)
+                lengths |= key.count < 64 ? 1 << UInt64(key.count) : 1 << 63
+                return keys.count - 1
             }
+            candidateKeys.reserveCapacity(candidates.count)
+            for w in candidates {
+                candidateKeys.append((intern(Key(words: w, hyphenated: true)), intern(Key(words: w, hyphenated: false))))
+                firstLetters |= 1 << UInt32((buf[w.prefix.lowerBound] | 0x20) &- 0x61)
+            }
+            var counts = [Int](repeating: 0, count: keys.count)
 
             func check(_ range: Range<Int>) {
                 let count = range.count
                 guard lengths & (count < 64 ? 1 << UInt64(count) : 1 << 63) != 0 else { return }
                 var h: UInt64 = 0xcbf2_9ce4_8422_2325
                 for k in range { h = (h ^ UInt64(buf[k] | (HyphenatedBreaks.isUpper(buf[k]) ? 0x20 : 0))) &* 0x0000_0100_0000_01b3 }
-                guard let entries = keys[h] else { return }
-                for entry in entries where entry.bytes.count == count {
+                guard let found = byHash[h] else { return }
+                for key in found where keys[key].count == count {
                     var same = true
-                    for (i, k) in range.enumerated() {
+                    var i = 0
+                    for k in range {
                         let b = HyphenatedBreaks.isUpper(buf[k]) ? buf[k] | 0x20 : buf[k]
-                        if b != entry.bytes[i] { same = false; break }
+                        if b != keys[key].byte(buf, i) { same = false; break }
+                        i += 1
                     }
-                    if same {
-                        if entry.isHyphenated { hyphenated[entry.candidate] += 1 } else { closed[entry.candidate] += 1 }
-                    }
+                    if same { counts[key] += 1 }
                 }
             }
 
@@ -241,17 +284,12 @@ enum HyphenatedBreaks {
                 pairStart = joinsNext && firstLetters & (1 << UInt32((buf[start] | 0x20) &- 0x61)) != 0 ? start : -1
                 if joinsNext { i += 1 }
             }
-        }
-
-        static func hash(_ bytes: [UInt8]) -> UInt64 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-            return h
+            self.counts = counts
         }
 
         func decision(_ n: Int, _ buf: UnsafeBufferPointer<UInt8>, _ words: Words) -> LineJoin {
-            if hyphenated[n] > 0 { return .keepHyphen }
-            if closed[n] > 0 { return .rejoinWord }
+            if counts[candidateKeys[n].hyphenated] > 0 { return .keepHyphen }
+            if counts[candidateKeys[n].closed] > 0 { return .rejoinWord }
             return HyphenatedBreaks.fallback(buf, words)
         }
     }

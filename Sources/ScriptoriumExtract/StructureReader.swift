@@ -83,14 +83,16 @@ public enum StructureReader {
         var item: [Range<Int>] = []
         var itemIndent = 0
         var run: [Range<Int>] = []
+        var runLong: [Bool] = [] // per line of `run`: longer than a typewriter line
 
         func flushItem() {
             if !item.isEmpty { out.append(.block(.listItem, item)) }
             item = []
         }
         func flushRun(beforeList: Bool) {
-            if !run.isEmpty { readRun(buf, run, beforeList: beforeList, into: &out) }
-            run = []
+            if !run.isEmpty { readRun(buf, run, long: runLong, beforeList: beforeList, into: &out) }
+            run.removeAll(keepingCapacity: true)
+            runLong.removeAll(keepingCapacity: true)
         }
 
         var k = group.startIndex
@@ -120,6 +122,7 @@ public enum StructureReader {
             }
             flushItem()
             run.append(text)
+            runLong.append(line.codePoints > wrapWidth)
         }
         flushRun(beforeList: false)
         flushItem()
@@ -145,10 +148,10 @@ public enum StructureReader {
     /// A run of lines that are neither list items nor their continuations; `beforeList` when a list item follows
     /// it in the same group. A line longer than a typewriter line is never part of a wrapped paragraph, so the
     /// run is read in segments between such lines, each wrapped or not on its own.
-    private static func readRun(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>], beforeList: Bool,
+    private static func readRun(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>], long: [Bool], beforeList: Bool,
                                 into out: inout [Pending]) {
         var start = 0
-        for (k, line) in run.enumerated() where isLong(buf, line) {
+        for (k, line) in run.enumerated() where long[k] {
             if start < k { readSegment(buf, Array(run[start..<k]), beforeList: false, into: &out) }
             out.append(isHeading(buf, line) ? .heading(line) : .block(.paragraph, [line]))
             start = k + 1
@@ -169,14 +172,19 @@ public enum StructureReader {
             for line in run { out.append(isHeading(buf, line) ? .heading(line) : .block(.paragraph, [line])) }
             return
         }
-        let longest = run.map { codePoints(buf, $0) }.max() ?? 0
+        var longestSoFar = -1
+        func longest() -> Int {
+            if longestSoFar < 0 { longestSoFar = run.map { codePoints(buf, $0) }.max() ?? 0 }
+            return longestSoFar
+        }
         var paragraph: [Range<Int>] = []
         var afterHeading = false
         for (k, line) in run.enumerated() {
-            let headingHere = isHeading(buf, line)
-                && (k == 0 || afterHeading || endsSentence(buf, run[k - 1]))
+            // Cheapest tests first: most wrapped lines fail the context before the heading test runs.
+            let headingHere = (k == 0 || afterHeading || endsSentence(buf, run[k - 1]))
                 && (k + 1 == run.count ? k > 0 && beforeList : startsLikeSentence(buf, run[k + 1]))
-                && codePoints(buf, line) * 10 <= longest * 7
+                && codePoints(buf, line) * 10 <= longest() * 7
+                && isHeading(buf, line)
             afterHeading = headingHere
             if headingHere {
                 if !paragraph.isEmpty { out.append(.block(.paragraph, paragraph)) }
@@ -205,19 +213,6 @@ public enum StructureReader {
                 if codePoints(buf, line) * 10 <= longest * 7 { continue }
             }
             return true
-        }
-        return false
-    }
-
-    /// Whether `line` has more than `wrapWidth` code points; counts no further than it must.
-    @inline(__always)
-    static func isLong(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        if line.count <= wrapWidth { return false }
-        if line.count > 4 * wrapWidth { return true }
-        var n = 0
-        for k in line where buf[k] & 0xC0 != 0x80 {
-            n += 1
-            if n > wrapWidth { return true }
         }
         return false
     }
@@ -322,16 +317,16 @@ public enum StructureReader {
     }
 
     /// Lower-case words that never end a heading but often end a wrapped line.
-    static let functionWords: Set<[UInt8]> = Set("""
+    static let functionWords = AbbreviationWordTable<Bool>("""
         a an the and or nor but of to in on at by for with from into onto upon as than that which who whom whose \
         if its their his her our your my this these those is are was were be been being has have had will would \
         shall should can could may might must not such between among within without about against during via per \
         while whereas because although though when where whether both either neither each every any some no
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.utf8) })
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { (String($0), true) })
 
     static func isFunctionWord(_ buf: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
         guard (1...8).contains(word.count), buf[word.lowerBound] &- 0x61 < 26 else { return false }
-        return functionWords.contains(Array(UnsafeBufferPointer(rebasing: buf[word])))
+        return functionWords.lookup(buf.baseAddress!, word.lowerBound, word.upperBound, foldCase: false) != nil
     }
 
     /// True when the line ends in `.`, `!`, `?`, `…` or `:`, possibly followed by closing quotes or brackets.
