@@ -2,7 +2,8 @@ import ScriptoriumModel
 
 /// The joined, whitespace-normalised text of one block (or heading), with a map back to the source bytes.
 ///
-/// Lines are joined with one space; a word hyphenated across a line break is rejoined; every run of white space
+/// Lines are joined as their `BlockLines` say (`HyphenatedBreaks` decides, with the whole document in view): with one
+/// space, or a word hyphenated across the break rejoined, or a real hyphen kept; every run of white space
 /// becomes one space; characters that XML 1.0 forbids (C0 controls other than white space) become U+FFFD so
 /// that CSV, TEI and JSON-LD can carry the same text. Bytes are copied in runs, and every run remembers where
 /// it came from, so a range found in this text (a sentence, a mention) maps back to an exact source span.
