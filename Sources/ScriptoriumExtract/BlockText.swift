@@ -62,6 +62,12 @@ public struct BlockText: Sendable {
                 i += 1
                 continue
             }
+            // A lone ASCII space is already its normalised form: it stays in the copied run (most text has one
+            // between every two words, and a run per word would cost an append each).
+            if b == 0x20 && (i + 1 == line.upperBound || Whitespace.width(buf, at: i + 1) == 0) {
+                i += 1
+                continue
+            }
             let w = Whitespace.width(buf, at: i)
             if w > 0 {
                 appendCopy(buf, runStart..<i)
