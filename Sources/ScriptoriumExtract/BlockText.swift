@@ -2,7 +2,8 @@ import ScriptoriumModel
 
 /// The joined, whitespace-normalised text of one block (or heading), with a map back to the source bytes.
 ///
-/// Lines are joined with one space; a word hyphenated across a line break is rejoined; every run of white space
+/// Lines are joined as their `BlockLines` say (`HyphenatedBreaks` decides, with the whole document in view): with one
+/// space, or a word hyphenated across the break rejoined, or a real hyphen kept; every run of white space
 /// becomes one space; characters that XML 1.0 forbids (C0 controls other than white space) become U+FFFD so
 /// that CSV, TEI and JSON-LD can carry the same text. Bytes are copied in runs, and every run remembers where
 /// it came from, so a range found in this text (a sentence, a mention) maps back to an exact source span.
@@ -21,40 +22,34 @@ public struct BlockText: Sendable {
     public private(set) var bytes: [UInt8] = []
     private var runs: [Run] = []
 
-    /// Builds the text of `lines` (trimmed byte ranges of the source, in order).
+    /// Builds the text of `lines` (trimmed byte ranges of the source, in order), deciding each line join from
+    /// the two lines alone (`HyphenatedBreaks.localJoin`).
     public init(source buf: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) {
-        bytes.reserveCapacity(lines.reduce(0) { $0 + $1.count + 1 })
-        for (k, line) in lines.enumerated() {
+        var joins: [LineJoin] = []
+        if lines.count > 1 {
+            joins.reserveCapacity(lines.count - 1)
+            for k in 1..<lines.count { joins.append(HyphenatedBreaks.localJoin(buf, lines[k - 1], lines[k])) }
+        }
+        self.init(source: buf, lines: BlockLines(lines, joins: joins))
+    }
+
+    /// Builds the text of a block's lines, joining them as `lines.joins` says.
+    public init(source buf: UnsafeBufferPointer<UInt8>, lines: BlockLines) {
+        bytes.reserveCapacity(lines.ranges.reduce(0) { $0 + $1.count + 1 })
+        for (k, line) in lines.ranges.enumerated() {
             if k > 0 {
-                let previous = lines[k - 1]
-                switch Self.hyphenation(buf, previous, line) {
+                let previous = lines.ranges[k - 1]
+                switch lines.joins[k - 1] {
                 case .rejoinWord:
-                    removeLastByte()
+                    removeLastByte() // the hyphen; the break leaves nothing behind
                 case .keepHyphen:
                     break
-                case nil:
+                case .keepHyphenAndSpace, .space:
                     appendReplacement([0x20], source: previous.upperBound..<line.lowerBound)
                 }
             }
             appendLine(buf, line)
         }
-    }
-
-    enum Hyphenation {
-        /// "defen-" + "sive": the hyphen only split the word; drop it and the break.
-        case rejoinWord
-        /// "US-" + "Japan": a real hyphen at the end of a line; keep it, join without a space.
-        case keepHyphen
-    }
-
-    /// How a line that ends in `letter-` joins the next one, or nil for an ordinary break (a space).
-    /// A hyphen before a lower-case letter is taken for a word split, before anything else for a real hyphen.
-    static func hyphenation(_ buf: UnsafeBufferPointer<UInt8>, _ previous: Range<Int>, _ next: Range<Int>) -> Hyphenation? {
-        guard previous.count >= 2, !next.isEmpty, buf[previous.upperBound - 1] == UInt8(ascii: "-") else { return nil }
-        let before = buf[previous.upperBound - 2]
-        guard (before | 0x20) >= 0x61 && (before | 0x20) <= 0x7A || (before >= 0x30 && before <= 0x39) else { return nil }
-        let after = buf[next.lowerBound]
-        return after >= 0x61 && after <= 0x7A ? .rejoinWord : .keepHyphen
     }
 
     private mutating func appendLine(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
@@ -64,6 +59,12 @@ public struct BlockText: Sendable {
             let b = buf[i]
             // Fast path: ordinary printable ASCII and any non-white-space multi-byte character.
             if b > 0x20 && b != 0x7F && b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 {
+                i += 1
+                continue
+            }
+            // A lone ASCII space is already its normalised form: it stays in the copied run (most text has one
+            // between every two words, and a run per word would cost an append each).
+            if b == 0x20 && (i + 1 == line.upperBound || Whitespace.width(buf, at: i + 1) == 0) {
                 i += 1
                 continue
             }

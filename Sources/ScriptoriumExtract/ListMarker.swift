@@ -22,6 +22,18 @@ enum ListMarker {
         return i < line.upperBound ? .inline(textStart: i) : .alone
     }
 
+    /// The label of a numbered or lettered marker at the start of `line` ("12." → 12, "c)" → 3), and whether it
+    /// opens a list (1, 0 or a); nil for a bullet or no marker.
+    static func label(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> (value: Int, isFirst: Bool)? {
+        guard let end = markerEnd(buf, line), end - line.lowerBound >= 2 else { return nil }
+        let first = buf[line.lowerBound]
+        if first >= 0x61 && first <= 0x7A { return (Int(first - 0x60), first == 0x61) }
+        guard first >= 0x30 && first <= 0x39 else { return nil }
+        var value = 0
+        for k in line.lowerBound..<(end - 1) { value = value * 10 + Int(buf[k] - 0x30) }
+        return (value, value <= 1)
+    }
+
     /// Where the marker itself ends, or nil when the line does not start with one.
     private static func markerEnd(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int? {
         let s = line.lowerBound

@@ -22,7 +22,9 @@
 ///   abbreviation final, except a title;
 /// - items numbered inside a paragraph ("1. ... 2. ...", "1) ... 2) ...", "a. ... b. ...", "• 9. ... • 10. ...")
 ///   are recognised when the paragraph opens with such a marker: each following marker in sequence starts a
-///   new sentence, and a marker's own punctuation never ends one.
+///   new sentence, and a marker's own punctuation never ends one; elsewhere a label of one to three digits or one
+///   lower-case letter that opens a sentence ("in order. 1. Deter an attack. 2. Respond ...") belongs to it;
+/// - after an abbreviation that takes a number ("No.", "Art.", "Vol."), a Roman numeral is that number ("Vol. II").
 public enum SentenceSplitter {
     /// Byte ranges of the sentences of `text` (one block's normalised UTF-8 text: single spaces, no line breaks),
     /// in order, trimmed of spaces, non-empty, non-overlapping, together covering every non-space byte.
@@ -343,7 +345,8 @@ struct SentenceScanner {
                 if hasClosers { return true }
                 return next == .upper && startsSentence(wordStart)
             case .number:
-                return next != .digit
+                // "No. 5", "Vol. II": a number or a Roman numeral follows.
+                return next != .digit && !isRomanNumeral(wordStart)
             case .midSentence:
                 return false
             case .etCetera:
@@ -358,6 +361,11 @@ struct SentenceScanner {
         }
 
         let length = we - ws
+        // An item label opening a sentence ("... in order. 1. Deter an attack. 2. Respond ..."): one to three
+        // digits or one lower-case letter, alone before the full stop, is the item's number, not a sentence.
+        if ws == sentenceStart && (digits == length && length <= 3 || length == 1 && first &- 0x61 < 26) {
+            return false
+        }
         if length == 1 && letters == 1 {
             // A single letter: an initial ("Harry S. Truman", "J. R. Hara"), "p. 55", or the pronoun I.
             if hasClosers { return true }
@@ -378,6 +386,20 @@ struct SentenceScanner {
     func startsSentence(_ k: Int) -> Bool {
         let e = letterRunEnd(k)
         return AbbreviationList.sentenceStarters.lookup(p, k, e, foldCase: false) != nil
+    }
+
+    /// Whether the word at `k` is a Roman numeral of two to seven letters, or V or X ("Vol. II", "Art. XV"),
+    /// ending at a space or punctuation. A lone "I" is left out: "No. I think so." ends at "No.".
+    func isRomanNumeral(_ k: Int) -> Bool {
+        let e = letterRunEnd(k)
+        guard e > k, e - k <= 7, e == n || p[e] < 0x80 else { return false }
+        for j in k..<e {
+            switch p[j] {
+            case 0x49, 0x56, 0x58, 0x4C, 0x43, 0x44, 0x4D: continue // I V X L C D M
+            default: return false
+            }
+        }
+        return e - k >= 2 || p[k] != 0x49
     }
 
     /// Whether the word at `k` is the pronoun "I" ("I", "I’m", "I'd").

@@ -7,7 +7,9 @@
 /// |---|---|
 /// | `1951` (a standalone four-digit number) | `1951` |
 /// | `June 1948`, `Jun. 1948` | `1948-06` |
+/// | `June, 1948` | `1948-06` |
 /// | `4 April 1949`, `4th April 1949`, `April 4, 1949`, `April 4 1949`, `Apr. 4th, 1949` | `1949-04-04` |
+/// | `4 April, 1949`, `4th of April 1949`, `the 4th of April, 1949` | `1949-04-04` |
 /// | `1949-04-04` | `1949-04-04` |
 ///
 /// Rules:
@@ -77,7 +79,7 @@ public enum DateRecognizer {
         return nil
     }
 
-    /// `1951`, `1949-04-04`, `4 April 1949`, `4th April 1949`.
+    /// `1951`, `1949-04-04`, `4 April 1949`, `4th April 1949`, `4 April, 1949`, `4th of April 1949`.
     private static func matchFromDigits(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Match? {
         guard numberStartsCleanly(p, n, i) else { return nil }
         var j = i
@@ -101,16 +103,27 @@ public enum DateRecognizer {
         guard length == 1 || length == 2 else { return nil }
         let day = length == 1 ? digit(p, i) : digit(p, i) * 10 + digit(p, i + 1)
         var k = skipOrdinal(p, n, j)
+        let hasOrdinal = k > j
         guard !WordBoundary.isWord(at: k, p, n), k < n, p[k] == space else { return nil }
         k += 1
-        guard let (month, afterMonth) = monthName(p, n, k), afterMonth < n, p[afterMonth] == space,
-              let year = year4(p, n, afterMonth + 1) else { return nil }
+        // "4th of April": only after an ordinal.
+        if hasOrdinal, k + 2 < n, p[k] == UInt8(ascii: "o"), p[k + 1] == UInt8(ascii: "f"), p[k + 2] == space { k += 3 }
+        guard let (month, monthEnd) = monthName(p, n, k) else { return nil }
+        let afterMonth = skipComma(p, n, monthEnd)
+        guard afterMonth < n, p[afterMonth] == space, let year = year4(p, n, afterMonth + 1) else { return nil }
         return finish(year: year, month: month, day: day, end: afterMonth + 5)
     }
 
-    /// `June 1948`, `April 4, 1949`, `April 4 1949`, `April 4th, 1949`.
+    /// `June 1948`, `June, 1948`, `April 4, 1949`, `April 4 1949`, `April 4th, 1949`.
     private static func matchFromMonth(_ p: UnsafePointer<UInt8>, _ n: Int, _ i: Int) -> Match? {
-        guard let (month, afterMonth) = monthName(p, n, i), afterMonth < n, p[afterMonth] == space else { return nil }
+        guard let (month, afterMonth) = monthName(p, n, i), afterMonth < n else { return nil }
+        if p[afterMonth] == comma {
+            // "June, 1948": a year must follow.
+            let k = afterMonth + 2
+            guard k < n, p[afterMonth + 1] == space, let year = year4(p, n, k) else { return nil }
+            return .date(end: k + 4, iso: iso(year: year, month: month, day: 0))
+        }
+        guard p[afterMonth] == space else { return nil }
         let k = afterMonth + 1
         var j = k
         while j < n && WordBoundary.isDigit(p[j]) && j - k < 5 { j += 1 }
@@ -135,6 +148,12 @@ public enum DateRecognizer {
         isValid(year: year, month: month, day: day)
             ? .date(end: end, iso: iso(year: year, month: month, day: day))
             : .invalid(end: end)
+    }
+
+    /// Past a comma at `k` that a space follows ("4 April, 1949"), or `k`.
+    @inline(__always)
+    private static func skipComma(_ p: UnsafePointer<UInt8>, _ n: Int, _ k: Int) -> Int {
+        k + 1 < n && p[k] == comma && p[k + 1] == space ? k + 1 : k
     }
 
     /// Exactly four digits at `k` forming a year in range and ending cleanly.

@@ -2,7 +2,8 @@ import ScriptoriumModel
 
 /// Checks that a record's text is the normalised form of its source span (SPEC §3), independently of the
 /// code that produced it: white-space runs are one space, a line break after `letter-` may drop the hyphen
-/// (a split word) or keep it without a space (a real hyphen), controls are U+FFFD, and the result is NFC.
+/// (a split word) or keep it, without a space (a real hyphen) or with one (a suspended hyphen, "pre- and
+/// post-war"), controls are U+FFFD, and the result is NFC.
 enum SpanText {
     static func isNormalisedForm(_ text: String, of source: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = text
@@ -62,10 +63,6 @@ enum SpanText {
         while i < s.count {
             if whitespaceWidth(s, i) > 0 {
                 let run = whitespaceRun(s, from: i)
-                if i >= 1, isLineEndHyphen(s, i - 1) {
-                    i = run.end
-                    continue
-                }
                 guard j < t.count, t[j] == 0x20 else { return false }
                 j += 1
                 i = run.end
@@ -78,8 +75,14 @@ enum SpanText {
                 i += 1
                 continue
             }
-            if isLineEndHyphen(s, i), j < t.count, t[j] != b {
-                i += 1 // the hyphen of a word split across lines, dropped
+            if isLineEndHyphen(s, i) {
+                // Kept ("US-Japan"; "pre- and post-war" keeps a space too), or dropped with the break ("defensive").
+                let run = whitespaceRun(s, from: i + 1)
+                if j < t.count, t[j] == b {
+                    j += 1
+                    if j < t.count, t[j] == 0x20, run.end < s.count { j += 1 }
+                }
+                i = run.end
                 continue
             }
             guard j < t.count, t[j] == b else { return false }

@@ -132,6 +132,17 @@ struct SentenceSplitterTests {
         SplitCase("1. The only item."),
         SplitCase("1. First the allies consult.", "Then they act.", "2. Second they review."),
         SplitCase("9) The last item has 2 parts."),
+        // Items numbered after an opening sentence: each label belongs to its item.
+        SplitCase("The review set three tasks.", "1. Deter an attack.", "2. Respond if deterrence fails.", "3. Support partners."),
+        SplitCase("Bases stay open.", "2. Costs are shared."),
+        SplitCase("The plan was revised in 1978.", "12. The twelfth point was added then."),
+    ]
+
+    static let romanNumeralsCases: [SplitCase] = [
+        SplitCase("See Vol. II of the report.", "It covers 1960."),
+        SplitCase("Art. XV was never invoked.", "Nobody asked."),
+        SplitCase("No.", "I think not."),
+        SplitCase("The fleet was No. 7.", "It sailed."),
     ]
 
     static let linksAndAddressesCases: [SplitCase] = [
@@ -152,6 +163,7 @@ struct SentenceSplitterTests {
         #expect(splitSentences(c.text) == c.sentences)
     }
     @Test(arguments: numberedItemsCases) func numberedItems(_ c: SplitCase) { #expect(splitSentences(c.text) == c.sentences) }
+    @Test(arguments: romanNumeralsCases) func romanNumerals(_ c: SplitCase) { #expect(splitSentences(c.text) == c.sentences) }
     @Test(arguments: linksAndAddressesCases) func linksAndAddresses(_ c: SplitCase) { #expect(splitSentences(c.text) == c.sentences) }
 
     @Test func emptyAndBlank() {

@@ -87,3 +87,165 @@ import Testing
         #expect(lf.map(\.0) == ["heading", "paragraph", "paragraph"])
     }
 }
+
+@Suite struct StructureReaderStyleTests {
+    @Test func aWrappedLineEndingInAFunctionWordIsNoHeading() {
+        let s = structure("""
+            The treaty was signed in San Francisco on the same day by Japan and
+            Prime Minister Yoshida kept the text of it to himself for a week.
+            """)
+        #expect(s.map(\.0) == ["paragraph"])
+    }
+
+    @Test func aLongSentenceCaseLineWithoutAFullStopIsAParagraph() {
+        let s = structure("Japan and the United States signed the security treaty in San Francisco in the autumn of 1951\n")
+        #expect(s.map(\.0) == ["paragraph"])
+        let t = structure("Japan’s Constitutional Limits and the Security Guarantees of the United States in the Pacific\n")
+        #expect(t.map(\.0) == ["heading"])
+    }
+
+    @Test func aHeadingInsideAWrappedRun() {
+        let s = structure("""
+            The first postwar defense buildup was modest, and planners relied on
+            American power for everything else.
+            Maritime Limits
+            Japan claims a territorial sea around its home islands, and its coast
+            guard patrols those waters.
+            """)
+        #expect(s.map(\.0) == ["paragraph", "heading", "paragraph"])
+        #expect(s[1].1 == "Maritime Limits")
+    }
+
+    @Test func aShortLastLineOfAWrappedParagraphIsNoHeading() {
+        let s = structure("""
+            The first postwar defense buildup was modest, and planners relied on
+            American power for everything else. The result was a division
+            of labour
+            """)
+        #expect(s.map(\.0) == ["paragraph"])
+    }
+
+    @Test func aWrappedItemWithoutIndentation() {
+        let s = structure("""
+            - Article 2 promises closer economic collaboration between the
+            parties and the elimination of conflict in their policies.
+            - Article 3 concerns capacity.
+            After the list.
+            """)
+        #expect(s.map(\.0) == ["list_item", "list_item", "paragraph"])
+        #expect(s[0].1 == "Article 2 promises closer economic collaboration between the parties and the elimination of conflict in their policies.")
+    }
+
+    @Test func anItemEndingInASemicolonIsNotContinuedByALowerCaseLine() {
+        let s = structure("- the security of Japan;\nand then a paragraph that starts in lower case.\n")
+        #expect(s.map(\.0) == ["list_item", "paragraph"])
+    }
+
+    @Test func continuationLinesMustBeIndentedDeeperThanTheMarker() {
+        let s = structure("    - An item in an indented document.\n    A paragraph at the same indentation.\n")
+        #expect(s.map(\.0) == ["list_item", "paragraph"])
+        let t = structure("- An item that goes on\n\tafter a tab.\n")
+        #expect(t.map(\.0) == ["list_item"])
+        #expect(t[0].1 == "An item that goes on after a tab.")
+    }
+
+    @Test func aMarkerAloneBeforeAnotherMarker() {
+        let s = structure("-\n- Consult the allies.\n")
+        #expect(s.map(\.0) == ["list_item"])
+        #expect(s[0].1 == "Consult the allies.")
+    }
+
+    @Test func aHeadingDirectlyAboveAList() {
+        let s = structure("Points Raised\n- one point.\n- another point.\n")
+        #expect(s.map(\.0) == ["heading", "list_item", "list_item"])
+    }
+
+    @Test func aWrappedRunAfterAListIsReadOnItsOwn() {
+        // The one-line paragraphs after the list are not joined because the text before the list was wrapped.
+        let s = structure("""
+            The treaty binds the parties to a short list of duties, set out
+            in the articles that follow:
+            - consult;
+            - defend.
+            The list is short.
+            So is the treaty.
+            """)
+        #expect(s.map(\.0) == ["paragraph", "list_item", "list_item", "paragraph", "paragraph"])
+    }
+
+    @Test func wrapWidthCountsCodePoints() {
+        // 126 bytes but 69 code points: still a wrapped line.
+        let s = structure("""
+            The Japanese title of the 1960 treaty is 日本国とアメリカ合衆国との間の相互協力及び安全保障条約,
+            usually shortened to Anpo.
+            """)
+        #expect(s.map(\.0) == ["paragraph"])
+    }
+
+    @Test func aFullWidthSentenceCaseLineBeforeANameIsAWrap() {
+        let s = structure("""
+            The treaty was signed for the Japanese side by the Prime Minister
+            Yoshida Shigeru, who kept its text to himself.
+            """)
+        #expect(s.map(\.0) == ["paragraph"])
+        // The same shape, short and in Title Case, is a heading.
+        let t = structure("Mutual Defense Obligations\nIt worked.\n")
+        #expect(t.map(\.0) == ["heading", "paragraph"])
+    }
+
+    @Test func aNumberStartingAWrappedLineIsNoListItem() {
+        let s = structure("""
+            The number of American bases on the main islands fell steadily and by the
+            end of the decade stood at
+            12. The bases on Okinawa were counted separately.
+            """)
+        #expect(s.map(\.0) == ["paragraph"])
+        // A list that starts at 1 after an unfinished line is still a list, and so is its item 2.
+        let t = structure("The parties agreed to\n1. consult;\n2. defend.\n")
+        #expect(t.map(\.0) == ["paragraph", "list_item", "list_item"])
+    }
+
+    @Test func aLineHoldingTwoSentencesIsNoHeading() {
+        #expect(structure("Decades of Change. The Alliance Today\n").map(\.0) == ["paragraph"])
+        #expect(structure("Was it worth it? Nobody knew then\n").map(\.0) == ["paragraph"])
+        #expect(structure("Growth of 2.5. Ōta Disagreed\n").map(\.0) == ["paragraph"])
+        // Abbreviations, initials and initialisms are not sentence ends.
+        #expect(structure("A Visit by Dr. Nishimura\n").map(\.0) == ["heading"])
+        #expect(structure("The U.S. Navy in Asia\n").map(\.0) == ["heading"])
+        #expect(structure("Letters of J. F. Dulles\n").map(\.0) == ["heading"])
+    }
+
+    @Test func questionsFollowTheSameRulesAsOtherHeadings() {
+        #expect(structure("What did the United States gain?\n").map(\.0) == ["heading"])
+        #expect(structure("Was the treaty worth the price that both governments paid for it in the end?\n").map(\.0) == ["paragraph"])
+        #expect(structure("What Did the Treaty Promise the Two Governments and Their Peoples in Return for the Bases?\n").map(\.0) == ["heading"])
+    }
+
+    @Test func aShortQuestionEndingAWrappedParagraphIsPartOfIt() {
+        let s = structure("""
+            The bases stayed, the costs grew, and the government in Tokyo paid for
+            most of them. What else could it do?
+
+            - A list after a blank line.
+            """)
+        #expect(s.map(\.0) == ["paragraph", "list_item"])
+        // Directly above a list, the same line is a heading.
+        let t = structure("""
+            The bases stayed, the costs grew, and the government in Tokyo paid for
+            most of them.
+            What Remained
+            - A list.
+            """)
+        #expect(t.map(\.0) == ["paragraph", "heading", "list_item"])
+    }
+
+    @Test func aLongLineSplitsARunIntoSegments() {
+        let s = structure("""
+            A long one-line paragraph that runs well past any typewriter margin, as the essay's paragraphs do, and ends.
+            A Heading Between
+            A wrapped paragraph follows the heading directly and breaks its lines
+            at about seventy columns, mid-sentence.
+            """)
+        #expect(s.map(\.0) == ["paragraph", "heading", "paragraph"])
+    }
+}

@@ -67,6 +67,19 @@ func expectDates(_ text: String, _ expected: [(String, String)], sourceLocation:
         expectDates("29 February 2000 and February 29, 1952", [("29 February 2000", "2000-02-29"), ("February 29, 1952", "1952-02-29")])
     }
 
+    @Test func moreWaysOfWritingADate() {
+        expectDates("the 4th of April 1949 and the 8th of September, 1951", [
+            ("4th of April 1949", "1949-04-04"), ("8th of September, 1951", "1951-09-08"),
+        ])
+        expectDates("on 4 April, 1949 and on 8 Sept., 1951", [("4 April, 1949", "1949-04-04"), ("8 Sept., 1951", "1951-09-08")])
+        expectDates("in June, 1948 and Sept., 1951", [("June, 1948", "1948-06"), ("Sept., 1951", "1951-09")])
+        // "of" only after an ordinal; a comma only before a year.
+        expectDates("4 of April 1949", [("April 1949", "1949-04")])
+        expectDates("by April, then May, and 4 April, later", [])
+        // An impossible date in the new forms is skipped whole, year included.
+        expectDates("the 31st of June, 1950", [])
+    }
+
     @Test func invalidDatesAreNotDates() {
         // Nothing of an impossible date is a date: not the month, not the year.
         expectDates("31 February 1949", [])

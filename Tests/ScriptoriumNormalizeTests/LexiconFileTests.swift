@@ -103,6 +103,39 @@ let shippedLexicon: Result<Lexicon, Error> = Result { try Lexicon(contentsOf: re
     }
 }
 
+extension ShippedLexiconTests {
+    @Test func theTwentiethCenturyCanon() throws {
+        let lexicon = try shippedLexicon.get()
+        let matcher = EntityMatcher(lexicon: lexicon)
+        let expected: [(String, String)] = [
+            ("Arab League", "arab-league"), ("CSTO", "csto"), ("EEC", "european-economic-community"),
+            ("ASEAN Regional Forum", "asean-regional-forum"), ("Organisation of African Unity", "organisation-of-african-unity"),
+            ("Venezuela", "venezuela"), ("Bosnia and Herzegovina", "bosnia-and-herzegovina"), ("DRC", "democratic-republic-of-the-congo"),
+            ("Ottoman Empire", "ottoman-empire"), ("Austria–Hungary", "austria-hungary"), ("Third Reich", "nazi-germany"),
+            ("Russian Revolution", "russian-revolution"), ("Great Depression", "great-depression"), ("Holocaust", "holocaust"),
+            ("Spanish Civil War", "spanish-civil-war"), ("Chinese Civil War", "chinese-civil-war"), ("Nanking Massacre", "nanjing-massacre"),
+            ("Six-Day War", "six-day-war"), ("Yom Kippur War", "yom-kippur-war"), ("Iran-Iraq War", "iran-iraq-war"),
+            ("Falklands War", "falklands-war"), ("Hungarian Revolution of 1956", "hungarian-revolution-of-1956"),
+            ("Munich Agreement", "munich-agreement"), ("Molotov-Ribbentrop Pact", "molotov-ribbentrop-pact"),
+            ("Treaty of Rome", "treaty-of-rome"), ("Maastricht Treaty", "maastricht-treaty"), ("ABM Treaty", "abm-treaty"),
+            ("SALT I", "salt-i"), ("SALT II", "salt-ii"), ("START I", "start-i"), ("Partial Test Ban Treaty", "partial-test-ban-treaty"),
+            ("Rio Treaty", "rio-treaty"), ("Brussels Treaty", "treaty-of-brussels"), ("Agreed Framework", "agreed-framework"),
+        ]
+        for (text, key) in expected {
+            #expect(matcher.matches(in: "the \(text)’s place and the \(text)'s").map(\.entity.key) == [key, key], "\(text)")
+        }
+        // Longest names win over the shorter ones inside them; ambiguous names stay out.
+        #expect(matcher.matches(in: "the New START and START I").map(\.entity.key) == ["new-start", "start-i"])
+        #expect(matcher.matches(in: "in South Sudan and Sudan").map(\.entity.key) == ["south-sudan", "sudan"])
+        #expect(matcher.matches(in: "Georgia, Chad, Niger and Palestine").isEmpty)
+        // Ids only where two sources agreed (see the lexicon's comments).
+        let ids = Dictionary(uniqueKeysWithValues: lexicon.entities.map { ($0.key, $0.wikidata) })
+        #expect(ids["arab-league"] == "Q7172" && ids["african-union"] == "Q7159" && ids["oas"] == "Q123759")
+        #expect(ids["nigeria"] == "Q1033" && ids["serbia"] == "Q403" && ids["panama"] == "Q804")
+        #expect(ids["holocaust"] == .some(nil) && ids["munich-agreement"] == .some(nil))
+    }
+}
+
 @Suite struct EssayMentionTests {
     /// Runs the shipped lexicon over the essay, sentence by sentence as the pipeline does (each line of the essay
     /// is one block; its sentences come from the splitter), and returns (matched text, entity key) pairs.
