@@ -4,7 +4,7 @@ import ScriptoriumModel
 ///
 /// Lines are joined as their `BlockLines` say (`HyphenatedBreaks` decides, with the whole document in view): with one
 /// space, or a word hyphenated across the break rejoined, or a real hyphen kept; every run of white space
-/// becomes one space; characters that XML 1.0 forbids (C0 controls other than white space) become U+FFFD so
+/// becomes one space; characters that XML 1.0 forbids (C0 controls other than white space, U+FFFE, U+FFFF) become U+FFFD so
 /// that CSV, TEI and JSON-LD can carry the same text. Bytes are copied in runs, and every run remembers where
 /// it came from, so a range found in this text (a sentence, a mention) maps back to an exact source span.
 /// Unicode NFC is the Normalize stage's job; this text is NFC wherever the source was.
@@ -58,7 +58,7 @@ public struct BlockText: Sendable {
         while i < line.upperBound {
             let b = buf[i]
             // Fast path: ordinary printable ASCII and any non-white-space multi-byte character.
-            if b > 0x20 && b != 0x7F && b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 {
+            if b > 0x20 && b != 0x7F && b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF {
                 i += 1
                 continue
             }
@@ -84,6 +84,12 @@ public struct BlockText: Sendable {
                 appendCopy(buf, runStart..<i)
                 appendReplacement([0xEF, 0xBF, 0xBD], source: i..<(i + 1))
                 i += 1
+                runStart = i
+            } else if b == 0xEF, i + 2 < line.upperBound, buf[i + 1] == 0xBF, buf[i + 2] == 0xBE || buf[i + 2] == 0xBF {
+                // U+FFFE and U+FFFF are not characters XML allows either: U+FFFD, like the controls.
+                appendCopy(buf, runStart..<i)
+                appendReplacement([0xEF, 0xBF, 0xBD], source: i..<(i + 3))
+                i += 3
                 runStart = i
             } else {
                 i += 1

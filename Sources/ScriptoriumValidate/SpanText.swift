@@ -3,7 +3,7 @@ import ScriptoriumModel
 /// Checks that a record's text is the normalised form of its source span (SPEC §3), independently of the
 /// code that produced it: white-space runs are one space, a line break after `letter-` may drop the hyphen
 /// (a split word) or keep it, without a space (a real hyphen) or with one (a suspended hyphen, "pre- and
-/// post-war"), controls are U+FFFD, and the result is NFC.
+/// post-war"), controls, U+FFFE and U+FFFF are U+FFFD, and the result is NFC.
 enum SpanText {
     static func isNormalisedForm(_ text: String, of source: UnsafeBufferPointer<UInt8>) -> Bool {
         var text = text
@@ -69,10 +69,13 @@ enum SpanText {
                 continue
             }
             let b = s[i]
-            if b < 0x20 {
+            // Controls, U+FFFE and U+FFFF (which XML forbids) read as U+FFFD.
+            let forbidden = b < 0x20 ? 1
+                : (b == 0xEF && i + 2 < s.count && s[i + 1] == 0xBF && (s[i + 2] == 0xBE || s[i + 2] == 0xBF)) ? 3 : 0
+            if forbidden > 0 {
                 guard j + 2 < t.count, t[j] == 0xEF, t[j + 1] == 0xBF, t[j + 2] == 0xBD else { return false }
                 j += 3
-                i += 1
+                i += forbidden
                 continue
             }
             if isLineEndHyphen(s, i) {
