@@ -43,18 +43,20 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Shared by the tests only: a seeded random generator for property and fuzz tests.
+        .target(name: "ScriptoriumTestSupport", path: "Tests/ScriptoriumTestSupport"),
         .testTarget(name: "ScriptoriumModelTests", dependencies: ["ScriptoriumModel"]),
-        .testTarget(name: "ScriptoriumExtractTests", dependencies: ["ScriptoriumExtract"]),
-        .testTarget(name: "ScriptoriumNormalizeTests", dependencies: ["ScriptoriumNormalize", "ScriptoriumExtract"]),
+        .testTarget(name: "ScriptoriumExtractTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumExtract"]),
+        .testTarget(name: "ScriptoriumNormalizeTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumNormalize", "ScriptoriumExtract"]),
         .testTarget(name: "ScriptoriumValidateTests", dependencies: ["ScriptoriumValidate"]),
         .testTarget(name: "ScriptoriumCSVTests", dependencies: [
             "ScriptoriumCSV", "ScriptoriumModel", .product(name: "CSV", package: "CSV.swift"),
         ]),
         .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTEI", "CLibXML2"]),
-        .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumJSONLD", "ScriptoriumJSON"]),
+        .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumJSONLD", "ScriptoriumJSON"]),
         .testTarget(name: "ScriptoriumBagTests", dependencies: ["ScriptoriumBag"]),
-        .testTarget(name: "ScriptoriumEndToEndTests", dependencies: [
+        .testTarget(name: "ScriptoriumEndToEndTests", dependencies: ["ScriptoriumTestSupport",
             "ScriptoriumPipeline", "CLibXML2", .product(name: "CSV", package: "CSV.swift"),
-        ]),
+        ], exclude: ["Styles"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScriptoriumTestSupport
 import ScriptoriumBag
 import ScriptoriumExtract
 import ScriptoriumModel

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScriptoriumTestSupport
 import ScriptoriumModel
 @testable import ScriptoriumExtract
 
@@ -11,18 +12,6 @@ import ScriptoriumModel
     static let iterations = ProcessInfo.processInfo.environment["SCRIPTORIUM_FUZZ_ITERATIONS"].flatMap { Int($0) } ?? 300
     static let seed = ProcessInfo.processInfo.environment["SCRIPTORIUM_FUZZ_SEED"].flatMap { UInt64($0) } ?? 0x0DDB_A115
 
-    /// SplitMix64 (a separate copy, so this file stands on its own).
-    struct FuzzRandom {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
 
     static let atoms: [[UInt8]] = [
         [0x20], [0x0A], [0x0D], [0x0D, 0x0A], [0x09], [0x0C], [0x2E], [0x61], [0x42], [0x31], [0x2D, 0x20], [0x2A, 0x20],
@@ -31,7 +20,7 @@ import ScriptoriumModel
         [0xF4, 0x90, 0x80, 0x80], [0xF0, 0x9F], [0xFF], [0xFE], [0x00],
     ]
 
-    static func generate(_ rng: inout FuzzRandom) -> [UInt8] {
+    static func generate(_ rng: inout SplitMix64) -> [UInt8] {
         var bytes: [UInt8] = rng.below(10) == 0 ? [0xEF, 0xBB, 0xBF] : []
         // Half the inputs are valid UTF-8 (at most one broken spot in the rest), so both paths get exercised.
         let clean = rng.below(2) == 0
@@ -83,7 +72,7 @@ import ScriptoriumModel
     }
 
     @Test func sourceTextAgreesWithSwiftsDecoder() {
-        var rng = FuzzRandom(state: Self.seed)
+        var rng = SplitMix64(seed: Self.seed)
         var accepted = 0
         for iteration in 0..<Self.iterations {
             let file = Self.generate(&rng)

@@ -1,4 +1,5 @@
 import Testing
+import ScriptoriumTestSupport
 import ScriptoriumModel
 @testable import ScriptoriumExtract
 

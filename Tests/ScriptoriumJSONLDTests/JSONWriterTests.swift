@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ScriptoriumTestSupport
 @testable import ScriptoriumJSON
 @testable import ScriptoriumJSONLD
 
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func randomStringsRoundTrip() throws {
-        var rng = SplitMix(seed: 42)
+        var rng = SplitMix64(seed: 42)
         let pool: [UnicodeScalar] = (0..<0x20).map { UnicodeScalar(UInt8($0)) } + ["\"", "\\", "/", "a", "Z", " ", "é",
             "\u{301}", "\u{2028}", "\u{2029}", "\u{2014}", "\u{201C}", "\u{1F600}", "\u{1D518}", "\u{E2}", "\u{7F}", "\u{FEFF}", "\u{FF21}"]
         var strings: [String] = []
@@ -130,15 +131,3 @@ import Testing
     }
 }
 
-/// A small deterministic random generator for the tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

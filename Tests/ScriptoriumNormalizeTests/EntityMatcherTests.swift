@@ -1,4 +1,5 @@
 import Testing
+import ScriptoriumTestSupport
 import ScriptoriumModel
 @testable import ScriptoriumNormalize
 
@@ -194,18 +195,6 @@ func expectFound(_ text: String, _ expected: [(String, String)], _ matcher: Enti
     }
 }
 
-/// A small seeded generator (SplitMix64), so that failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct EntityMatcherPropertyTests {
     /// Random texts made of surface forms, their prefixes, date pieces, words and separators: every match lies
