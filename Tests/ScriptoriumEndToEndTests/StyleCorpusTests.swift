@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import Testing
+import ScriptoriumTestSupport
 import ScriptoriumPipeline
 
 /// The style corpus (`Styles/`): one small document per plain-text style that users feed Scriptorium, each with
@@ -58,44 +59,10 @@ enum StyleCorpus {
         return 2 * precision * recall / (precision + recall)
     }
 
-    /// SPEC §3, checked independently on code points: `text` is NFC of `span` with white-space runs as one space,
-    /// controls as U+FFFD, and a hyphen that ends a line after a letter or digit either dropped with the break or
-    /// kept (with one space after it at most).
+    /// SPEC §3, checked independently on code points: `text` is NFC of `span`, normalised (`ReferenceNormalisation`).
     static func isNormalisedForm(_ text: String, of span: String) -> Bool {
-        let s = Array(span.precomposedStringWithCanonicalMapping.unicodeScalars)
-        let t = Array(text.unicodeScalars)
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
-        func isAlnum(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
-        var i = 0, j = 0
-        while i < s.count {
-            if isSpace(s[i]) {
-                while i < s.count && isSpace(s[i]) { i += 1 }
-                guard j < t.count, t[j] == " " else { return false }
-                j += 1
-                continue
-            }
-            if s[i] == "-", i > 0, isAlnum(s[i - 1]) {
-                var e = i + 1
-                var hasBreak = false
-                while e < s.count && isSpace(s[e]) {
-                    if s[e] == "\n" || s[e] == "\r" { hasBreak = true }
-                    e += 1
-                }
-                if hasBreak && e < s.count {
-                    if j < t.count && t[j] == "-" {
-                        j += 1
-                        if j < t.count && t[j] == " " { j += 1 }
-                    }
-                    i = e
-                    continue
-                }
-            }
-            let expected: Unicode.Scalar = s[i].value < 0x20 ? "\u{FFFD}" : s[i]
-            guard j < t.count, t[j] == expected else { return false }
-            i += 1
-            j += 1
-        }
-        return j == t.count
+        ReferenceNormalisation.isNormalisedForm(Array(text.unicodeScalars),
+                                                of: Array(span.precomposedStringWithCanonicalMapping.unicodeScalars))
     }
 }
 

@@ -105,43 +105,9 @@ struct StructurePropertyTests {
         return (1...3).contains(label.count) && label.allSatisfy { ("0"..."9").contains($0) }
     }
 
-    /// An independent check of SPEC §3 normalisation (without NFC, which is the Normalize stage's), on code points:
-    /// white-space runs are one space, controls are U+FFFD, and a hyphen after a letter or digit that ends a line
-    /// may be dropped with the break, or kept, with or without one space after it.
+    /// SPEC §3 normalisation without NFC (the Normalize stage's), checked independently on code points.
     static func isNormalisedForm(_ t: [Unicode.Scalar], of s: ArraySlice<Unicode.Scalar>) -> Bool {
-        let s = Array(s)
-        func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
-        func isAlnum(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) }
-        var i = 0, j = 0
-        while i < s.count {
-            if isSpace(s[i]) {
-                while i < s.count && isSpace(s[i]) { i += 1 }
-                guard j < t.count, t[j] == " " else { return false }
-                j += 1
-                continue
-            }
-            if s[i] == "-", i > 0, isAlnum(s[i - 1]) {
-                var e = i + 1
-                var hasBreak = false
-                while e < s.count && isSpace(s[e]) {
-                    if s[e] == "\n" || s[e] == "\r" { hasBreak = true }
-                    e += 1
-                }
-                if hasBreak && e < s.count {
-                    if j < t.count && t[j] == "-" {
-                        j += 1
-                        if j < t.count && t[j] == " " { j += 1 }
-                    }
-                    i = e
-                    continue
-                }
-            }
-            let expected: Unicode.Scalar = s[i].value < 0x20 ? "\u{FFFD}" : s[i]
-            guard j < t.count, t[j] == expected else { return false }
-            i += 1
-            j += 1
-        }
-        return j == t.count
+        ReferenceNormalisation.isNormalisedForm(t, of: Array(s))
     }
 
     // MARK: Well-formed documents
