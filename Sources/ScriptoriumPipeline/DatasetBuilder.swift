@@ -39,6 +39,8 @@ public struct BuildSummary: Sendable {
     public var files: Int
     /// Inputs skipped by a `--keep-going` build, with their reasons (empty otherwise).
     public var skipped: [SkippedInput] = []
+    /// How many lexicon entries the build matched against (0: no lexicon was found, only dates are recognised).
+    public var lexiconEntries = 0
 }
 
 /// Runs the whole pipeline: inputs → records (extract, normalize, validate; one document at a time, several in
@@ -58,9 +60,10 @@ public enum DatasetBuilder {
 
         let output = try AtomicOutput(target: options.output)
         do {
-            let summary = try write(inputs: inputs, unusable: unusable, ids: ids, dataset: dataset, lexicon: lexicon,
+            var summary = try write(inputs: inputs, unusable: unusable, ids: ids, dataset: dataset, lexicon: lexicon,
                                     into: output.staging, options: options)
             try options.clock.measure(.finish) { try output.commit() }
+            summary.lexiconEntries = lexicon.entities.count
             return summary
         } catch {
             output.discard()

@@ -19,7 +19,7 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: "The output folder (a BagIt bag).")
     var output = "output"
 
-    @Option(name: .shortAndLong, help: "Documents processed in parallel (default: the number of cores).")
+    @Option(name: .shortAndLong, help: "Documents processed in parallel (the default is the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "The lexicon file (default: lexicon.json in the input folder).")
@@ -61,6 +61,9 @@ struct Build: ParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         let counts = summary.recordCounts.map { "\($0.count) \($0.table)" }.joined(separator: ", ")
         Terminal.note("built \(output): \(counts); \(summary.files) files in \(String(format: "%.2f", seconds)) s")
+        if summary.lexiconEntries == 0 {
+            Terminal.warning("no lexicon (no lexicon.json in the input folder and no --lexicon): only dates were recognised")
+        }
         if !summary.skipped.isEmpty {
             for skipped in summary.skipped { Terminal.warning("\(skipped.error.description) (skipped)") }
             Terminal.warning("\(summary.skipped.count) input(s) skipped; see \(output)/data/build.json")
