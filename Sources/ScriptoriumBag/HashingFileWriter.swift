@@ -23,7 +23,6 @@ public struct HashingFileWriter {
         guard fd >= 0 else {
             throw ScriptoriumError(.output, path: url.path, "cannot create the file (\(String(cString: strerror(errno))))")
         }
-        buffer.reserveCapacity(Self.flushSize)
     }
 
     public mutating func write(_ data: [UInt8]) throws {
@@ -36,6 +35,8 @@ public struct HashingFileWriter {
                 return
             }
         }
+        // The buffer is allocated on first use only: a file written in one go never needs it.
+        if buffer.capacity == 0 { buffer.reserveCapacity(Self.flushSize) }
         buffer.append(contentsOf: data)
     }
 
@@ -88,7 +89,10 @@ public struct HashingFileWriter {
     public static func write(_ data: [UInt8], to url: URL, path: String, mediaType: String, format: String,
                              records: Int? = nil) throws -> PayloadFile {
         var writer = try HashingFileWriter(url: url, displayPath: path)
-        try writer.write(data)
+        // Straight from the caller's buffer: no copy into the writer's own.
+        writer.hasher.update(data: data)
+        writer.bytes = data.count
+        try writer.writeOut(data)
         let (bytes, sha) = try writer.finish()
         return PayloadFile(path: path, bytes: bytes, sha256: sha, mediaType: mediaType, format: format, records: records)
     }

@@ -8,31 +8,52 @@ import ScriptoriumTEI
 /// Everything one document contributes to the dataset, produced on a worker thread: its CSV rows (appended to
 /// the tables later, in input order) and its own files (TEI, JSON-LD, the source copy), already written and hashed.
 struct DocumentOutput: Sendable {
-    var records: DocumentRecords
+    /// Only what the build keeps per document once its files are written (the records themselves are freed
+    /// on the worker thread).
+    var document: DocumentRecord
+    var entities: [EntityRecord]
     var rows: CSVRecordRows
     var files: [PayloadFile]
 
     init(_ result: DocumentProcessor.Result, tei: TEIWriter, dataset: DatasetMetadata, layout: OutputLayout,
          clock: StageClock?) throws {
-        records = result.records
-        rows = clock.measure(.csv) { CSVRecordRows(result.records) }
-        let teiBytes = try clock.measure(.tei) { try tei.write(result.records) }
-        let jsonldBytes = clock.measure(.jsonld) { JSONLDWriter.document(result.records, dataset: dataset) }
-        let doc = result.records.document
+        let records = result.records
+        document = records.document
+        entities = records.entities
+        let doc = records.document
         let teiPath = OutputLayout.teiPath(doc.id)
         let jsonldPath = OutputLayout.jsonldPath(doc.id)
         let sourcePath = OutputLayout.sourcePath(doc.source)
         let sourceURL = layout.url(sourcePath)
         try FileManager.default.createDirectory(at: sourceURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let sourceType = OutputLayout.mediaType(sourcePath)
-        files = try clock.measure(.write) { [
-            try HashingFileWriter.write(teiBytes, to: layout.url(teiPath), path: teiPath,
-                                        mediaType: "application/tei+xml", format: "xml", records: result.records.sentences.count),
-            try HashingFileWriter.write(jsonldBytes, to: layout.url(jsonldPath),
-                                        path: jsonldPath, mediaType: "application/ld+json", format: "jsonld",
-                                        records: JSONLDWriter.nodeCount(result.records)),
+        // One format at a time, each written and freed before the next is built: a large document never has
+        // its TEI and JSON-LD bytes in memory at once.
+        let source = try clock.measure(.write) {
             try HashingFileWriter.write(result.fileBytes, to: sourceURL, path: sourcePath,
-                                        mediaType: sourceType.mediaType, format: sourceType.format),
-        ] }
+                                        mediaType: sourceType.mediaType, format: sourceType.format)
+        }
+        rows = clock.measure(.csv) { CSVRecordRows(records) }
+        let teiFile = try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock)
+        let jsonldFile = try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath, clock: clock)
+        files = [teiFile, jsonldFile, source]
+    }
+
+    private static func writeTEI(_ records: DocumentRecords, tei: TEIWriter, layout: OutputLayout, path: String,
+                                 clock: StageClock?) throws -> PayloadFile {
+        let bytes = try clock.measure(.tei) { try tei.write(records) }
+        return try clock.measure(.write) {
+            try HashingFileWriter.write(bytes, to: layout.url(path), path: path,
+                                        mediaType: "application/tei+xml", format: "xml", records: records.sentences.count)
+        }
+    }
+
+    private static func writeJSONLD(_ records: DocumentRecords, dataset: DatasetMetadata, layout: OutputLayout,
+                                    path: String, clock: StageClock?) throws -> PayloadFile {
+        let bytes = clock.measure(.jsonld) { JSONLDWriter.document(records, dataset: dataset) }
+        return try clock.measure(.write) {
+            try HashingFileWriter.write(bytes, to: layout.url(path), path: path, mediaType: "application/ld+json",
+                                        format: "jsonld", records: JSONLDWriter.nodeCount(records))
+        }
     }
 }
