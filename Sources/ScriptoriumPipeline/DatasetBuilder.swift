@@ -118,7 +118,7 @@ public enum DatasetBuilder {
         let sizes = inputs.map { Self.fileSize($0.url) }
         var done = 0
         try OrderedStream.run(count: inputs.count, jobs: options.jobs, weight: sizes, budget: Self.windowBytes,
-                              maxAhead: max(16, options.jobs * 64)) { i -> Swift.Result<DocumentOutput, Error> in
+                              maxAhead: 4096) { i -> Swift.Result<DocumentOutput, Error> in
             Swift.Result {
                 let result = try processor.process(inputs[i], documentID: ids[i], clock: options.clock)
                 return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout, clock: options.clock)
