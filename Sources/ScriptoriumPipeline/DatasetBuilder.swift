@@ -121,7 +121,8 @@ public enum DatasetBuilder {
                               maxAhead: 4096) { i -> Swift.Result<DocumentOutput, Error> in
             Swift.Result {
                 let result = try processor.process(inputs[i], documentID: ids[i], clock: options.clock)
-                return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout, clock: options.clock)
+                return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout, clock: options.clock,
+                                          jobs: options.jobs)
             }
         } consume: { i, result in
             done += 1

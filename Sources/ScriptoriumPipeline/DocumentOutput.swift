@@ -15,8 +15,13 @@ struct DocumentOutput: Sendable {
     var rows: CSVRecordRows
     var files: [PayloadFile]
 
+    /// Documents at least this large (bytes) build their TEI on a second thread while the CSV rows and JSON-LD
+    /// are built, when the build has more than one job: one large document would otherwise keep one core busy
+    /// long after the others have run out of work.
+    static let parallelFormatsBytes = 1 << 20
+
     init(_ result: DocumentProcessor.Result, tei: TEIWriter, dataset: DatasetMetadata, layout: OutputLayout,
-         clock: StageClock?) throws {
+         clock: StageClock?, jobs: Int = 1) throws {
         let records = result.records
         document = records.document
         entities = records.entities
@@ -27,12 +32,33 @@ struct DocumentOutput: Sendable {
         let sourceURL = layout.url(sourcePath)
         try FileManager.default.createDirectory(at: sourceURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let sourceType = OutputLayout.mediaType(sourcePath)
-        // One format at a time, each written and freed before the next is built: a large document never has
-        // its TEI and JSON-LD bytes in memory at once.
         let source = try clock.measure(.write) {
             try HashingFileWriter.write(result.fileBytes, to: sourceURL, path: sourcePath,
                                         mediaType: sourceType.mediaType, format: sourceType.format)
         }
+        if jobs > 1 && doc.byteCount >= Self.parallelFormatsBytes {
+            // TEI on one thread, CSV rows and JSON-LD on another (the same bytes, written to different files).
+            let teiResult = Slot<Result<PayloadFile, Error>>()
+            let otherResult = Slot<Result<(CSVRecordRows, PayloadFile), Error>>()
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                if k == 0 {
+                    teiResult.set(Result { try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock) })
+                } else {
+                    otherResult.set(Result {
+                        let rows = clock.measure(.csv) { CSVRecordRows(records) }
+                        return (rows, try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath,
+                                                           clock: clock))
+                    })
+                }
+            }
+            let teiFile = try teiResult.get().get()
+            let (rows, jsonldFile) = try otherResult.get().get()
+            self.rows = rows
+            files = [teiFile, jsonldFile, source]
+            return
+        }
+        // One format at a time, each written and freed before the next is built: a large document never has
+        // its TEI and JSON-LD bytes in memory at once.
         rows = clock.measure(.csv) { CSVRecordRows(records) }
         let teiFile = try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock)
         let jsonldFile = try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath, clock: clock)
@@ -76,4 +102,12 @@ struct DocumentOutput: Sendable {
         }
         return file
     }
+}
+
+/// A value handed from one thread to another (set once, read after the threads have joined).
+private final class Slot<T>: @unchecked Sendable {
+    private var value: T?
+    private let lock = NSLock()
+    func set(_ v: T) { lock.withLock { value = v } }
+    func get() -> T { lock.withLock { value! } }
 }
