@@ -23,7 +23,6 @@ public struct HashingFileWriter {
         guard fd >= 0 else {
             throw ScriptoriumError(.output, path: url.path, "cannot create the file (\(String(cString: strerror(errno))))")
         }
-        buffer.reserveCapacity(Self.flushSize)
     }
 
     public mutating func write(_ data: [UInt8]) throws {
@@ -36,6 +35,8 @@ public struct HashingFileWriter {
                 return
             }
         }
+        // The buffer is allocated on first use only: a file written in one go never needs it.
+        if buffer.capacity == 0 { buffer.reserveCapacity(Self.flushSize) }
         buffer.append(contentsOf: data)
     }
 
@@ -48,18 +49,20 @@ public struct HashingFileWriter {
     }
 
     private func writeOut(_ data: [UInt8]) throws {
-        try data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    let reason = String(cString: strerror(errno))
-                    close(fd)
-                    throw ScriptoriumError(.output, path: path, "cannot write (\(reason))")
-                }
-                offset += n
+        try data.withUnsafeBytes { try writeOut($0) }
+    }
+
+    private func writeOut(_ raw: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < raw.count {
+            let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw ScriptoriumError(.output, path: path, "cannot write (\(reason))")
             }
+            offset += n
         }
     }
 
@@ -87,8 +90,18 @@ public struct HashingFileWriter {
     /// Writes `data` to `url` in one go and returns its PayloadFile entry.
     public static func write(_ data: [UInt8], to url: URL, path: String, mediaType: String, format: String,
                              records: Int? = nil) throws -> PayloadFile {
+        try data.withUnsafeBytes {
+            try write($0, to: url, path: path, mediaType: mediaType, format: format, records: records)
+        }
+    }
+
+    /// Writes the bytes in `data` to `url` in one go, straight from the caller's memory, and returns its entry.
+    public static func write(_ data: UnsafeRawBufferPointer, to url: URL, path: String, mediaType: String,
+                             format: String, records: Int? = nil) throws -> PayloadFile {
         var writer = try HashingFileWriter(url: url, displayPath: path)
-        try writer.write(data)
+        writer.hasher.update(bufferPointer: data)
+        writer.bytes = data.count
+        try writer.writeOut(data)
         let (bytes, sha) = try writer.finish()
         return PayloadFile(path: path, bytes: bytes, sha256: sha, mediaType: mediaType, format: format, records: records)
     }

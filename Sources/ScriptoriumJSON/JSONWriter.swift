@@ -36,6 +36,12 @@ public struct JSONWriter: ~Copyable {
         return take()
     }
 
+    /// Ends the output with a newline and lends the bytes to `body` (no copy); the writer ends with it.
+    public consuming func finish<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        put(UInt8(ascii: "\n"))
+        return try body(UnsafeBufferPointer(start: buffer, count: count))
+    }
+
     // MARK: structure
 
     public mutating func beginObject() {

@@ -19,6 +19,11 @@ import ScriptoriumModel
 /// attached to the document node rather than dropped.
 enum JSONLDDocumentWriter {
     static func write(_ records: DocumentRecords, dataset: DatasetMetadata) -> [UInt8] {
+        build(records, dataset: dataset).finish()
+    }
+
+    /// The document written, not yet finished (`finish()` adds the final newline).
+    static func build(_ records: DocumentRecords, dataset: DatasetMetadata) -> JSONWriter {
         let nodes = JSONLDNodes(dataset: dataset)
         let doc = records.document
 
@@ -134,7 +139,7 @@ enum JSONLDDocumentWriter {
             w.endArray()
         }
         w.endObject(onNewLine: true)
-        return w.finish()
+        return w
     }
 
     /// Record nodes the document file describes: the document, its sections, blocks, sentences, mentions and

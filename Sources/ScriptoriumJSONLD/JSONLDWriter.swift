@@ -27,6 +27,12 @@ public enum JSONLDWriter {
         JSONLDDocumentWriter.write(records, dataset: dataset)
     }
 
+    /// The same bytes as `document(_:dataset:)`, lent to `body` without being copied into an array.
+    public static func withDocument<R>(_ records: DocumentRecords, dataset: DatasetMetadata,
+                                       _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try JSONLDDocumentWriter.build(records, dataset: dataset).finish(body)
+    }
+
     /// The dataset's JSON-LD, `data/jsonld/dataset.jsonld`. `documents` and `entities` in the order the CSV
     /// tables list them (entities with their dataset-wide `mentions`); `files` are the payload files to list
     /// as `distribution`, which cannot include `dataset.jsonld` itself (nor anything hashed after it).

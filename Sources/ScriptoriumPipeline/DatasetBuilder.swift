@@ -115,36 +115,36 @@ public enum DatasetBuilder {
         var problems: [SkippedInput] = unusable
         var inputBytes = 0
 
-        // Documents go through in batches: each batch in parallel, its results written in input order.
-        let batchSize = max(8, options.jobs * 4)
+        // Documents are processed on `jobs` threads and their results written here in input order, while later
+        // documents are still being processed. The window ahead of the writer is bounded by input bytes (a large
+        // document does not stall the other threads; memory stays flat however large the corpus).
+        let sizes = inputs.map { Self.fileSize($0.url) }
         var done = 0
-        for batchStart in stride(from: 0, to: inputs.count, by: batchSize) {
-            let batch = Array(batchStart..<min(batchStart + batchSize, inputs.count))
-            let results = ParallelMap.map(batch, jobs: options.jobs) { i -> Swift.Result<DocumentOutput, Error> in
-                Swift.Result {
-                    let result = try processor.process(inputs[i], documentID: ids[i], clock: options.clock)
-                    return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout, clock: options.clock)
-                }
+        try OrderedStream.run(count: inputs.count, jobs: options.jobs, weight: sizes, budget: Self.windowBytes,
+                              maxAhead: 4096) { i -> Swift.Result<DocumentOutput, Error> in
+            Swift.Result {
+                let result = try processor.process(inputs[i], documentID: ids[i], clock: options.clock)
+                return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout, clock: options.clock,
+                                          jobs: options.jobs)
             }
-            for (i, result) in zip(batch, results) {
-                done += 1
-                options.progress?("[\(done)/\(inputs.count)] \(inputs[i].relativePath)")
-                switch result {
-                case .failure(let error):
-                    problems += try BuildReport.skipped(error, input: inputs[i]) // a write failure ends the build here
-                case .success(let out):
-                    // Without --keep-going, keep checking the rest after a bad input, but write nothing more.
-                    guard problems.isEmpty || options.keepGoing else { continue }
-                    try options.clock.measure(.write) { try tables.append(out.rows) }
-                    files += out.files
-                    documents.append(out.records.document)
-                    inputBytes += out.records.document.byteCount
-                    manifestInputs.append(.init(source: out.records.document.source, documentID: out.records.document.id,
-                                                sha256: out.records.document.sourceSHA256, bytes: out.records.document.byteCount))
-                    for entity in out.records.entities {
-                        entities[entity.id, default: EntityRecord(id: entity.id, name: entity.name, type: entity.type, wikidata: entity.wikidata,
-                                                                  aliases: entity.aliases, mentions: 0)].mentions += entity.mentions
-                    }
+        } consume: { i, result in
+            done += 1
+            options.progress?("[\(done)/\(inputs.count)] \(inputs[i].relativePath)")
+            switch result {
+            case .failure(let error):
+                problems += try BuildReport.skipped(error, input: inputs[i]) // a write failure ends the build here
+            case .success(let out):
+                // Without --keep-going, keep checking the rest after a bad input, but write nothing more.
+                guard problems.isEmpty || options.keepGoing else { return }
+                try options.clock.measure(.write) { try tables.append(out.rows) }
+                files += out.files
+                documents.append(out.document)
+                inputBytes += out.document.byteCount
+                manifestInputs.append(.init(source: out.document.source, documentID: out.document.id,
+                                            sha256: out.document.sourceSHA256, bytes: out.document.byteCount))
+                for entity in out.entities {
+                    entities[entity.id, default: EntityRecord(id: entity.id, name: entity.name, type: entity.type, wikidata: entity.wikidata,
+                                                              aliases: entity.aliases, mentions: 0)].mentions += entity.mentions
                 }
             }
         }
@@ -163,6 +163,15 @@ public enum DatasetBuilder {
         }
         summary.skipped = problems
         return summary
+    }
+
+    /// Input bytes that may be in flight ahead of the writer (always at least one document, however large).
+    static let windowBytes = 16 << 20
+
+    /// The size of an input file, for the window; 0 when it cannot be read (processing reports why).
+    static func fileSize(_ url: URL) -> Int {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     private static func finish(tables: inout CSVTableFiles, files: [PayloadFile], entities: [String: EntityRecord],

@@ -8,31 +8,106 @@ import ScriptoriumTEI
 /// Everything one document contributes to the dataset, produced on a worker thread: its CSV rows (appended to
 /// the tables later, in input order) and its own files (TEI, JSON-LD, the source copy), already written and hashed.
 struct DocumentOutput: Sendable {
-    var records: DocumentRecords
+    /// Only what the build keeps per document once its files are written (the records themselves are freed
+    /// on the worker thread).
+    var document: DocumentRecord
+    var entities: [EntityRecord]
     var rows: CSVRecordRows
     var files: [PayloadFile]
 
+    /// Documents at least this large (bytes) build their TEI on a second thread while the CSV rows and JSON-LD
+    /// are built, when the build has more than one job: one large document would otherwise keep one core busy
+    /// long after the others have run out of work.
+    static let parallelFormatsBytes = 1 << 20
+
     init(_ result: DocumentProcessor.Result, tei: TEIWriter, dataset: DatasetMetadata, layout: OutputLayout,
-         clock: StageClock?) throws {
-        records = result.records
-        rows = clock.measure(.csv) { CSVRecordRows(result.records) }
-        let teiBytes = try clock.measure(.tei) { try tei.write(result.records) }
-        let jsonldBytes = clock.measure(.jsonld) { JSONLDWriter.document(result.records, dataset: dataset) }
-        let doc = result.records.document
+         clock: StageClock?, jobs: Int = 1) throws {
+        let records = result.records
+        document = records.document
+        entities = records.entities
+        let doc = records.document
         let teiPath = OutputLayout.teiPath(doc.id)
         let jsonldPath = OutputLayout.jsonldPath(doc.id)
         let sourcePath = OutputLayout.sourcePath(doc.source)
         let sourceURL = layout.url(sourcePath)
         try FileManager.default.createDirectory(at: sourceURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let sourceType = OutputLayout.mediaType(sourcePath)
-        files = try clock.measure(.write) { [
-            try HashingFileWriter.write(teiBytes, to: layout.url(teiPath), path: teiPath,
-                                        mediaType: "application/tei+xml", format: "xml", records: result.records.sentences.count),
-            try HashingFileWriter.write(jsonldBytes, to: layout.url(jsonldPath),
-                                        path: jsonldPath, mediaType: "application/ld+json", format: "jsonld",
-                                        records: JSONLDWriter.nodeCount(result.records)),
+        let source = try clock.measure(.write) {
             try HashingFileWriter.write(result.fileBytes, to: sourceURL, path: sourcePath,
-                                        mediaType: sourceType.mediaType, format: sourceType.format),
-        ] }
+                                        mediaType: sourceType.mediaType, format: sourceType.format)
+        }
+        if jobs > 1 && doc.byteCount >= Self.parallelFormatsBytes {
+            // TEI on one thread, CSV rows and JSON-LD on another (the same bytes, written to different files).
+            let teiResult = Slot<Result<PayloadFile, Error>>()
+            let otherResult = Slot<Result<(CSVRecordRows, PayloadFile), Error>>()
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                if k == 0 {
+                    teiResult.set(Result { try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock) })
+                } else {
+                    otherResult.set(Result {
+                        let rows = clock.measure(.csv) { CSVRecordRows(records) }
+                        return (rows, try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath,
+                                                           clock: clock))
+                    })
+                }
+            }
+            let teiFile = try teiResult.get().get()
+            let (rows, jsonldFile) = try otherResult.get().get()
+            self.rows = rows
+            files = [teiFile, jsonldFile, source]
+            return
+        }
+        // One format at a time, each written and freed before the next is built: a large document never has
+        // its TEI and JSON-LD bytes in memory at once.
+        rows = clock.measure(.csv) { CSVRecordRows(records) }
+        let teiFile = try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock)
+        let jsonldFile = try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath, clock: clock)
+        files = [teiFile, jsonldFile, source]
     }
+
+    private static func writeTEI(_ records: DocumentRecords, tei: TEIWriter, layout: OutputLayout, path: String,
+                                 clock: StageClock?) throws -> PayloadFile {
+        // Written straight from libxml2's output buffer (the time inside `body` counts as writing).
+        let start = clock?.threadCPUNanoseconds()
+        var writing: UInt64 = 0
+        let file = try tei.write(records) { bytes in
+            let before = clock?.threadCPUNanoseconds()
+            defer { if let before, let after = clock?.threadCPUNanoseconds() { writing = after &- before } }
+            return try HashingFileWriter.write(UnsafeRawBufferPointer(bytes), to: layout.url(path), path: path,
+                                               mediaType: "application/tei+xml", format: "xml",
+                                               records: records.sentences.count)
+        }
+        if let clock, let start {
+            clock.add(.tei, clock.threadCPUNanoseconds() &- start &- writing)
+            clock.add(.write, writing)
+        }
+        return file
+    }
+
+    private static func writeJSONLD(_ records: DocumentRecords, dataset: DatasetMetadata, layout: OutputLayout,
+                                    path: String, clock: StageClock?) throws -> PayloadFile {
+        // Written straight from the JSON writer's buffer (the time inside `body` counts as writing).
+        let start = clock?.threadCPUNanoseconds()
+        var writing: UInt64 = 0
+        let file = try JSONLDWriter.withDocument(records, dataset: dataset) { bytes in
+            let before = clock?.threadCPUNanoseconds()
+            defer { if let before, let after = clock?.threadCPUNanoseconds() { writing = after &- before } }
+            return try HashingFileWriter.write(UnsafeRawBufferPointer(bytes), to: layout.url(path), path: path,
+                                               mediaType: "application/ld+json", format: "jsonld",
+                                               records: JSONLDWriter.nodeCount(records))
+        }
+        if let clock, let start {
+            clock.add(.jsonld, clock.threadCPUNanoseconds() &- start &- writing)
+            clock.add(.write, writing)
+        }
+        return file
+    }
+}
+
+/// A value handed from one thread to another (set once, read after the threads have joined).
+private final class Slot<T>: @unchecked Sendable {
+    private var value: T?
+    private let lock = NSLock()
+    func set(_ v: T) { lock.withLock { value = v } }
+    func get() -> T { lock.withLock { value! } }
 }

@@ -48,7 +48,7 @@ public struct DocumentProcessor: Sendable {
             throw ScriptoriumError(.input, path: input.url.path, "has no paragraphs or list items (only headings)")
         }
         let records = clock.measure(.normalize) { normalizer.normalize(extracted) }
-        let problems = clock.measure(.validate) { RecordValidator.validate(records, source: source.bytes) }
+        let problems = clock.measure(.validate) { RecordValidator.validate(records, source: source.bytes, index: source.index) }
         if !problems.isEmpty {
             let listed = problems.prefix(10).map { "  \($0)" }.joined(separator: "\n")
             throw ScriptoriumError(.validation, path: shown,

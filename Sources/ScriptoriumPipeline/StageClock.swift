@@ -23,6 +23,14 @@ public final class StageClock: @unchecked Sendable {
         return try body()
     }
 
+    /// Adds `nanoseconds` of CPU to `stage` (for work whose stages interleave, measured by hand).
+    public func add(_ stage: Stage, _ nanoseconds: UInt64) {
+        lock.withLock { self.nanoseconds[stage, default: 0] += nanoseconds }
+    }
+
+    /// This thread's CPU time so far.
+    public func threadCPUNanoseconds() -> UInt64 { Self.threadCPUTime() }
+
     /// Seconds of CPU per stage, in pipeline order.
     public var seconds: [(stage: Stage, seconds: Double)] {
         lock.withLock { Stage.allCases.map { ($0, Double(nanoseconds[$0] ?? 0) / 1e9) } }

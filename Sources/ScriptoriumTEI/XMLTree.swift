@@ -158,6 +158,11 @@ final class XMLTree {
     /// The document serialised as UTF-8 with an XML declaration, exactly as built (no reformatting).
     /// `sizeHint` (bytes) sizes the output buffer up front so that it rarely has to grow.
     func serialize(sizeHint: Int = 0) throws -> [UInt8] {
+        try serialize(sizeHint: sizeHint) { Array($0) }
+    }
+
+    /// The same bytes as `serialize(sizeHint:)`, lent to `body` straight from libxml2's buffer (no copy).
+    func serialize<R>(sizeHint: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         let size = Int32(clamping: max(4096, sizeHint))
         guard let buffer = xmlBufferCreateSize(Int(size)) else { XMLTree.outOfMemory() }
         defer { xmlBufferFree(buffer) }
@@ -169,7 +174,7 @@ final class XMLTree {
         guard written >= 0, closed >= 0, let bytes = xmlBufferContent(buffer) else {
             throw TEIError.serialisation("libxml2 could not serialise the document")
         }
-        return Array(UnsafeBufferPointer(start: bytes, count: Int(xmlBufferLength(buffer))))
+        return try body(UnsafeBufferPointer(start: bytes, count: Int(xmlBufferLength(buffer))))
     }
 }
 

@@ -10,14 +10,15 @@ public struct RecordValidator {
     private let index: CodePointIndex
     private var problems: [ValidationProblem] = []
 
-    public init(records: DocumentRecords, source: [UInt8]) {
+    /// `index`, when given, must be the code-point index of `source` (a build has one already).
+    public init(records: DocumentRecords, source: [UInt8], index: CodePointIndex? = nil) {
         self.records = records
         self.source = source
-        self.index = CodePointIndex(source)
+        self.index = index ?? CodePointIndex(source)
     }
 
-    public static func validate(_ records: DocumentRecords, source: [UInt8]) -> [ValidationProblem] {
-        var validator = RecordValidator(records: records, source: source)
+    public static func validate(_ records: DocumentRecords, source: [UInt8], index: CodePointIndex? = nil) -> [ValidationProblem] {
+        var validator = RecordValidator(records: records, source: source, index: index)
         validator.run()
         return validator.problems
     }
@@ -29,10 +30,17 @@ public struct RecordValidator {
 
     private mutating func run() {
         checkDocument()
-        var ids = Set<String>([records.document.id])
-        func unique(_ table: String, _ id: String, into validator: inout RecordValidator) {
+        var ids = Set<String>(minimumCapacity: 1 + records.sections.count + records.blocks.count + records.sentences.count
+                                                + records.mentions.count + records.entities.count)
+        ids.insert(records.document.id)
+        @discardableResult
+        func unique(_ table: String, _ id: String, into validator: inout RecordValidator) -> Bool {
             if !RecordID.isNCName(id) { validator.problem(table, id, "id", "is not an XML NCName") }
-            if !ids.insert(id).inserted { validator.problem(table, id, "id", "is not unique") }
+            if !ids.insert(id).inserted {
+                validator.problem(table, id, "id", "is not unique")
+                return false
+            }
+            return true
         }
         let docID = records.document.id
         var sectionIDs = Set<String>()
@@ -46,11 +54,10 @@ public struct RecordValidator {
             checkNormalised("sections", section.id, "heading", section.heading, section.span)
             checkOrder("sections", section.id, section.span, after: &previous)
         }
-        var blockSpans: [String: Span] = [:]
+        var blockIDsUnique = true
         previous = nil
         for (k, block) in records.blocks.enumerated() {
-            unique("blocks", block.id, into: &self)
-            blockSpans[block.id] = block.span
+            if !unique("blocks", block.id, into: &self) { blockIDsUnique = false }
             checkOwner("blocks", block.id, block.documentID, docID)
             checkPosition("blocks", block.id, block.position, expected: k + 1)
             if let section = block.sectionID, !sectionIDs.contains(section) {
@@ -59,18 +66,34 @@ public struct RecordValidator {
             checkNormalised("blocks", block.id, "text", block.text, block.span)
             checkOrder("blocks", block.id, block.span, after: &previous)
         }
-        var sentenceSpans: [String: Span] = [:]
+        var sentenceIDsUnique = true
+        // Sentences come block by block, so the owner is nearly always the block of the previous sentence or the
+        // next one: a cursor over the blocks finds it without hashing. A dictionary (the last block with an id
+        // wins) answers everything else; it is built only when first needed.
+        var blockCursor = 0
+        var blockSpans: [String: Span]?
+        func blockSpan(_ id: String) -> Span? {
+            let blocks = records.blocks
+            if blockIDsUnique {
+                if blockCursor < blocks.count && blocks[blockCursor].id == id { return blocks[blockCursor].span }
+                if blockCursor + 1 < blocks.count && blocks[blockCursor + 1].id == id {
+                    blockCursor += 1
+                    return blocks[blockCursor].span
+                }
+            }
+            if blockSpans == nil { blockSpans = Self.spans(blocks, id: \.id, span: \.span) }
+            return blockSpans![id]
+        }
         var lastBlock = ""
         var positionInBlock = 0
         previous = nil
         for sentence in records.sentences {
-            unique("sentences", sentence.id, into: &self)
-            sentenceSpans[sentence.id] = sentence.span
+            if !unique("sentences", sentence.id, into: &self) { sentenceIDsUnique = false }
             checkOwner("sentences", sentence.id, sentence.documentID, docID)
             positionInBlock = sentence.blockID == lastBlock ? positionInBlock + 1 : 1
             lastBlock = sentence.blockID
             checkPosition("sentences", sentence.id, sentence.position, expected: positionInBlock)
-            if let block = blockSpans[sentence.blockID] {
+            if let block = blockSpan(sentence.blockID) {
                 if !block.contains(sentence.span) {
                     problem("sentences", sentence.id, "start", "span \(sentence.span.start)..<\(sentence.span.end) is not inside block \(sentence.blockID)")
                 }
@@ -82,6 +105,25 @@ public struct RecordValidator {
         }
         let entityIDs = Set(records.entities.map(\.id))
         var counts: [String: Int] = [:]
+        // Mentions come in sentence order: a short scan forward from the last owner finds the next one without
+        // hashing (the dictionary answers everything else, and everything when sentence ids repeat).
+        var sentenceCursor = 0
+        var sentenceSpans: [String: Span]?
+        func sentenceSpan(_ id: String) -> Span? {
+            let sentences = records.sentences
+            if sentenceIDsUnique {
+                var k = sentenceCursor
+                while k < sentences.count && k < sentenceCursor + 8 {
+                    if sentences[k].id == id {
+                        sentenceCursor = k
+                        return sentences[k].span
+                    }
+                    k += 1
+                }
+            }
+            if sentenceSpans == nil { sentenceSpans = Self.spans(sentences, id: \.id, span: \.span) }
+            return sentenceSpans![id]
+        }
         previous = nil
         for mention in records.mentions {
             unique("mentions", mention.id, into: &self)
@@ -90,7 +132,7 @@ public struct RecordValidator {
             if !entityIDs.contains(mention.entityID) {
                 problem("mentions", mention.id, "entity_id", "\(mention.entityID) is not an entity")
             }
-            if let sentence = sentenceSpans[mention.sentenceID] {
+            if let sentence = sentenceSpan(mention.sentenceID) {
                 if !sentence.contains(mention.span) {
                     problem("mentions", mention.id, "start", "span is not inside sentence \(mention.sentenceID)")
                 }
@@ -113,6 +155,14 @@ public struct RecordValidator {
                 problem("entities", entity.id, "mentions", "is \(entity.mentions), but the document has \(counts[entity.id, default: 0])")
             }
         }
+    }
+
+    /// Span by id; when an id repeats, the last record with it wins.
+    private static func spans<R>(_ records: [R], id: (R) -> String, span: (R) -> Span) -> [String: Span] {
+        var spans: [String: Span] = [:]
+        spans.reserveCapacity(records.count)
+        for r in records { spans[id(r)] = span(r) }
+        return spans
     }
 
     private mutating func checkDocument() {
