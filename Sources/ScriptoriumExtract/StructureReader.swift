@@ -39,7 +39,7 @@ public enum StructureReader {
 
     /// An element before its line joins are decided.
     enum Pending {
-        case heading(Range<Int>)
+        case heading(Range<Int>, level: Int = 1)
         case block(BlockKind, [Range<Int>])
     }
 
@@ -69,8 +69,8 @@ public enum StructureReader {
         out.reserveCapacity(pending.count)
         for element in pending {
             switch element {
-            case .heading(let line):
-                out.append(.heading(level: 1, line: line))
+            case .heading(let line, let level):
+                out.append(.heading(level: level, line: line))
             case .block(let kind, let lines):
                 out.append(.block(kind: kind, lines: BlockLines(lines, joins: lines.count > 1 ? joins.next()! : [])))
             }
@@ -100,6 +100,12 @@ public enum StructureReader {
             let line = group[k]
             let text = line.trimmed
             k += 1
+            if let heading = MarkedHeading.match(buf, text) {
+                flushRun(beforeList: false)
+                flushItem()
+                out.append(.heading(heading.text, level: heading.level))
+                continue
+            }
             if let marker = ListMarker.match(buf, text), !continuesSentence(buf, text, after: run.last) {
                 flushRun(beforeList: true)
                 flushItem()

@@ -249,3 +249,27 @@ import Testing
         #expect(s.map(\.0) == ["paragraph", "heading", "paragraph"])
     }
 }
+
+@Suite struct MarkedHeadingTests {
+    private func headings(_ text: String) -> [(Int, String)] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buf in
+            StructureReader.read(buf).compactMap { element in
+                if case .heading(let level, let line) = element { return (level, String(decoding: buf[line], as: UTF8.self)) }
+                return nil
+            }
+        }
+    }
+
+    @Test func markdownHeadingsCarryTheirLevelAndLeaveTheMarkerOut() {
+        let found = headings("# The Treaty\nIntro text here.\n\n## Article 9 ##\nThe article renounces war.\n### Sub-section\nMore text.\n")
+        #expect(found.map(\.0) == [1, 2, 3])
+        #expect(found.map(\.1) == ["The Treaty", "Article 9", "Sub-section"])
+    }
+
+    @Test func hashesThatAreNotHeadings() {
+        #expect(headings("#1 priority is deterrence.\n").isEmpty)
+        #expect(headings("####### Seven is too many.\n").isEmpty)
+        #expect(headings("#\n").isEmpty)
+    }
+}
