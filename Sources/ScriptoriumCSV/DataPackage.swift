@@ -29,9 +29,7 @@ public enum DataPackage {
         }
         w.endArray()
         w.lineBreak(indent: 1); w.key("keywords")
-        w.beginArray()
-        for keyword in dataset.keywords { w.string(keyword) }
-        w.endArray()
+        w.strings(dataset.keywords)
         w.lineBreak(indent: 1); w.key("resources")
         w.beginArray()
         for (table, file) in tables {
@@ -98,9 +96,7 @@ public enum DataPackage {
                 if let pattern = column.pattern { w.key("pattern"); w.string(pattern) }
                 if let allowed = column.allowed {
                     w.key("enum")
-                    w.beginArray()
-                    for value in allowed { w.string(value) }
-                    w.endArray()
+                    w.strings(allowed)
                 }
                 if let minimum { w.key("minimum"); w.int(minimum) }
                 w.endObject()

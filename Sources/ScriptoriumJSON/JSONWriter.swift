@@ -115,6 +115,13 @@ public struct JSONWriter: ~Copyable {
         needsComma = true
     }
 
+    /// An array of strings.
+    public mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
     /// A string known at compile time that needs no escaping (ASCII, no quotes or backslashes).
     public mutating func literal(_ value: StaticString) {
         value.withUTF8Buffer { value in

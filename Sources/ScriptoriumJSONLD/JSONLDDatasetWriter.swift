@@ -29,9 +29,7 @@ enum JSONLDDatasetWriter {
         nodes.license(&w, dataset.licenseURL.isEmpty ? dataset.license : dataset.licenseURL)
         if !dataset.creators.isEmpty {
             w.key("creator")
-            w.beginArray()
-            for c in dataset.creators { w.string(c) }
-            w.endArray()
+            w.strings(dataset.creators)
         }
         if !dataset.publisher.isEmpty {
             w.key("publisher")
@@ -43,9 +41,7 @@ enum JSONLDDatasetWriter {
         }
         if !dataset.keywords.isEmpty {
             w.key("keywords")
-            w.beginArray()
-            for k in dataset.keywords { w.string(k) }
-            w.endArray()
+            w.strings(dataset.keywords)
         }
         if let modified = dataset.modified {
             w.key("dateModified")
@@ -95,15 +91,7 @@ enum JSONLDDatasetWriter {
         for d in documents {
             w.lineBreak(indent: 1)
             w.beginObject()
-            nodes.id(&w, d.id)
-            w.key("@type")
-            w.literal("Article")
-            w.key("name")
-            w.string(d.title)
-            if !d.language.isEmpty {
-                w.key("inLanguage")
-                w.string(d.language)
-            }
+            nodes.articleHead(&w, d)
             w.endObject()
         }
         w.endArray()

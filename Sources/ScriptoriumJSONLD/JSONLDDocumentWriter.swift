@@ -44,21 +44,11 @@ enum JSONLDDocumentWriter {
         w.beginObject()
         nodes.context(&w)
         w.lineBreak(indent: 0)
-        nodes.id(&w, doc.id)
-        w.key("@type")
-        w.literal("Article")
-        w.key("name")
-        w.string(doc.title)
-        if !doc.language.isEmpty {
-            w.key("inLanguage")
-            w.string(doc.language)
-        }
+        nodes.articleHead(&w, doc)
         nodes.license(&w, doc.license)
         if !doc.creators.isEmpty {
             w.key("author")
-            w.beginArray()
-            for c in doc.creators { w.string(c) }
-            w.endArray()
+            w.strings(doc.creators)
         }
         if let d = doc.description, !d.isEmpty {
             w.key("description")

@@ -109,6 +109,20 @@ struct JSONLDNodes {
 
     /// `"license"`: the dataset's licence URL as an IRI when `license` is the dataset's licence (by name or URL)
     /// and that URL is known, any other `http(s)` URL as an IRI, anything else as a plain name.
+    /// The start of a document's node, the same in its own file and in the dataset's `hasPart`: id, type, name,
+    /// language.
+    func articleHead(_ w: inout JSONWriter, _ document: DocumentRecord) {
+        id(&w, document.id)
+        w.key("@type")
+        w.literal("Article")
+        w.key("name")
+        w.string(document.title)
+        if !document.language.isEmpty {
+            w.key("inLanguage")
+            w.string(document.language)
+        }
+    }
+
     func license(_ w: inout JSONWriter, _ license: String) {
         let url: String?
         if !licenseURL.isEmpty && (license == licenseName || license == licenseURL || license.isEmpty) {
@@ -148,9 +162,7 @@ struct JSONLDNodes {
         w.string(entity.name)
         if !entity.aliases.isEmpty {
             w.key("alternateName")
-            w.beginArray()
-            for alias in entity.aliases { w.string(alias) }
-            w.endArray()
+            w.strings(entity.aliases)
         }
         if let iso = entity.isoDate {
             w.key("isoDate")
