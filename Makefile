@@ -6,7 +6,7 @@ JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 BIN       := .build/release/scriptorium
 SOURCES   := $(shell find Sources -type f) Package.swift
 
-.PHONY: all dataset deps release test bench fuzz validate verify conformance clean
+.PHONY: all dataset deps release test bench instructions fuzz validate verify conformance clean
 
 all: dataset
 
@@ -55,6 +55,11 @@ fuzz: deps
 bench: release
 	@command -v /usr/bin/time >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null)
 	python3 Tests/Benchmarks/bench.py --binary $(BIN) --jobs $(JOBS)
+
+## Instructions executed per stage under callgrind (reproducible, unlike wall time): compare before and after a change.
+instructions: release
+	@command -v valgrind >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null)
+	python3 Tests/Benchmarks/instructions.py --binary $(BIN)
 
 clean:
 	rm -rf .build $(OUTPUT)
