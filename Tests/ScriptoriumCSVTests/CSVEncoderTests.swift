@@ -43,6 +43,32 @@ import Testing
         e.field(0); e.field(7); e.field(12345); e.field(-3); e.field(String?.none); e.endRow()
         #expect(String(decoding: e.bytes, as: UTF8.self) == "0,7,12345,-3,\r\n")
     }
+
+    @Test func quotingDecisionAgreesWithAByteByByteScan() {
+        var rng = SystemRandomNumberGenerator()
+        let clean: [UInt8] = Array("abcdefghij klmnop’é".utf8)
+        let special: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D]
+        for length in 0..<40 {
+            for _ in 0..<50 {
+                // Mostly clean, so that the one special byte falls anywhere in the eight-byte words, or is absent.
+                let bytes = (0..<length).map { _ in
+                    Int.random(in: 0..<40, using: &rng) == 0 ? special.randomElement(using: &rng)! : clean.randomElement(using: &rng)!
+                }
+                let expected = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+                #expect(bytes.withUnsafeBufferPointer(CSVEncoder.needsQuotes) == expected, "\(bytes)")
+            }
+        }
+    }
+
+    @Test func integersMatchSwiftsOwnFormatting() {
+        var rng = SystemRandomNumberGenerator()
+        var values = [0, 9, 10, 99, 100, -1, -10, Int.max, Int.min]
+        for _ in 0..<500 { values.append(Int.random(in: Int.min...Int.max, using: &rng) >> Int.random(in: 0..<63, using: &rng)) }
+        var e = CSVEncoder()
+        for v in values { e.field(v) }
+        e.endRow()
+        #expect(String(decoding: e.bytes, as: UTF8.self) == values.map(String.init).joined(separator: ",") + "\r\n")
+    }
 }
 
 @Suite struct DataPackageTests {
