@@ -30,7 +30,10 @@ struct DocumentOutput: Sendable {
         let jsonldPath = OutputLayout.jsonldPath(doc.id)
         let sourcePath = OutputLayout.sourcePath(doc.source)
         let sourceURL = layout.url(sourcePath)
-        try FileManager.default.createDirectory(at: sourceURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if doc.source.contains("/") {
+            // An input in a subfolder keeps its folder in the bag (`source/` itself exists from the start).
+            try FileManager.default.createDirectory(at: sourceURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
         let sourceType = OutputLayout.mediaType(sourcePath)
         let source = try clock.measure(.write) {
             try HashingFileWriter.write(result.fileBytes, to: sourceURL, path: sourcePath,
