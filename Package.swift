@@ -24,11 +24,13 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CPathExchange"),
+        // libxml2's allocator: a per-thread bump arena while one TEI document is built, validated and written.
+        .target(name: "CXMLArena"),
         .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel"]),
         .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel", "ScriptoriumExtract"]),
         .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel"]),
         .target(name: "ScriptoriumCSV", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
-        .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2"]),
+        .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2", "CXMLArena"]),
         .target(name: "ScriptoriumJSONLD", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         .target(name: "ScriptoriumBag", dependencies: [
             "ScriptoriumModel", "ScriptoriumJSON",
@@ -52,7 +54,7 @@ let package = Package(
         .testTarget(name: "ScriptoriumCSVTests", dependencies: [
             "ScriptoriumCSV", "ScriptoriumModel", .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTEI", "CLibXML2"]),
+        .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTEI", "CLibXML2", "CXMLArena"]),
         .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumJSONLD", "ScriptoriumJSON"]),
         .testTarget(name: "ScriptoriumBagTests", dependencies: ["ScriptoriumBag"]),
         .testTarget(name: "ScriptoriumEndToEndTests", dependencies: ["ScriptoriumTestSupport",

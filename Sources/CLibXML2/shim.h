@@ -13,4 +13,9 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlsave.h>
 #include <libxml/xpath.h>
+
+/// Releases memory libxml2 handed over (xmlGetProp, xmlNodeGetContent ...) through its own free function, which
+/// may not be libc's (Scriptorium installs an allocator, see CXMLArena). Swift 6 cannot read the `xmlFree`
+/// global safely, so it is called from here.
+static inline void scriptorium_libxml_free(void *memory) { xmlFree(memory); }
 #endif

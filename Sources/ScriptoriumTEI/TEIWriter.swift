@@ -29,14 +29,17 @@ public final class TEIWriter: @unchecked Sendable {
     }
 
     /// The same bytes as `write(_:)`, lent to `body` straight from libxml2's output buffer (no copy).
+    /// The tree lives in the thread's libxml2 arena (`XMLAllocator`) and is gone when this returns.
     public func write<R>(_ records: DocumentRecords, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
-        let tree = try build(records)
-        let problems = validator.validate(tree.doc)
-        guard problems.isEmpty else {
-            throw TEIError.invalid(documentID: records.document.id, problems: problems)
+        try XMLAllocator.withDocumentArena {
+            let tree = try build(records)
+            let problems = validator.validate(tree.doc)
+            guard problems.isEmpty else {
+                throw TEIError.invalid(documentID: records.document.id, problems: problems)
+            }
+            // The markup a little more than doubles the text (ids on every record, mentions); more for the header.
+            return try tree.serialize(sizeHint: 5 * records.document.byteCount / 2 + 16384, body)
         }
-        // The markup a little more than doubles the text (ids on every record, mentions); more for the header.
-        return try tree.serialize(sizeHint: 5 * records.document.byteCount / 2 + 16384, body)
     }
 
     /// The document tree, laid out, not yet validated.

@@ -44,13 +44,13 @@ import Testing
     func attribute(_ node: xmlNodePtr, _ name: String, namespace: String? = nil) -> String? {
         let value = namespace.map { xmlGetNsProp(node, name, $0) } ?? xmlGetProp(node, name)
         guard let value else { return nil }
-        defer { free(value) } // libxml2 allocates with malloc; its xmlFree global is not concurrency-safe in Swift 6
+        defer { scriptorium_libxml_free(value) } // libxml2's own free: its allocator may not be libc's
         return String(cString: value)
     }
 
     func text(_ node: xmlNodePtr) -> String {
         guard let content = xmlNodeGetContent(node) else { return "" }
-        defer { free(content) }
+        defer { scriptorium_libxml_free(content) }
         return String(cString: content)
     }
 

@@ -1,0 +1,23 @@
+#ifndef SCRIPTORIUM_XML_ARENA_H
+#define SCRIPTORIUM_XML_ARENA_H
+
+#include <stddef.h>
+
+/// libxml2's allocator, replaced (through xmlMemSetup) by one that can serve a thread from a bump arena while
+/// it builds, validates and serialises one TEI document. See XMLArena.c for why.
+
+void *scriptorium_xml_malloc(size_t size);
+void *scriptorium_xml_realloc(void *pointer, size_t size);
+void scriptorium_xml_free(void *pointer);
+char *scriptorium_xml_strdup(const char *string);
+
+/// From now until the matching end, libxml2 allocations made on the calling thread come from its arena.
+void scriptorium_xml_arena_begin(void);
+/// Forgets everything allocated from the arena since begin (the memory is kept for the next document).
+/// Nothing allocated in between may be used afterwards.
+void scriptorium_xml_arena_end(void);
+
+/// Bytes handed out from the calling thread's arena since begin; 0 outside a document (for tests).
+size_t scriptorium_xml_arena_used(void);
+
+#endif
