@@ -159,6 +159,10 @@ void scriptorium_xml_arena_begin(void) {
     a->handed_out = 0;
 }
 
+void scriptorium_xml_arena_suspend(void) { thread_arena.active = 0; }
+
+void scriptorium_xml_arena_resume(void) { thread_arena.active = 1; }
+
 void scriptorium_xml_arena_end(void) {
     arena *a = &thread_arena;
     a->active = 0;

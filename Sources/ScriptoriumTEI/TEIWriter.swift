@@ -33,7 +33,7 @@ public final class TEIWriter: @unchecked Sendable {
     public func write<R>(_ records: DocumentRecords, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         try XMLAllocator.withDocumentArena {
             let tree = try build(records)
-            let problems = validator.validate(tree.doc)
+            let problems = XMLAllocator.outsideArena { validator.validate(tree.doc) }
             guard problems.isEmpty else {
                 throw TEIError.invalid(documentID: records.document.id, problems: problems)
             }

@@ -30,6 +30,15 @@ enum XMLAllocator {
         return try body()
     }
 
+    /// Runs `body` (inside `withDocumentArena`) with libxml2's allocations going to malloc: for work that
+    /// allocates and frees far more than it keeps, such as RELAX NG validation, whose states would otherwise pile
+    /// up in the arena for the whole document.
+    static func outsideArena<R>(_ body: () throws -> R) rethrows -> R {
+        scriptorium_xml_arena_suspend()
+        defer { scriptorium_xml_arena_resume() }
+        return try body()
+    }
+
     /// Bytes the calling thread's arena has handed out in the current document (for tests).
     static var arenaBytesInUse: Int { scriptorium_xml_arena_used() }
 }

@@ -36,6 +36,20 @@ import Testing
         scriptorium_xml_free(outside)
     }
 
+    @Test func workOutsideTheArenaAllocatesFromLibcAndLeavesTheArenaIntact() {
+        XMLAllocator.withDocumentArena {
+            let kept = scriptorium_xml_strdup("kept in the arena")!
+            let used = XMLAllocator.arenaBytesInUse
+            XMLAllocator.outsideArena {
+                for _ in 0..<100 { scriptorium_xml_free(scriptorium_xml_malloc(200)) }
+            }
+            #expect(XMLAllocator.arenaBytesInUse == used)
+            #expect(String(cString: kept) == "kept in the arena")
+            _ = scriptorium_xml_malloc(8)
+            #expect(XMLAllocator.arenaBytesInUse > used)
+        }
+    }
+
     @Test func theArenaStartsEmptyForEveryDocument() {
         for _ in 0..<3 {
             XMLAllocator.withDocumentArena {

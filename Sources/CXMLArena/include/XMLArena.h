@@ -13,6 +13,10 @@ char *scriptorium_xml_strdup(const char *string);
 
 /// From now until the matching end, libxml2 allocations made on the calling thread come from its arena.
 void scriptorium_xml_arena_begin(void);
+/// Between suspend and resume the thread's allocations come from malloc again (memory that is freed and
+/// reused many times over, such as validation state); what the arena holds stays valid.
+void scriptorium_xml_arena_suspend(void);
+void scriptorium_xml_arena_resume(void);
 /// Forgets everything allocated from the arena since begin (the memory is kept for the next document).
 /// Nothing allocated in between may be used afterwards.
 void scriptorium_xml_arena_end(void);
