@@ -87,12 +87,22 @@ public struct HashingFileWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Writes `data` to `url` in one go and returns its PayloadFile entry.
+    /// Writes `data` to `url` in one go and returns its PayloadFile entry. `sha256`, when given, is the hex SHA-256
+    /// of these very bytes, already computed (a source file is hashed when it is read): it is not computed twice.
     public static func write(_ data: [UInt8], to url: URL, path: String, mediaType: String, format: String,
-                             records: Int? = nil) throws -> PayloadFile {
-        try data.withUnsafeBytes {
-            try write($0, to: url, path: path, mediaType: mediaType, format: format, records: records)
+                             records: Int? = nil, sha256: String? = nil) throws -> PayloadFile {
+        guard let sha256 else {
+            return try data.withUnsafeBytes {
+                try write($0, to: url, path: path, mediaType: mediaType, format: format, records: records)
+            }
         }
+        var writer = try HashingFileWriter(url: url, displayPath: path)
+        try data.withUnsafeBytes { try writer.writeOut($0) }
+        if close(writer.fd) != 0 {
+            throw ScriptoriumError(.output, path: path, "cannot finish writing (\(String(cString: strerror(errno))))")
+        }
+        return PayloadFile(path: path, bytes: data.count, sha256: sha256, mediaType: mediaType, format: format,
+                           records: records)
     }
 
     /// Writes the bytes in `data` to `url` in one go, straight from the caller's memory, and returns its entry.

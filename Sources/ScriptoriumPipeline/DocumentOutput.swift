@@ -37,7 +37,8 @@ struct DocumentOutput: Sendable {
         let sourceType = OutputLayout.mediaType(sourcePath)
         let source = try clock.measure(.write) {
             try HashingFileWriter.write(result.fileBytes, to: sourceURL, path: sourcePath,
-                                        mediaType: sourceType.mediaType, format: sourceType.format)
+                                        mediaType: sourceType.mediaType, format: sourceType.format,
+                                        sha256: doc.sourceSHA256)
         }
         if jobs > 1 && doc.byteCount >= Self.parallelFormatsBytes {
             // TEI on one thread, CSV rows and JSON-LD on another (the same bytes, written to different files).
