@@ -65,15 +65,26 @@ def generate(folder, megabytes, doc_kb, large_mb, seed=1951):
 
 def run(binary, corpus, output, jobs):
     start = time.perf_counter()
-    p = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "build", corpus, "--output", output, "--jobs", str(jobs),
+    p = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", binary, "build", corpus, "--output", output, "--jobs", str(jobs),
                         "--timings"], capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if p.returncode != 0:
         sys.exit(f"bench: build failed:\n{p.stderr[-2000:]}")
     lines = p.stderr.strip().splitlines()
-    rss_kb = int(lines[-1])
+    user, system, rss_kb = lines[-1].split()
     timings = next((l.split("timings (CPU s): ", 1)[1] for l in lines if "timings (CPU s): " in l), "")
-    return elapsed, rss_kb, timings
+    return elapsed, int(rss_kb), float(user) + float(system), timings
+
+
+def machine():
+    """CPU model and core count, for the record."""
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            model = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), model)
+    except OSError:
+        pass
+    return f"{model}, {os.cpu_count()} cores"
 
 
 def main():
@@ -90,11 +101,14 @@ def main():
     try:
         corpus = os.path.join(tmp, "corpus")
         total, n = generate(corpus, args.megabytes, args.doc_kb, args.large_mb)
+        print(f"machine: {machine()}; corpus and output under {tempfile.gettempdir()}")
         print(f"corpus: {n} documents, {total / 1e6:.1f} MB (about {args.doc_kb} KB each, one of {args.large_mb} MB)")
+        walls = {}
         for jobs in sorted({1, args.jobs}):
-            elapsed, rss, timings = run(args.binary, corpus, os.path.join(tmp, f"out-{jobs}"), jobs)
+            elapsed, rss, cpu, timings = run(args.binary, corpus, os.path.join(tmp, f"out-{jobs}"), jobs)
+            walls[jobs] = elapsed
             print(f"--jobs {jobs}: {elapsed:.2f} s, {total / 1e6 / elapsed:.1f} MB/s, {n / elapsed:.0f} documents/s, "
-                  f"peak RSS {rss / 1024:.0f} MiB")
+                  f"peak RSS {rss / 1024:.0f} MiB, CPU {cpu:.2f} s")
             stages = [kv.split("=") for kv in timings.split()]
             if stages:
                 print("  CPU per stage (MB/s of input on one core): " +
@@ -102,6 +116,7 @@ def main():
         if args.jobs > 1:
             same = subprocess.run(["diff", "-r", "-q", os.path.join(tmp, "out-1"), os.path.join(tmp, f"out-{args.jobs}")],
                                   capture_output=True).returncode == 0
+            print(f"speed-up of --jobs {args.jobs} over --jobs 1: {walls[1] / walls[args.jobs]:.2f}x")
             print(f"output identical for --jobs 1 and --jobs {args.jobs}: {'yes' if same else 'NO'}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
