@@ -72,15 +72,23 @@ public struct JSONWriter: ~Copyable {
 
     /// Writes `"name":`. `name` must be plain ASCII that needs no escaping (all keys here are).
     public mutating func key(_ name: StaticString) {
-        name.withUTF8Buffer { name in
-            reserve(name.count + 4)
-            if needsComma { putUnchecked(UInt8(ascii: ",")) }
-            putUnchecked(UInt8(ascii: "\""))
-            putUnchecked(name)
-            putUnchecked(UInt8(ascii: "\""))
-            putUnchecked(UInt8(ascii: ":"))
-        }
+        let name = JSONWriter.bytes(of: name)
+        reserve(name.count + 4)
+        if needsComma { putUnchecked(UInt8(ascii: ",")) }
+        putUnchecked(UInt8(ascii: "\""))
+        putUnchecked(name)
+        putUnchecked(UInt8(ascii: "\""))
+        putUnchecked(UInt8(ascii: ":"))
         needsComma = false
+    }
+
+    /// The UTF-8 bytes of a string literal, read in place (keys and literals are written hundreds of thousands of
+    /// times per MB: no closure per call). A `StaticString` built from a single Unicode scalar has no pointer and
+    /// is refused; a string literal always has one.
+    @inline(__always)
+    private static func bytes(of literal: StaticString) -> UnsafeBufferPointer<UInt8> {
+        precondition(literal.hasPointerRepresentation, "JSONWriter: keys and literals must be string literals")
+        return UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
     }
 
     /// Writes `"name":` for a key only known at run time (escaped).
@@ -124,13 +132,12 @@ public struct JSONWriter: ~Copyable {
 
     /// A string known at compile time that needs no escaping (ASCII, no quotes or backslashes).
     public mutating func literal(_ value: StaticString) {
-        value.withUTF8Buffer { value in
-            reserve(value.count + 3)
-            if needsComma { putUnchecked(UInt8(ascii: ",")) }
-            putUnchecked(UInt8(ascii: "\""))
-            putUnchecked(value)
-            putUnchecked(UInt8(ascii: "\""))
-        }
+        let value = JSONWriter.bytes(of: value)
+        reserve(value.count + 3)
+        if needsComma { putUnchecked(UInt8(ascii: ",")) }
+        putUnchecked(UInt8(ascii: "\""))
+        putUnchecked(value)
+        putUnchecked(UInt8(ascii: "\""))
         needsComma = true
     }
 
