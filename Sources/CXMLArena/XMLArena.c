@@ -41,11 +41,14 @@ typedef struct chunk {
 } chunk;
 
 typedef struct arena {
-    int active;
+    int open;          // between begin and end
+    int active;        // open and not suspended
     chunk *first;      // chunks in order of use
     chunk *current;
     size_t used;       // bytes used in `current`
     size_t handed_out; // bytes handed out since begin
+    unsigned long scope; // counts the documents (begin calls) on this thread
+    int spilled;       // a block was taken from malloc while the arena was active
 } arena;
 
 static _Thread_local arena thread_arena;
@@ -111,7 +114,10 @@ static void *arena_block(arena *a, size_t size) {
 
 void *scriptorium_xml_malloc(size_t size) {
     arena *a = &thread_arena;
-    if (a->active && size <= largest_arena_block) return arena_block(a, size);
+    if (a->active) {
+        if (size <= largest_arena_block) return arena_block(a, size);
+        a->spilled = 1;
+    }
     return heap_block(size);
 }
 
@@ -153,7 +159,10 @@ char *scriptorium_xml_strdup(const char *string) {
 
 void scriptorium_xml_arena_begin(void) {
     arena *a = &thread_arena;
+    a->open = 1;
     a->active = 1;
+    a->scope += 1;
+    a->spilled = 0;
     a->current = NULL;
     a->used = 0;
     a->handed_out = 0;
@@ -161,10 +170,11 @@ void scriptorium_xml_arena_begin(void) {
 
 void scriptorium_xml_arena_suspend(void) { thread_arena.active = 0; }
 
-void scriptorium_xml_arena_resume(void) { thread_arena.active = 1; }
+void scriptorium_xml_arena_resume(void) { thread_arena.active = thread_arena.open; }
 
 void scriptorium_xml_arena_end(void) {
     arena *a = &thread_arena;
+    a->open = 0;
     a->active = 0;
     // Keep a few chunks for the next document; a very large document's chunks go back to libc.
     chunk *c = a->first;
@@ -179,3 +189,13 @@ void scriptorium_xml_arena_end(void) {
 }
 
 size_t scriptorium_xml_arena_used(void) { return thread_arena.handed_out; }
+
+unsigned long scriptorium_xml_arena_scope(void) {
+    arena *a = &thread_arena;
+    return (a->active && !a->spilled) ? a->scope : 0;
+}
+
+unsigned long scriptorium_xml_arena_document(void) {
+    arena *a = &thread_arena;
+    return a->open ? a->scope : 0;
+}

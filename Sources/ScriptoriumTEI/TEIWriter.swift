@@ -59,6 +59,7 @@ public final class TEIWriter: @unchecked Sendable {
 
         TEIStandOffWriter().write(records.entities, into: tree)
         tree.indent()
+        tree.seal()
         return tree
     }
 }

@@ -39,6 +39,13 @@ enum XMLAllocator {
         return try body()
     }
 
+    /// The document scope of the calling thread while all its libxml2 memory is in the arena, else 0
+    /// (`scriptorium_xml_arena_scope`).
+    static var currentScope: UInt { scriptorium_xml_arena_scope() }
+
+    /// The document scope of the calling thread, clean or not; 0 outside a document.
+    static var currentDocument: UInt { scriptorium_xml_arena_document() }
+
     /// Bytes the calling thread's arena has handed out in the current document (for tests).
     static var arenaBytesInUse: Int { scriptorium_xml_arena_used() }
 }

@@ -16,6 +16,8 @@ final class XMLTree {
     /// Elements whose content is elements only, in creation order (parents before children); `indent()` puts
     /// line breaks and indentation between their children, and nowhere else.
     private var containers: [Node] = []
+    /// The libxml2 arena scope the whole tree was built in (0: none, or not all of it), set by `seal`; see `deinit`.
+    private var arenaScope: UInt = 0
 
     /// A document whose root element `rootName` is in `namespace` (the default namespace, no prefix).
     init(root rootName: StaticString, namespace: StaticString) {
@@ -34,7 +36,21 @@ final class XMLTree {
         containers.append(root)
     }
 
-    deinit { xmlFreeDoc(doc) }
+    /// Frees the document, unless every block of it is in the arena scope still running (which releases them all
+    /// at once when the document is done): walking the tree to free each node would then only cost the walk.
+    /// A tree that validation gave an ID or reference table (blocks from malloc) is always freed.
+    deinit {
+        if arenaScope != 0 && XMLAllocator.currentDocument == arenaScope && doc.pointee.ids == nil && doc.pointee.refs == nil {
+            return
+        }
+        xmlFreeDoc(doc)
+    }
+
+    /// Marks the tree complete: if every block of it so far came from the running arena scope, `deinit` may leave
+    /// it to the arena. Nothing may be added to the tree afterwards.
+    func seal() {
+        arenaScope = XMLAllocator.currentScope
+    }
 
     static func outOfMemory() -> Never {
         fatalError("libxml2 could not allocate memory for the TEI tree")

@@ -50,6 +50,55 @@ import Testing
         }
     }
 
+    @Test func aScopeLastsWhileEverythingIsInTheArena() {
+        #expect(XMLAllocator.currentScope == 0)
+        var scopes: [UInt] = []
+        for _ in 0..<2 {
+            XMLAllocator.withDocumentArena {
+                let scope = XMLAllocator.currentScope
+                #expect(scope != 0)
+                scopes.append(scope)
+                _ = scriptorium_xml_malloc(100)
+                #expect(XMLAllocator.currentScope == scope)
+                XMLAllocator.outsideArena { #expect(XMLAllocator.currentScope == 0) }
+                #expect(XMLAllocator.currentScope == scope)
+                scriptorium_xml_free(scriptorium_xml_malloc(1 << 20))  // from malloc: the scope is no longer clean
+                #expect(XMLAllocator.currentScope == 0)
+            }
+        }
+        #expect(scopes[0] != scopes[1])
+        #expect(XMLAllocator.currentScope == 0)
+    }
+
+    @Test func theDocumentNumberHoldsWhileSuspendedAndAfterASpill() {
+        #expect(XMLAllocator.currentDocument == 0)
+        XMLAllocator.withDocumentArena {
+            let document = XMLAllocator.currentDocument
+            #expect(document == XMLAllocator.currentScope)
+            XMLAllocator.outsideArena { #expect(XMLAllocator.currentDocument == document) }
+            scriptorium_xml_free(scriptorium_xml_malloc(1 << 20))
+            #expect(XMLAllocator.currentScope == 0)
+            #expect(XMLAllocator.currentDocument == document)
+        }
+        #expect(XMLAllocator.currentDocument == 0)
+    }
+
+    @Test func treesWithAndWithoutBlocksFromMallocAreWrittenTheSameInsideAndOutsideTheArena() throws {
+        // A text longer than the arena's largest block comes from malloc: that tree must be freed node by node.
+        for text in ["short text", String(repeating: "long text ", count: 5000)] {
+            func written() throws -> [UInt8] {
+                let tree = XMLTree(root: "TEI", namespace: "http://www.tei-c.org/ns/1.0")
+                tree.element("p", text: text, in: tree.root)
+                tree.seal()
+                return try tree.serialize()
+            }
+            let outside = try written()
+            let inside = try XMLAllocator.withDocumentArena { try written() }
+            #expect(inside == outside)
+            #expect(String(decoding: inside, as: UTF8.self).contains(text))
+        }
+    }
+
     @Test func theArenaStartsEmptyForEveryDocument() {
         for _ in 0..<3 {
             XMLAllocator.withDocumentArena {

@@ -21,6 +21,15 @@ void scriptorium_xml_arena_resume(void);
 /// Nothing allocated in between may be used afterwards.
 void scriptorium_xml_arena_end(void);
 
+/// The document being written on this thread (a number unique to it on this thread) while everything allocated
+/// in it so far came from the arena; 0 outside a document, while suspended, or once a block came from malloc.
+/// Memory allocated while this stays the same goes away with the arena: freeing it piece by piece is wasted work.
+unsigned long scriptorium_xml_arena_scope(void);
+
+/// The document being written on this thread (the same number as scriptorium_xml_arena_scope gave), suspended
+/// or not, whatever came from malloc; 0 outside a document.
+unsigned long scriptorium_xml_arena_document(void);
+
 /// Bytes handed out from the calling thread's arena since begin; 0 outside a document (for tests).
 size_t scriptorium_xml_arena_used(void);
 
