@@ -26,7 +26,7 @@ public struct DocumentProcessor: Sendable {
         let shown = input.relativePath
         let fileBytes: [UInt8]
         do {
-            fileBytes = try clock.measure(.read) { Array(try Data(contentsOf: input.url)) }
+            fileBytes = try clock.measure(.read) { try InputBytes.read(input.url) }
         } catch {
             throw ScriptoriumError(.input, path: input.url.path, "cannot be read (\(AtomicOutput.reason(error)))")
         }
