@@ -45,7 +45,7 @@ public struct BlockText: Sendable {
                 case .keepHyphen:
                     break
                 case .keepHyphenAndSpace, .space:
-                    appendReplacement([0x20], source: previous.upperBound..<line.lowerBound)
+                    appendReplacement(space: true, source: previous.upperBound..<line.lowerBound)
                 }
             }
             appendLine(buf, line)
@@ -53,49 +53,76 @@ public struct BlockText: Sendable {
     }
 
     private mutating func appendLine(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
+        guard let p = buf.baseAddress else { return }
         var runStart = line.lowerBound
         var i = line.lowerBound
-        while i < line.upperBound {
-            let b = buf[i]
-            // Fast path: ordinary printable ASCII and any non-white-space multi-byte character.
-            if b > 0x20 && b != 0x7F && b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF {
-                i += 1
+        let end = line.upperBound
+        while i < end {
+            // Most of a line is plain: eight bytes at a time while they are.
+            if i + 8 <= end && Self.isPlain(buf, p, i, end) {
+                i &+= 8
                 continue
             }
-            // A lone ASCII space is already its normalised form: it stays in the copied run (most text has one
-            // between every two words, and a run per word would cost an append each).
-            if b == 0x20 && (i + 1 == line.upperBound || Whitespace.width(buf, at: i + 1) == 0) {
-                i += 1
-                continue
-            }
-            let w = Whitespace.width(buf, at: i)
-            if w > 0 {
-                appendCopy(buf, runStart..<i)
-                var j = i + w
-                while j < line.upperBound {
-                    let k = Whitespace.width(buf, at: j)
-                    if k == 0 { break }
-                    j += k
+            // Byte by byte up to the end of those eight (a white-space run may carry `i` further).
+            let stop = min(i + 8, end)
+            while i < stop {
+                let b = p[i]
+                // Fast path: ordinary printable ASCII and any non-white-space multi-byte character.
+                if b > 0x20 && b != 0x7F && b != 0xC2 && b != 0xE1 && b != 0xE2 && b != 0xE3 && b != 0xEF {
+                    i += 1
+                    continue
                 }
-                appendReplacement([0x20], source: i..<j)
-                i = j
-                runStart = i
-            } else if b < 0x20 {
-                appendCopy(buf, runStart..<i)
-                appendReplacement([0xEF, 0xBF, 0xBD], source: i..<(i + 1))
-                i += 1
-                runStart = i
-            } else if b == 0xEF, i + 2 < line.upperBound, buf[i + 1] == 0xBF, buf[i + 2] == 0xBE || buf[i + 2] == 0xBF {
-                // U+FFFE and U+FFFF are not characters XML allows either: U+FFFD, like the controls.
-                appendCopy(buf, runStart..<i)
-                appendReplacement([0xEF, 0xBF, 0xBD], source: i..<(i + 3))
-                i += 3
-                runStart = i
-            } else {
-                i += 1
+                // A lone ASCII space is already its normalised form: it stays in the copied run (most text has one
+                // between every two words, and a run per word would cost an append each).
+                if b == 0x20 && (i + 1 == end || Whitespace.width(buf, at: i + 1) == 0) {
+                    i += 1
+                    continue
+                }
+                let w = Whitespace.width(buf, at: i)
+                if w > 0 {
+                    appendCopy(buf, runStart..<i)
+                    var j = i + w
+                    while j < end {
+                        let k = Whitespace.width(buf, at: j)
+                        if k == 0 { break }
+                        j += k
+                    }
+                    appendReplacement(space: true, source: i..<j)
+                    i = j
+                    runStart = i
+                } else if b < 0x20 {
+                    appendCopy(buf, runStart..<i)
+                    appendReplacement(space: false, source: i..<(i + 1))
+                    i += 1
+                    runStart = i
+                } else if b == 0xEF, i + 2 < end, p[i + 1] == 0xBF, p[i + 2] == 0xBE || p[i + 2] == 0xBF {
+                    // U+FFFE and U+FFFF are not characters XML allows either: U+FFFD, like the controls.
+                    appendCopy(buf, runStart..<i)
+                    appendReplacement(space: false, source: i..<(i + 3))
+                    i += 3
+                    runStart = i
+                } else {
+                    i += 1
+                }
             }
         }
-        appendCopy(buf, runStart..<line.upperBound)
+        appendCopy(buf, runStart..<end)
+    }
+
+    /// Whether the eight bytes at `i` (all inside the line, which ends at `end`) are copied as they stand and need
+    /// no byte-by-byte look: printable ASCII, and no space that starts a run of white space.
+    @inline(__always)
+    private static func isPlain(_ buf: UnsafeBufferPointer<UInt8>, _ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        let w = ByteWords.load(p, i)
+        // Non-ASCII, C0 controls (tab and line breaks included) and DEL (0x7F + 1 sets the high bit, with no carry
+        // into the next byte once every byte is below 0x80).
+        if w & ByteWords.highs != 0 || ByteWords.anyBelow(w, 0x20) || (w &+ ByteWords.ones) & ByteWords.highs != 0 {
+            return false
+        }
+        // Two spaces in a row, or a space ending these eight bytes before more white space.
+        let spaces = ByteWords.equalMask(w, 0x20)
+        if spaces & (spaces >> 8) != 0 { return false }
+        return spaces >> 63 == 0 || i + 8 == end || Whitespace.width(buf, at: i + 8) == 0
     }
 
     private mutating func appendCopy(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
@@ -111,10 +138,17 @@ public struct BlockText: Sendable {
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[range]))
     }
 
-    private mutating func appendReplacement(_ replacement: [UInt8], source: Range<Int>) {
-        runs.append(Run(start: bytes.count, length: replacement.count, sourceStart: source.lowerBound,
+    /// Appends one space (`space`) or U+FFFD in place of the source bytes `source`.
+    private mutating func appendReplacement(space: Bool, source: Range<Int>) {
+        runs.append(Run(start: bytes.count, length: space ? 1 : 3, sourceStart: source.lowerBound,
                         sourceLength: source.count, isCopy: false))
-        bytes.append(contentsOf: replacement)
+        if space {
+            bytes.append(0x20)
+        } else {
+            bytes.append(0xEF)
+            bytes.append(0xBF)
+            bytes.append(0xBD)
+        }
     }
 
     private mutating func removeLastByte() {

@@ -93,6 +93,11 @@ struct SentenceScanner {
         while true {
             let limit = list.next ?? n
             while i < limit {
+                // Eight bytes at a time up to the next byte that can end a sentence.
+                if i + 8 <= limit && !Self.mayEndSentence(ByteWords.load(p, i)) {
+                    i &+= 8
+                    continue
+                }
                 let b = p[i]
                 // '!' 0x21, '.' 0x2E, '?' 0x3F; 0xE2 starts '…' (E2 80 A6).
                 if b == dot || b == question || b == bang || (b == 0xE2 && isEllipsisChar(i)) {
@@ -122,6 +127,13 @@ struct SentenceScanner {
     }
 
     // MARK: Characters
+
+    /// Whether one of eight bytes is `.`, `?`, `!` or 0xE2 (the lead byte of `…`).
+    @inline(__always)
+    static func mayEndSentence(_ w: UInt64) -> Bool {
+        (ByteWords.equalMask(w, dot) | ByteWords.equalMask(w, question) | ByteWords.equalMask(w, bang)
+            | ByteWords.equalMask(w, 0xE2)) != 0
+    }
 
     @inline(__always)
     func isEllipsisChar(_ i: Int) -> Bool {
