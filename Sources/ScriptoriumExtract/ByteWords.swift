@@ -39,6 +39,14 @@ public enum ByteWords {
         w & ~(w << 1) & highs
     }
 
+    /// The sum of the eight bytes of `w`: pairs of bytes into four 16-bit lanes, then the lanes summed into the
+    /// top one.
+    @inline(__always)
+    static func sumOfBytes(_ w: UInt64) -> Int {
+        let pairs = (w & 0x00FF_00FF_00FF_00FF) &+ ((w >> 8) & 0x00FF_00FF_00FF_00FF)
+        return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
+
     /// The number of code points that start in the bytes `p[from..<to]` (bytes that are not continuation bytes).
     public static func codePoints(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
         var continuation = 0
@@ -53,9 +61,7 @@ public enum ByteWords {
                 i &+= 8
                 words &+= 1
             }
-            // Pairs of bytes into four 16-bit lanes, then the lanes summed into the top one.
-            let pairs = (tallies & 0x00FF_00FF_00FF_00FF) &+ ((tallies >> 8) & 0x00FF_00FF_00FF_00FF)
-            continuation &+= Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+            continuation &+= sumOfBytes(tallies)
         }
         while i < to {
             continuation &+= p[i] & 0xC0 == 0x80 ? 1 : 0

@@ -19,38 +19,37 @@ public struct DocumentRecordIDs: Sendable {
 
     /// The document id, then `.tag` and `number` for each pair given.
     private func make(_ tag: StaticString, _ number: Int, _ tag2: StaticString = "", _ number2: Int = -1) -> String {
-        let length = document.count + 1 + tag.utf8CodeUnitCount + Self.digits(number)
-            + (number2 >= 0 ? 1 + tag2.utf8CodeUnitCount + Self.digits(number2) : 0)
+        let digits = Self.digits(number)
+        let digits2 = number2 >= 0 ? Self.digits(number2) : 0
+        let length = document.count + 1 + tag.utf8CodeUnitCount + digits
+            + (number2 >= 0 ? 1 + tag2.utf8CodeUnitCount + digits2 : 0)
         return String(unsafeUninitializedCapacity: length) { out in
-            var k = 0
-            for b in document {
-                out[k] = b
-                k += 1
+            let base = out.baseAddress!
+            document.withUnsafeBufferPointer { doc in
+                if let from = doc.baseAddress { base.update(from: from, count: doc.count) }
             }
-            Self.write(tag, number, into: out, at: &k)
-            if number2 >= 0 { Self.write(tag2, number2, into: out, at: &k) }
+            var k = Self.write(tag, number, digits: digits, to: base, at: document.count)
+            if number2 >= 0 { k = Self.write(tag2, number2, digits: digits2, to: base, at: k) }
             return k
         }
     }
 
-    /// Writes `.`, `tag` and the decimal `number` at `k`.
+    /// Writes `.`, `tag` and the decimal `number` (of `digits` digits) at `k`; returns where they end.
     @inline(__always)
-    private static func write(_ tag: StaticString, _ number: Int, into out: UnsafeMutableBufferPointer<UInt8>, at k: inout Int) {
-        out[k] = UInt8(ascii: ".")
-        k += 1
-        let t = tag.utf8Start
-        for j in 0..<tag.utf8CodeUnitCount {
-            out[k] = t[j]
-            k += 1
-        }
+    private static func write(_ tag: StaticString, _ number: Int, digits: Int, to base: UnsafeMutablePointer<UInt8>,
+                              at k: Int) -> Int {
+        base[k] = UInt8(ascii: ".")
+        let count = tag.utf8CodeUnitCount
+        (base + k + 1).update(from: tag.utf8Start, count: count)
+        let end = k + 1 + count + digits
         var n = number
-        var end = k + digits(number)
-        k = end
+        var j = end
         repeat {
-            end -= 1
-            out[end] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+            j -= 1
+            base[j] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
             n /= 10
         } while n > 0
+        return end
     }
 
     /// Decimal digits of a non-negative number.

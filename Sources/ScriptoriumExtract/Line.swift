@@ -5,8 +5,7 @@ struct Line: Equatable {
     /// The line without leading and trailing white space; empty for a blank line.
     var trimmed: Range<Int>
     /// Whether `trimmed` is longer than `StructureReader.wrapWidth` code points (then it is never part of a
-    /// hard-wrapped paragraph). Only this comparison is needed, so a long line's code points are counted no
-    /// further than the limit.
+    /// hard-wrapped paragraph).
     var isLong = false
     var isBlank: Bool { trimmed.isEmpty }
     /// Leading white space before the first visible character.
@@ -22,25 +21,48 @@ struct Line: Equatable {
         let n = buf.count
         var start = 0
         while start < n {
-            let end = lineEnd(p, from: start, n)
-            lines.append(make(buf, start..<end))
+            let (end, continuation) = lineEnd(p, from: start, n)
+            lines.append(make(buf, start..<end, continuationBytes: continuation))
             guard end < n else { break }
             start = end + ((p[end] == 0x0D && end + 1 < n && p[end + 1] == 0x0A) ? 2 : 1)
         }
         return lines
     }
 
-    /// The first CR or LF at or after `i`, or `n`. Lines run to hundreds of bytes: eight at a time.
+    /// The first CR or LF at or after `i` (or `n`), and the UTF-8 continuation bytes before it. Lines run to
+    /// hundreds of bytes: eight at a time while none is a control character (CR and LF are; tabs and the
+    /// rare others are then looked at one by one), with per-byte tallies of continuation bytes summed every
+    /// 255 words before a tally could overflow.
     @inline(__always)
-    static func lineEnd(_ p: UnsafePointer<UInt8>, from i: Int, _ n: Int) -> Int {
+    static func lineEnd(_ p: UnsafePointer<UInt8>, from i: Int, _ n: Int) -> (end: Int, continuationBytes: Int) {
         var i = i
-        while i + 8 <= n && !ByteWords.hasLineBreak(ByteWords.load(p, i)) { i &+= 8 }
-        while i < n && p[i] != 0x0A && p[i] != 0x0D { i &+= 1 }
-        return i
+        var continuation = 0
+        var tallies: UInt64 = 0
+        var words = 0
+        while i + 8 <= n {
+            let w = ByteWords.load(p, i)
+            if ByteWords.anyBelow(w, 0x0E) {
+                if ByteWords.hasLineBreak(w) { break }
+            }
+            tallies &+= ByteWords.continuationMask(w) >> 7
+            words &+= 1
+            if words == 255 {
+                continuation &+= ByteWords.sumOfBytes(tallies)
+                tallies = 0
+                words = 0
+            }
+            i &+= 8
+        }
+        continuation &+= ByteWords.sumOfBytes(tallies)
+        while i < n && p[i] != 0x0A && p[i] != 0x0D {
+            continuation &+= p[i] & 0xC0 == 0x80 ? 1 : 0
+            i &+= 1
+        }
+        return (i, continuation)
     }
 
-    /// The line `range`, trimmed.
-    static func make(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Line {
+    /// The line `range`, trimmed; `continuationBytes` counts the UTF-8 continuation bytes in `range`.
+    static func make(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, continuationBytes: Int) -> Line {
         var lo = range.lowerBound
         while lo < range.upperBound {
             let w = Whitespace.width(buf, at: lo)
@@ -54,14 +76,11 @@ struct Line: Equatable {
             while k > lo && buf[k] & 0xC0 == 0x80 { k -= 1 }
             if Whitespace.width(buf, at: k) == hi - k { hi = k } else { break }
         }
-        return Line(full: range, trimmed: lo..<hi, isLong: isLonger(buf, lo..<hi, than: StructureReader.wrapWidth))
-    }
-
-    /// Whether `range` holds more than `limit` code points, counted only where the byte length leaves it open: a
-    /// code point takes one to four bytes.
-    static func isLonger(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, than limit: Int) -> Bool {
-        if range.count <= limit { return false }
-        if range.count >= 4 * (limit + 1) { return true }
-        return ByteWords.codePoints(buf.baseAddress!, from: range.lowerBound, to: range.upperBound) > limit
+        // Code points of the trimmed line: its bytes, less the continuation bytes inside it (those of trimmed-away
+        // white space such as U+00A0 are few, so they are counted again here).
+        var continuation = continuationBytes
+        for k in range.lowerBound..<lo where buf[k] & 0xC0 == 0x80 { continuation -= 1 }
+        for k in hi..<range.upperBound where buf[k] & 0xC0 == 0x80 { continuation -= 1 }
+        return Line(full: range, trimmed: lo..<hi, isLong: (hi - lo) - continuation > StructureReader.wrapWidth)
     }
 }

@@ -28,38 +28,39 @@ public struct DocumentNormalizer: Sendable {
         // The matches of a block's sentences, appended one sentence after the other into one buffer.
         var found: [EntityMatcher.Found] = []
 
-        extracted.source.bytes.withUnsafeBufferPointer { source in
-            for block in extracted.blocks {
-                var blockRecord = block.record
-                let blockIsNFC = NFCComposer.isKnownNFC(block.text.bytes)
+        // Blocks are read in place: a `for` over the array would copy each one (a retain per text and record field).
+        extracted.blocks.withUnsafeBufferPointer { blocks in extracted.source.bytes.withUnsafeBufferPointer { source in
+            for b in blocks.indices {
+                var blockRecord = blocks[b].record
+                let blockIsNFC = NFCComposer.isKnownNFC(blocks[b].text.bytes)
                 if !blockIsNFC { blockRecord.text = composer.compose(blockRecord.text) }
                 records.blocks.append(blockRecord)
                 if !found.isEmpty { found.removeAll(keepingCapacity: true) }
 
-                for k in block.sentences.indices {
-                    let range = block.sentenceRanges[k]
+                for k in blocks[b].sentences.indices {
+                    let range = blocks[b].sentenceRanges[k]
                     // Entities are matched on the final (NFC) sentence text, so a lexicon name in NFC is found
-                    // whatever the source's normalisation; `originalRange` maps a range of that text back into the block.
-                    let composed: ComposedText? = blockIsNFC ? nil : block.text.bytes.withUnsafeBufferPointer {
+                    // whatever the source's normalisation; `originalRange` maps a range of that text back into the blocks[b].
+                    let composed: ComposedText? = blockIsNFC ? nil : blocks[b].text.bytes.withUnsafeBufferPointer {
                         ComposedText(UnsafeBufferPointer(rebasing: $0[range]), composer: &composer)
                     }
                     let first = found.count
                     if let composed {
-                        var sentenceRecord = block.sentences[k]
+                        var sentenceRecord = blocks[b].sentences[k]
                         sentenceRecord.text = String(decoding: composed.bytes, as: UTF8.self)
                         records.sentences.append(sentenceRecord)
                         composed.bytes.withUnsafeBufferPointer { matcher.find(in: $0, into: &found) }
                     } else {
-                        records.sentences.append(block.sentences[k])
-                        block.text.bytes.withUnsafeBufferPointer {
+                        records.sentences.append(blocks[b].sentences[k])
+                        blocks[b].text.bytes.withUnsafeBufferPointer {
                             matcher.find(in: UnsafeBufferPointer(rebasing: $0[range]), into: &found)
                         }
                     }
                     guard found.count > first else { continue }
-                    let sentenceID = block.sentences[k].id
+                    let sentenceID = blocks[b].sentences[k].id
                     for match in found[first...] {
                         let inBlock = composed?.originalRange(of: match.range) ?? match.range
-                        let sourceBytes = block.text.sourceRange(
+                        let sourceBytes = blocks[b].text.sourceRange(
                             of: (range.lowerBound + inBlock.lowerBound)..<(range.lowerBound + inBlock.upperBound))
                         records.mentions.append(MentionRecord(
                             id: ids.mention(records.mentions.count + 1),
@@ -69,7 +70,7 @@ public struct DocumentNormalizer: Sendable {
                     }
                 }
             }
-        }
+        } }
         records.entities = mentions.records()
         return records
     }

@@ -175,6 +175,12 @@ public struct EntityMatcher: Sendable {
         while i < n {
             let b = p[i]
             let c = classes[Int(b)]
+            if c == 0 {
+                // ASCII that is neither in a word nor the start of a name or date: a space, most punctuation.
+                i &+= 1
+                previousIsWord = false
+                continue
+            }
             let isWord: Bool
             var length = 1
             if c & Self.nonASCII == 0 {
@@ -202,7 +208,7 @@ public struct EntityMatcher: Sendable {
             previousIsWord = isWord
             if isWord {
                 // The rest of an ASCII word: nothing can start inside it.
-                while i < n && classes[Int(p[i])] & Self.word != 0 { i &+= 1 }
+                i = WordBoundary.asciiWordEnd(p, i, n)
             }
         }
     }

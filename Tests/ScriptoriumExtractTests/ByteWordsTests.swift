@@ -33,6 +33,8 @@ import Testing
         let long = Array(String(repeating: "aé’😀", count: 2000).utf8)
         long.withUnsafeBufferPointer { buf in
             #expect(ByteWords.codePoints(buf.baseAddress!, from: 0, to: buf.count) == 4 * 2000)
+            let line = Line.lineEnd(buf.baseAddress!, from: 0, buf.count)
+            #expect(line.end == buf.count && line.continuationBytes == buf.count - 4 * 2000)
         }
     }
 
@@ -43,7 +45,9 @@ import Testing
                 guard let p = buf.baseAddress else { return }
                 for from in 0..<buf.count {
                     let expected = buf[from...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) ?? buf.count
-                    #expect(Line.lineEnd(p, from: from, buf.count) == expected)
+                    let found = Line.lineEnd(p, from: from, buf.count)
+                    #expect(found.end == expected)
+                    #expect(found.continuationBytes == buf[from..<expected].filter { $0 & 0xC0 == 0x80 }.count)
                 }
             }
         }
