@@ -8,19 +8,53 @@ import ScriptoriumModel
 /// that CSV, TEI and JSON-LD can carry the same text. Bytes are copied in runs, and every run remembers where
 /// it came from, so a range found in this text (a sentence, a mention) maps back to an exact source span.
 /// Unicode NFC is the Normalize stage's job; this text is NFC wherever the source was.
+///
+/// The extractor writes all blocks of a document into one `BlockTextBuffer` and each block's text is a slice of it,
+/// which spares two allocations a block; offsets into a `BlockText` (its `bytes` through `withUnsafeBufferPointer`,
+/// `sourceRange(of:)`, `string(_:)`) count from the block's first byte all the same.
 public struct BlockText: Sendable {
-    /// A stretch of `bytes` and the source bytes it stands for. A copied run has `length == sourceLength`;
-    /// a replaced run (a collapsed space, a U+FFFD) does not.
+    /// A stretch of the buffer's bytes and the source bytes it stands for. A copied run has
+    /// `length == sourceLength`; a replaced run (a collapsed space, a U+FFFD) does not.
     struct Run: Sendable {
+        /// Where the run starts in the buffer's bytes.
         var start: Int
         var length: Int
         var sourceStart: Int
         var sourceLength: Int
         var isCopy: Bool
+
+        /// The source byte range that the buffer bytes `range` stand for (non-empty, inside the text of `runs`).
+        static func sourceRange<C: RandomAccessCollection>(of range: Range<Int>, in runs: C) -> Range<Int>
+        where C.Element == Run, C.Index == Int {
+            let first = runs[index(of: range.lowerBound, in: runs)]
+            let start = first.isCopy ? first.sourceStart + (range.lowerBound - first.start) : first.sourceStart
+            let last = runs[index(of: range.upperBound - 1, in: runs)]
+            let end = last.isCopy ? last.sourceStart + (range.upperBound - last.start) : last.sourceStart + last.sourceLength
+            return start..<end
+        }
+
+        /// The index of the run holding buffer byte `offset`.
+        private static func index<C: RandomAccessCollection>(of offset: Int, in runs: C) -> Int
+        where C.Element == Run, C.Index == Int {
+            var lo = runs.startIndex
+            var hi = runs.endIndex - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if runs[mid].start <= offset { lo = mid } else { hi = mid - 1 }
+            }
+            return lo
+        }
     }
 
-    public private(set) var bytes: [UInt8] = []
-    private var runs: [Run] = []
+    /// The text's UTF-8 bytes: a slice of the document's buffer, so its indices start where the block does.
+    public let bytes: ArraySlice<UInt8>
+    private let runs: ArraySlice<Run>
+
+    /// A block's text: its slices of a `BlockTextBuffer`'s bytes and runs.
+    init(bytes: ArraySlice<UInt8>, runs: ArraySlice<Run>) {
+        self.bytes = bytes
+        self.runs = runs
+    }
 
     /// Builds the text of `lines` (trimmed byte ranges of the source, in order), deciding each line join from
     /// the two lines alone (`HyphenatedBreaks.localJoin`).
@@ -35,7 +69,41 @@ public struct BlockText: Sendable {
 
     /// Builds the text of a block's lines, joining them as `lines.joins` says.
     public init(source buf: UnsafeBufferPointer<UInt8>, lines: BlockLines) {
-        bytes.reserveCapacity(lines.ranges.reduce(0) { $0 + $1.count + 1 })
+        var buffer = BlockTextBuffer()
+        buffer.reserveCapacity(bytes: lines.ranges.reduce(0) { $0 + $1.count + 1 })
+        let block = buffer.append(source: buf, lines: lines)
+        self.init(bytes: buffer.bytes[block.bytes], runs: buffer.runs[block.runs])
+    }
+
+    /// The source byte range that `range` of this text stands for (`range` non-empty, inside the text).
+    public func sourceRange(of range: Range<Int>) -> Range<Int> {
+        Run.sourceRange(of: (bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound), in: runs)
+    }
+
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The text of `range` (offsets from the text's first byte).
+    public func string(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+}
+
+/// The joined texts of a document's blocks, one after the other, and the runs that map them back to the source
+/// (see `BlockText`): one pair of arrays for the whole document instead of a pair per block.
+struct BlockTextBuffer {
+    private(set) var bytes: [UInt8] = []
+    private(set) var runs: [BlockText.Run] = []
+    /// The first run of the block being built: runs of an earlier block are never extended.
+    private var blockRuns = 0
+
+    mutating func reserveCapacity(bytes count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
+    /// Appends the text of a block's lines, joined as `lines.joins` says; returns where its bytes and runs are.
+    mutating func append(source buf: UnsafeBufferPointer<UInt8>, lines: BlockLines) -> (bytes: Range<Int>, runs: Range<Int>) {
+        let start = bytes.count
+        blockRuns = runs.count
         for (k, line) in lines.ranges.enumerated() {
             if k > 0 {
                 let previous = lines.ranges[k - 1]
@@ -50,6 +118,12 @@ public struct BlockText: Sendable {
             }
             appendLine(buf, line)
         }
+        return (start..<bytes.count, blockRuns..<runs.count)
+    }
+
+    /// The source byte range that the bytes `range` stand for, `runs` being the block's runs.
+    func sourceRange(of range: Range<Int>, runs block: Range<Int>) -> Range<Int> {
+        BlockText.Run.sourceRange(of: range, in: runs[block])
     }
 
     private mutating func appendLine(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) {
@@ -127,12 +201,12 @@ public struct BlockText: Sendable {
 
     private mutating func appendCopy(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        if let last = runs.last, last.isCopy, last.sourceStart + last.sourceLength == range.lowerBound,
-           last.start + last.length == bytes.count {
+        if runs.count > blockRuns, let last = runs.last, last.isCopy,
+           last.sourceStart + last.sourceLength == range.lowerBound, last.start + last.length == bytes.count {
             runs[runs.count - 1].length += range.count
             runs[runs.count - 1].sourceLength += range.count
         } else {
-            runs.append(Run(start: bytes.count, length: range.count, sourceStart: range.lowerBound,
+            runs.append(BlockText.Run(start: bytes.count, length: range.count, sourceStart: range.lowerBound,
                             sourceLength: range.count, isCopy: true))
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[range]))
@@ -140,7 +214,7 @@ public struct BlockText: Sendable {
 
     /// Appends one space (`space`) or U+FFFD in place of the source bytes `source`.
     private mutating func appendReplacement(space: Bool, source: Range<Int>) {
-        runs.append(Run(start: bytes.count, length: space ? 1 : 3, sourceStart: source.lowerBound,
+        runs.append(BlockText.Run(start: bytes.count, length: space ? 1 : 3, sourceStart: source.lowerBound,
                         sourceLength: source.count, isCopy: false))
         if space {
             bytes.append(0x20)
@@ -156,31 +230,5 @@ public struct BlockText: Sendable {
         runs[runs.count - 1].length -= 1
         runs[runs.count - 1].sourceLength -= 1
         if runs[runs.count - 1].length == 0 { runs.removeLast() }
-    }
-
-    /// The index of the run holding byte `offset` of `bytes`.
-    private func runIndex(_ offset: Int) -> Int {
-        var lo = 0
-        var hi = runs.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if runs[mid].start <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return lo
-    }
-
-    /// The source byte range that `range` of this text stands for (`range` non-empty, inside `bytes`).
-    public func sourceRange(of range: Range<Int>) -> Range<Int> {
-        let first = runs[runIndex(range.lowerBound)]
-        let start = first.isCopy ? first.sourceStart + (range.lowerBound - first.start) : first.sourceStart
-        let last = runs[runIndex(range.upperBound - 1)]
-        let end = last.isCopy ? last.sourceStart + (range.upperBound - last.start) : last.sourceStart + last.sourceLength
-        return start..<end
-    }
-
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
-
-    public func string(_ range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 }

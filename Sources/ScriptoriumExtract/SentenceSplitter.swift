@@ -29,9 +29,21 @@ public enum SentenceSplitter {
     /// Byte ranges of the sentences of `text` (one block's normalised UTF-8 text: single spaces, no line breaks),
     /// in order, trimmed of spaces, non-empty, non-overlapping, together covering every non-space byte.
     public static func split(_ text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        guard let base = text.baseAddress, text.count > 0 else { return [] }
+        var out: [Range<Int>] = []
+        // Most blocks hold a few sentences of 60–200 bytes: one allocation up front instead of several regrowths.
+        out.reserveCapacity(text.count / 96 + 2)
+        split(text, into: &out)
+        return out
+    }
+
+    /// Appends the sentences of `text` to `out` (offsets from the start of `text`): how the extractor collects
+    /// a whole document's sentences in one array.
+    public static func split(_ text: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>]) {
+        guard let base = text.baseAddress, text.count > 0 else { return }
         var scanner = SentenceScanner(p: base, n: text.count)
-        return scanner.run()
+        swap(&scanner.out, &out)
+        scanner.run()
+        swap(&scanner.out, &out)
     }
 
     /// Convenience for callers holding a `String`: the sentences as `Substring`s of `text`.
@@ -63,7 +75,8 @@ struct SentenceScanner {
     let p: UnsafePointer<UInt8>
     let n: Int
 
-    private var out: [Range<Int>] = []
+    /// Where the sentences go; `run` appends to it.
+    var out: [Range<Int>] = []
 
     init(p: UnsafePointer<UInt8>, n: Int) {
         self.p = p
@@ -78,12 +91,10 @@ struct SentenceScanner {
         case boundary(end: Int, next: Int, resume: Int)
     }
 
-    mutating func run() -> [Range<Int>] {
+    mutating func run() {
         var start = 0
         while start < n && p[start] == space { start += 1 }
-        if start == n { return [] }
-        // Most blocks hold a few sentences of 60–200 bytes: one allocation up front instead of several regrowths.
-        out.reserveCapacity(n / 96 + 2)
+        if start == n { return }
         var i = start
         var list = SentenceListMarkers()
         if let first = parseMarker(at: start) {
@@ -123,7 +134,6 @@ struct SentenceScanner {
         var end = n
         while end > start && p[end - 1] == space { end -= 1 }
         if end > start { out.append(start..<end) }
-        return out
     }
 
     // MARK: Characters

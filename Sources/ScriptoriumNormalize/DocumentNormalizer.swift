@@ -21,7 +21,6 @@ public struct DocumentNormalizer: Sendable {
             return record
         }
         records.blocks.reserveCapacity(extracted.blocks.count)
-        records.sentences.reserveCapacity(extracted.blocks.reduce(0) { $0 + $1.sentences.count })
         var mentions = MentionCounts(lexicon: matcher.lexicon)
         // Mentions come in source order, so their spans are counted on from one to the next.
         var cursor = CodePointCursor(extracted.source)
@@ -30,9 +29,12 @@ public struct DocumentNormalizer: Sendable {
 
         // Blocks are read in place: a `for` over the array would copy each one (a retain per text and record field).
         extracted.blocks.withUnsafeBufferPointer { blocks in extracted.source.bytes.withUnsafeBufferPointer { source in
+            var sentenceCount = 0
+            for b in blocks.indices { sentenceCount += blocks[b].sentences.count }
+            records.sentences.reserveCapacity(sentenceCount)
             for b in blocks.indices {
                 var blockRecord = blocks[b].record
-                let blockIsNFC = NFCComposer.isKnownNFC(blocks[b].text.bytes)
+                let blockIsNFC = blocks[b].text.bytes.withUnsafeBufferPointer { NFCComposer.isKnownNFC($0) }
                 if !blockIsNFC { blockRecord.text = composer.compose(blockRecord.text) }
                 records.blocks.append(blockRecord)
                 if !found.isEmpty { found.removeAll(keepingCapacity: true) }
