@@ -22,7 +22,8 @@ public struct CodePointCursor {
 
     /// Code points before byte `offset` (a character boundary of the source).
     public mutating func codePointOffset(ofByte offset: Int) -> Int {
-        if index.isASCII || offset == byte { return index.isASCII ? offset : codePoint }
+        if index.isASCII { return offset }
+        if offset == byte { return codePoint }
         if offset >= byte && offset - byte <= Self.reach {
             codePoint += bytes.withUnsafeBufferPointer { ByteWords.codePoints($0.baseAddress!, from: byte, to: offset) }
         } else {

@@ -108,11 +108,11 @@ public struct NFCComposer {
         return out
     }
 
-    /// `text` in NFC.
+    /// `text` in NFC: `text` itself when it is known to be NFC already (no copy).
     public mutating func compose(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { buf in
-            Self.isKnownNFC(buf) ? String(decoding: buf, as: UTF8.self) : String(decoding: compose(buf), as: UTF8.self)
-        }
+        let composed: [UInt8]? = text.withUTF8 { buf in Self.isKnownNFC(buf) ? nil : compose(buf) }
+        guard let composed else { return text }
+        return String(decoding: composed, as: UTF8.self)
     }
 }

@@ -113,7 +113,8 @@ struct MentionCounts {
             out.append(lexicon.entities[index].record(mentions: count))
         }
         for (iso, date) in dates {
-            out.append(LexiconEntity(isoDate: iso).record(mentions: date.count))
+            // What `LexiconEntity(isoDate:)` would give, with the id already made.
+            out.append(EntityRecord(id: date.id, name: iso, type: .date, wikidata: nil, aliases: [], mentions: date.count))
         }
         out.sort { $0.id < $1.id }
         return out
