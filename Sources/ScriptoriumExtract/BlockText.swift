@@ -188,13 +188,15 @@ struct BlockTextBuffer {
     @inline(__always)
     private static func isPlain(_ buf: UnsafeBufferPointer<UInt8>, _ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         let w = ByteWords.load(p, i)
-        // Non-ASCII, C0 controls (tab and line breaks included) and DEL (0x7F + 1 sets the high bit, with no carry
-        // into the next byte once every byte is below 0x80).
-        if w & ByteWords.highs != 0 || ByteWords.anyBelow(w, 0x20) || (w &+ ByteWords.ones) & ByteWords.highs != 0 {
-            return false
-        }
-        // Two spaces in a row, or a space ending these eight bytes before more white space.
-        let spaces = ByteWords.equalMask(w, 0x20)
+        // Bit 7 of a byte flags it when it is non-ASCII, a C0 control (tab and line breaks included) or DEL: on the
+        // low seven bits `x`, `x + 0x60` reaches bit 7 exactly when `x >= 0x20`, and `x + 1` when `x == 0x7F`,
+        // neither carrying into the next byte.
+        let x = w & ByteWords.lows
+        if (w | ~(x &+ 0x6060_6060_6060_6060) | (x &+ ByteWords.ones)) & ByteWords.highs != 0 { return false }
+        // Two spaces in a row, or a space ending these eight bytes before more white space. Every byte is now
+        // ASCII, so `t + 0x7F` reaches bit 7 for every byte but a space (`t == 0`).
+        let t = w ^ 0x2020_2020_2020_2020
+        let spaces = ~(t &+ ByteWords.lows) & ByteWords.highs
         if spaces & (spaces >> 8) != 0 { return false }
         return spaces >> 63 == 0 || i + 8 == end || Whitespace.width(buf, at: i + 8) == 0
     }

@@ -138,11 +138,14 @@ struct SentenceScanner {
 
     // MARK: Characters
 
-    /// Whether one of eight bytes is `.`, `?`, `!` or 0xE2 (the lead byte of `…`).
+    /// Whether one of eight bytes is `.`, `?`, `!` or 0xE2 (the lead byte of `…`): `w` XOR the byte repeated has
+    /// a zero byte then, and `(v - 0x01…) & ~v` has bit 7 set in some byte exactly when `v` has a zero byte.
     @inline(__always)
     static func mayEndSentence(_ w: UInt64) -> Bool {
-        (ByteWords.equalMask(w, dot) | ByteWords.equalMask(w, question) | ByteWords.equalMask(w, bang)
-            | ByteWords.equalMask(w, 0xE2)) != 0
+        let ones = ByteWords.ones
+        let a = w ^ (ones &* UInt64(dot)), b = w ^ (ones &* UInt64(question))
+        let c = w ^ (ones &* UInt64(bang)), d = w ^ (ones &* 0xE2)
+        return ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c | (d &- ones) & ~d) & ByteWords.highs != 0
     }
 
     @inline(__always)
