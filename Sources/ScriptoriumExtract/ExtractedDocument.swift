@@ -6,10 +6,11 @@ public struct ExtractedDocument: Sendable {
     public struct Block: Sendable {
         public var record: BlockRecord
         public var text: BlockText
-        /// Byte ranges of the block's sentences in `text.bytes`, one per entry of `sentences`.
-        public var sentenceRanges: [Range<Int>]
-        /// The block's sentences, in order.
-        public var sentences: [SentenceRecord]
+        /// Byte ranges of the block's sentences in `text` (offsets from its first byte), one per entry of
+        /// `sentences`, with the same indices.
+        public var sentenceRanges: ArraySlice<Range<Int>>
+        /// The block's sentences, in order: a slice of the document's sentences.
+        public var sentences: ArraySlice<SentenceRecord>
     }
 
     public var document: DocumentRecord
@@ -23,37 +24,69 @@ public struct ExtractedDocument: Sendable {
 public enum DocumentExtractor {
     public static func extract(document: DocumentRecord, source: SourceText) -> ExtractedDocument {
         let docID = document.id
-        return source.bytes.withUnsafeBufferPointer { buf in
-            var sections: [(record: SectionRecord, text: BlockText)] = []
-            var blocks: [ExtractedDocument.Block] = []
+        let ids = DocumentRecordIDs(document: docID)
+        // Spans are asked for in source order (a block's start, its sentences, its end), so the cursor only
+        // ever counts forward.
+        var cursor = CodePointCursor(source)
+        // Every block's text, sentence ranges and sentences go into one array each for the whole document; each
+        // block gets its slices at the end, once nothing more is appended (a slice taken earlier would make the
+        // next append copy the array).
+        var texts = BlockTextBuffer()
+        texts.reserveCapacity(bytes: source.bytes.count)
+        var sentenceRanges: [Range<Int>] = []
+        var sentences: [SentenceRecord] = []
+        sentenceRanges.reserveCapacity(source.bytes.count / 96 + 2)
+        sentences.reserveCapacity(source.bytes.count / 96 + 2)
+        var blocks: [(record: BlockRecord, text: (bytes: Range<Int>, runs: Range<Int>), sentences: Range<Int>)] = []
+        var sections: [(record: SectionRecord, text: BlockText)] = []
+        source.bytes.withUnsafeBufferPointer { buf in
             var currentSection: String?
             for element in StructureReader.read(buf) {
                 switch element {
                 case .heading(let level, let line):
                     let text = BlockText(source: buf, lines: [line])
-                    let id = RecordID.section(document: docID, position: sections.count + 1)
+                    let id = ids.section(sections.count + 1)
                     sections.append((SectionRecord(id: id, documentID: docID, position: sections.count + 1, level: level,
-                                                   heading: text.string, span: source.span(ofBytes: line)), text))
+                                                   heading: text.string, span: cursor.span(ofBytes: line)), text))
                     currentSection = id
                 case .block(let kind, let lines):
-                    let text = BlockText(source: buf, lines: lines)
+                    let text = texts.append(source: buf, lines: lines)
                     let position = blocks.count + 1
-                    let blockID = RecordID.block(document: docID, position: position)
-                    let span = source.span(ofBytes: lines.first!.lowerBound..<lines.last!.upperBound)
-                    let ranges = text.bytes.withUnsafeBufferPointer { SentenceSplitter.split($0) }
-                    var sentences: [SentenceRecord] = []
-                    sentences.reserveCapacity(ranges.count)
-                    for (k, range) in ranges.enumerated() {
-                        sentences.append(SentenceRecord(
-                            id: RecordID.sentence(block: blockID, position: k + 1), documentID: docID, blockID: blockID,
-                            position: k + 1, text: text.string(range), span: source.span(ofBytes: text.sourceRange(of: range))))
+                    let blockID = ids.block(position)
+                    let start = cursor.codePointOffset(ofByte: lines.first!.lowerBound)
+                    let firstSentence = sentenceRanges.count
+                    // The block's text is validated UTF-8 once; each sentence is a copy of a slice of it.
+                    let string = texts.bytes.withUnsafeBufferPointer { all in
+                        let bytes = UnsafeBufferPointer(rebasing: all[text.bytes])
+                        SentenceSplitter.split(bytes, into: &sentenceRanges)
+                        return String(decoding: bytes, as: UTF8.self)
                     }
+                    let utf8 = string.utf8
+                    for k in firstSentence..<sentenceRanges.count {
+                        let range = sentenceRanges[k]
+                        let lo = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                        let hi = utf8.index(lo, offsetBy: range.count)
+                        let sourceBytes = texts.sourceRange(
+                            of: (text.bytes.lowerBound + range.lowerBound)..<(text.bytes.lowerBound + range.upperBound),
+                            runs: text.runs)
+                        sentences.append(SentenceRecord(
+                            id: ids.sentence(block: position, position: k - firstSentence + 1), documentID: docID,
+                            blockID: blockID, position: k - firstSentence + 1, text: String(string[lo..<hi]),
+                            span: cursor.span(ofBytes: sourceBytes)))
+                    }
+                    let span = Span(start: start, end: cursor.codePointOffset(ofByte: lines.last!.upperBound))
                     let record = BlockRecord(id: blockID, documentID: docID, sectionID: currentSection, position: position,
-                                             kind: kind, text: text.string, span: span)
-                    blocks.append(.init(record: record, text: text, sentenceRanges: ranges, sentences: sentences))
+                                             kind: kind, text: string, span: span)
+                    blocks.append((record, text, firstSentence..<sentenceRanges.count))
                 }
             }
-            return ExtractedDocument(document: document, source: source, sections: sections, blocks: blocks)
         }
+        let bytes = texts.bytes
+        let runs = texts.runs
+        return ExtractedDocument(document: document, source: source, sections: sections, blocks: blocks.map { block in
+            ExtractedDocument.Block(record: block.record,
+                                    text: BlockText(bytes: bytes[block.text.bytes], runs: runs[block.text.runs]),
+                                    sentenceRanges: sentenceRanges[block.sentences], sentences: sentences[block.sentences])
+        })
     }
 }

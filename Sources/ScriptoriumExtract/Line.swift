@@ -4,8 +4,9 @@ struct Line: Equatable {
     var full: Range<Int>
     /// The line without leading and trailing white space; empty for a blank line.
     var trimmed: Range<Int>
-    /// The length of `trimmed` in code points.
-    var codePoints = 0
+    /// Whether `trimmed` is longer than `StructureReader.wrapWidth` code points (then it is never part of a
+    /// hard-wrapped paragraph).
+    var isLong = false
     var isBlank: Bool { trimmed.isEmpty }
     /// Leading white space before the first visible character.
     var isIndented: Bool { !isBlank && trimmed.lowerBound > full.lowerBound }
@@ -15,29 +16,53 @@ struct Line: Equatable {
     /// Splits `buf` into lines. A final line without a terminator counts; a trailing terminator adds no empty line.
     static func scan(_ buf: UnsafeBufferPointer<UInt8>) -> [Line] {
         var lines: [Line] = []
+        guard let p = buf.baseAddress else { return lines }
         lines.reserveCapacity(buf.count / 60 + 1)
-        var start = 0
-        var i = 0
-        var continuation = 0 // UTF-8 continuation bytes of the line so far
         let n = buf.count
-        while i < n {
-            let b = buf[i]
-            if b == 0x0A || b == 0x0D {
-                lines.append(make(buf, start..<i, continuationBytes: continuation))
-                i += (b == 0x0D && i + 1 < n && buf[i + 1] == 0x0A) ? 2 : 1
-                start = i
-                continuation = 0
-            } else {
-                continuation &+= b & 0xC0 == 0x80 ? 1 : 0
-                i += 1
-            }
+        var start = 0
+        while start < n {
+            let (end, continuation) = lineEnd(p, from: start, n)
+            lines.append(make(buf, start..<end, continuationBytes: continuation))
+            guard end < n else { break }
+            start = end + ((p[end] == 0x0D && end + 1 < n && p[end + 1] == 0x0A) ? 2 : 1)
         }
-        if start < n { lines.append(make(buf, start..<n, continuationBytes: continuation)) }
         return lines
     }
 
-    /// The line `range`, trimmed; `continuationBytes` counts the UTF-8 continuation bytes in `range` (nil: count them).
-    static func make(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, continuationBytes: Int? = nil) -> Line {
+    /// The first CR or LF at or after `i` (or `n`), and the UTF-8 continuation bytes before it. Lines run to
+    /// hundreds of bytes: eight at a time while none is a control character (CR and LF are; tabs and the
+    /// rare others are then looked at one by one), with per-byte tallies of continuation bytes summed every
+    /// 255 words before a tally could overflow.
+    @inline(__always)
+    static func lineEnd(_ p: UnsafePointer<UInt8>, from i: Int, _ n: Int) -> (end: Int, continuationBytes: Int) {
+        var i = i
+        var continuation = 0
+        var tallies: UInt64 = 0
+        var words = 0
+        while i + 8 <= n {
+            let w = ByteWords.load(p, i)
+            if ByteWords.anyBelow(w, 0x0E) {
+                if ByteWords.hasLineBreak(w) { break }
+            }
+            tallies &+= ByteWords.continuationMask(w) >> 7
+            words &+= 1
+            if words == 255 {
+                continuation &+= ByteWords.sumOfBytes(tallies)
+                tallies = 0
+                words = 0
+            }
+            i &+= 8
+        }
+        continuation &+= ByteWords.sumOfBytes(tallies)
+        while i < n && p[i] != 0x0A && p[i] != 0x0D {
+            continuation &+= p[i] & 0xC0 == 0x80 ? 1 : 0
+            i &+= 1
+        }
+        return (i, continuation)
+    }
+
+    /// The line `range`, trimmed; `continuationBytes` counts the UTF-8 continuation bytes in `range`.
+    static func make(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, continuationBytes: Int) -> Line {
         var lo = range.lowerBound
         while lo < range.upperBound {
             let w = Whitespace.width(buf, at: lo)
@@ -53,9 +78,9 @@ struct Line: Equatable {
         }
         // Code points of the trimmed line: its bytes, less the continuation bytes inside it (those of trimmed-away
         // white space such as U+00A0 are few, so they are counted again here).
-        var continuation = continuationBytes ?? range.reduce(0) { $0 + (buf[$1] & 0xC0 == 0x80 ? 1 : 0) }
+        var continuation = continuationBytes
         for k in range.lowerBound..<lo where buf[k] & 0xC0 == 0x80 { continuation -= 1 }
         for k in hi..<range.upperBound where buf[k] & 0xC0 == 0x80 { continuation -= 1 }
-        return Line(full: range, trimmed: lo..<hi, codePoints: (hi - lo) - continuation)
+        return Line(full: range, trimmed: lo..<hi, isLong: (hi - lo) - continuation > StructureReader.wrapWidth)
     }
 }

@@ -29,9 +29,21 @@ public enum SentenceSplitter {
     /// Byte ranges of the sentences of `text` (one block's normalised UTF-8 text: single spaces, no line breaks),
     /// in order, trimmed of spaces, non-empty, non-overlapping, together covering every non-space byte.
     public static func split(_ text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        guard let base = text.baseAddress, text.count > 0 else { return [] }
+        var out: [Range<Int>] = []
+        // Most blocks hold a few sentences of 60–200 bytes: one allocation up front instead of several regrowths.
+        out.reserveCapacity(text.count / 96 + 2)
+        split(text, into: &out)
+        return out
+    }
+
+    /// Appends the sentences of `text` to `out` (offsets from the start of `text`): how the extractor collects
+    /// a whole document's sentences in one array.
+    public static func split(_ text: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>]) {
+        guard let base = text.baseAddress, text.count > 0 else { return }
         var scanner = SentenceScanner(p: base, n: text.count)
-        return scanner.run()
+        swap(&scanner.out, &out)
+        scanner.run()
+        swap(&scanner.out, &out)
     }
 
     /// Convenience for callers holding a `String`: the sentences as `Substring`s of `text`.
@@ -63,7 +75,8 @@ struct SentenceScanner {
     let p: UnsafePointer<UInt8>
     let n: Int
 
-    private var out: [Range<Int>] = []
+    /// Where the sentences go; `run` appends to it.
+    var out: [Range<Int>] = []
 
     init(p: UnsafePointer<UInt8>, n: Int) {
         self.p = p
@@ -78,12 +91,10 @@ struct SentenceScanner {
         case boundary(end: Int, next: Int, resume: Int)
     }
 
-    mutating func run() -> [Range<Int>] {
+    mutating func run() {
         var start = 0
         while start < n && p[start] == space { start += 1 }
-        if start == n { return [] }
-        // Most blocks hold a few sentences of 60–200 bytes: one allocation up front instead of several regrowths.
-        out.reserveCapacity(n / 96 + 2)
+        if start == n { return }
         var i = start
         var list = SentenceListMarkers()
         if let first = parseMarker(at: start) {
@@ -93,6 +104,11 @@ struct SentenceScanner {
         while true {
             let limit = list.next ?? n
             while i < limit {
+                // Eight bytes at a time up to the next byte that can end a sentence.
+                if i + 8 <= limit && !Self.mayEndSentence(ByteWords.load(p, i)) {
+                    i &+= 8
+                    continue
+                }
                 let b = p[i]
                 // '!' 0x21, '.' 0x2E, '?' 0x3F; 0xE2 starts '…' (E2 80 A6).
                 if b == dot || b == question || b == bang || (b == 0xE2 && isEllipsisChar(i)) {
@@ -118,10 +134,19 @@ struct SentenceScanner {
         var end = n
         while end > start && p[end - 1] == space { end -= 1 }
         if end > start { out.append(start..<end) }
-        return out
     }
 
     // MARK: Characters
+
+    /// Whether one of eight bytes is `.`, `?`, `!` or 0xE2 (the lead byte of `…`): `w` XOR the byte repeated has
+    /// a zero byte then, and `(v - 0x01…) & ~v` has bit 7 set in some byte exactly when `v` has a zero byte.
+    @inline(__always)
+    static func mayEndSentence(_ w: UInt64) -> Bool {
+        let ones = ByteWords.ones
+        let a = w ^ (ones &* UInt64(dot)), b = w ^ (ones &* UInt64(question))
+        let c = w ^ (ones &* UInt64(bang)), d = w ^ (ones &* 0xE2)
+        return ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c | (d &- ones) & ~d) & ByteWords.highs != 0
+    }
 
     @inline(__always)
     func isEllipsisChar(_ i: Int) -> Bool {

@@ -128,7 +128,7 @@ public enum StructureReader {
             }
             flushItem()
             run.append(text)
-            runLong.append(line.codePoints > wrapWidth)
+            runLong.append(line.isLong)
         }
         flushRun(beforeList: false)
         flushItem()

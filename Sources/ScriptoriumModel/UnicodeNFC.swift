@@ -17,12 +17,27 @@ public struct NFCComposer {
 
     /// True when every character of `buf` is safe, so the text is NFC as it stands.
     public static func isKnownNFC(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = buf.baseAddress else { return true }
+        let n = buf.count
         var i = 0
-        while i < buf.count {
+        while i < n {
+            // Eight bytes at a time while none is 0xCC or above: those are all safe (`safeWidth` says 1 for each),
+            // and a byte from 0xCC up is always a lead byte, so no character is cut in a way that matters.
+            if i + 8 <= n && !hasByteFromCC(UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))) {
+                i &+= 8
+                continue
+            }
             guard let width = safeWidth(buf, i) else { return false }
             i += width
         }
         return true
+    }
+
+    /// Whether a byte of `w` is 0xCC or above: its high bit is set and its low seven bits reach 0x4C (adding
+    /// 0x34 to them sets bit 7 then, and never carries into the next byte).
+    @inline(__always)
+    static func hasByteFromCC(_ w: UInt64) -> Bool {
+        w & ((w & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & 0x8080_8080_8080_8080 != 0
     }
 
     public static func isKnownNFC(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { isKnownNFC($0) } }
@@ -93,11 +108,11 @@ public struct NFCComposer {
         return out
     }
 
-    /// `text` in NFC.
+    /// `text` in NFC: `text` itself when it is known to be NFC already (no copy).
     public mutating func compose(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { buf in
-            Self.isKnownNFC(buf) ? String(decoding: buf, as: UTF8.self) : String(decoding: compose(buf), as: UTF8.self)
-        }
+        let composed: [UInt8]? = text.withUTF8 { buf in Self.isKnownNFC(buf) ? nil : compose(buf) }
+        guard let composed else { return text }
+        return String(decoding: composed, as: UTF8.self)
     }
 }

@@ -12,6 +12,7 @@ public struct DocumentNormalizer: Sendable {
 
     public func normalize(_ extracted: ExtractedDocument) -> DocumentRecords {
         let docID = extracted.document.id
+        let ids = DocumentRecordIDs(document: docID)
         var records = DocumentRecords(document: extracted.document)
         var composer = NFCComposer()
         records.sections = extracted.sections.map { section in
@@ -20,46 +21,102 @@ public struct DocumentNormalizer: Sendable {
             return record
         }
         records.blocks.reserveCapacity(extracted.blocks.count)
-        var entityCounts: [String: (entity: LexiconEntity, count: Int)] = [:]
+        var mentions = MentionCounts(lexicon: matcher.lexicon)
+        // Mentions come in source order, so their spans are counted on from one to the next.
+        var cursor = CodePointCursor(extracted.source)
+        // The matches of a block's sentences, appended one sentence after the other into one buffer.
+        var found: [EntityMatcher.Found] = []
 
-        for block in extracted.blocks {
-            var blockRecord = block.record
-            let blockIsNFC = NFCComposer.isKnownNFC(block.text.bytes)
-            if !blockIsNFC { blockRecord.text = composer.compose(blockRecord.text) }
-            records.blocks.append(blockRecord)
+        // Blocks are read in place: a `for` over the array would copy each one (a retain per text and record field).
+        extracted.blocks.withUnsafeBufferPointer { blocks in extracted.source.bytes.withUnsafeBufferPointer { source in
+            var sentenceCount = 0
+            for b in blocks.indices { sentenceCount += blocks[b].sentences.count }
+            records.sentences.reserveCapacity(sentenceCount)
+            for b in blocks.indices {
+                var blockRecord = blocks[b].record
+                let blockIsNFC = blocks[b].text.bytes.withUnsafeBufferPointer { NFCComposer.isKnownNFC($0) }
+                if !blockIsNFC { blockRecord.text = composer.compose(blockRecord.text) }
+                records.blocks.append(blockRecord)
+                if !found.isEmpty { found.removeAll(keepingCapacity: true) }
 
-            for (sentence, range) in zip(block.sentences, block.sentenceRanges) {
-                var sentenceRecord = sentence
-                // Entities are matched on the final (NFC) sentence text, so a lexicon name in NFC is found
-                // whatever the source's normalisation; `toBlock` maps a range of that text back into the block.
-                let composed: ComposedText? = blockIsNFC ? nil : block.text.bytes.withUnsafeBufferPointer {
-                    ComposedText(UnsafeBufferPointer(rebasing: $0[range]), composer: &composer)
+                for k in blocks[b].sentences.indices {
+                    let range = blocks[b].sentenceRanges[k]
+                    // Entities are matched on the final (NFC) sentence text, so a lexicon name in NFC is found
+                    // whatever the source's normalisation; `originalRange` maps a range of that text back into the blocks[b].
+                    let composed: ComposedText? = blockIsNFC ? nil : blocks[b].text.bytes.withUnsafeBufferPointer {
+                        ComposedText(UnsafeBufferPointer(rebasing: $0[range]), composer: &composer)
+                    }
+                    let first = found.count
+                    if let composed {
+                        var sentenceRecord = blocks[b].sentences[k]
+                        sentenceRecord.text = String(decoding: composed.bytes, as: UTF8.self)
+                        records.sentences.append(sentenceRecord)
+                        composed.bytes.withUnsafeBufferPointer { matcher.find(in: $0, into: &found) }
+                    } else {
+                        records.sentences.append(blocks[b].sentences[k])
+                        blocks[b].text.bytes.withUnsafeBufferPointer {
+                            matcher.find(in: UnsafeBufferPointer(rebasing: $0[range]), into: &found)
+                        }
+                    }
+                    guard found.count > first else { continue }
+                    let sentenceID = blocks[b].sentences[k].id
+                    for match in found[first...] {
+                        let inBlock = composed?.originalRange(of: match.range) ?? match.range
+                        let sourceBytes = blocks[b].text.sourceRange(
+                            of: (range.lowerBound + inBlock.lowerBound)..<(range.lowerBound + inBlock.upperBound))
+                        records.mentions.append(MentionRecord(
+                            id: ids.mention(records.mentions.count + 1),
+                            documentID: docID, sentenceID: sentenceID, entityID: mentions.count(match),
+                            text: String(decoding: UnsafeBufferPointer(rebasing: source[sourceBytes]), as: UTF8.self),
+                            span: cursor.span(ofBytes: sourceBytes), rangeInSentence: match.range))
+                    }
                 }
-                let matches: [EntityMatch]
-                if let composed {
-                    sentenceRecord.text = String(decoding: composed.bytes, as: UTF8.self)
-                    matches = composed.bytes.withUnsafeBufferPointer { matcher.matches(in: $0) }
-                } else {
-                    matches = block.text.bytes.withUnsafeBufferPointer { matcher.matches(in: UnsafeBufferPointer(rebasing: $0[range])) }
-                }
-                for match in matches {
-                    let inBlock = composed?.originalRange(of: match.range) ?? match.range
-                    let sourceBytes = block.text.sourceRange(of: (range.lowerBound + inBlock.lowerBound)..<(range.lowerBound + inBlock.upperBound))
-                    records.mentions.append(MentionRecord(
-                        id: RecordID.mention(document: docID, position: records.mentions.count + 1),
-                        documentID: docID, sentenceID: sentence.id, entityID: match.entity.id,
-                        text: extracted.source.string(sourceBytes), span: extracted.source.span(ofBytes: sourceBytes),
-                        rangeInSentence: match.range))
-                    entityCounts[match.entity.id, default: (match.entity, 0)].count += 1
-                }
-                records.sentences.append(sentenceRecord)
             }
-        }
-        records.entities = entityCounts.keys.sorted().map { id in
-            let (entity, count) = entityCounts[id]!
-            return EntityRecord(id: entity.id, name: entity.name, type: entity.type, wikidata: entity.wikidata,
-                                aliases: entity.aliases, mentions: count)
-        }
+        } }
+        records.entities = mentions.records()
         return records
+    }
+}
+
+/// How often one document mentions each entity: a counter per lexicon entry, and per date found. Counting by
+/// position spares hashing an id string for every mention.
+struct MentionCounts {
+    private let lexicon: Lexicon
+    private var lexiconCounts: [Int]
+    /// Per ISO value: the date entity's id and its count.
+    private var dates: [String: (id: String, count: Int)] = [:]
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        lexiconCounts = [Int](repeating: 0, count: lexicon.entities.count)
+    }
+
+    /// Counts one mention and returns its entity's id.
+    mutating func count(_ match: EntityMatcher.Found) -> String {
+        if match.lexiconIndex >= 0 {
+            lexiconCounts[match.lexiconIndex] += 1
+            return lexicon.entities[match.lexiconIndex].id
+        }
+        if let known = dates[match.iso] {
+            dates[match.iso] = (known.id, known.count + 1)
+            return known.id
+        }
+        let id = RecordID.date(iso: match.iso)
+        dates[match.iso] = (id, 1)
+        return id
+    }
+
+    /// The entities mentioned, sorted by id, each with its count.
+    func records() -> [EntityRecord] {
+        var out: [EntityRecord] = []
+        for (index, count) in lexiconCounts.enumerated() where count > 0 {
+            out.append(lexicon.entities[index].record(mentions: count))
+        }
+        for (iso, date) in dates {
+            // What `LexiconEntity(isoDate:)` would give, with the id already made.
+            out.append(EntityRecord(id: date.id, name: iso, type: .date, wikidata: nil, aliases: [], mentions: date.count))
+        }
+        out.sort { $0.id < $1.id }
+        return out
     }
 }

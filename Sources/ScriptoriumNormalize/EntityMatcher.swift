@@ -133,28 +133,54 @@ public struct EntityMatcher: Sendable {
 
     /// All mentions in `text`, in order, not overlapping.
     public func matches(in text: UnsafeBufferPointer<UInt8>) -> [EntityMatch] {
-        var out: [EntityMatch] = []
-        guard let p = text.baseAddress, !text.isEmpty else { return out }
+        var found: [Found] = []
+        find(in: text, into: &found)
+        return found.map { f in
+            f.lexiconIndex >= 0
+                ? EntityMatch(range: f.range, entity: lexicon.entities[f.lexiconIndex], lexiconIndex: f.lexiconIndex)
+                : EntityMatch(range: f.range, entity: LexiconEntity(isoDate: f.iso), lexiconIndex: nil)
+        }
+    }
+
+    /// A mention as the scan finds it: the entity is a lexicon position, or a date's ISO value. Cheaper to pass
+    /// around than an ``EntityMatch``, which carries a copy of the whole entity.
+    struct Found {
+        /// UTF-8 byte offsets into the text that was searched.
+        var range: Range<Int>
+        /// Position of the entity in ``Lexicon/entities``, or -1 for a date.
+        var lexiconIndex: Int
+        /// The date's ISO 8601 value; empty for a lexicon entity.
+        var iso: String
+    }
+
+    /// Appends the mentions in `text` to `found`, in order, not overlapping.
+    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found]) {
+        guard let p = text.baseAddress, !text.isEmpty else { return }
         let n = text.count
         trie.withUnsafeBufferPointer { trieBuffer in
             byteClass.withUnsafeBufferPointer { classBuffer in
                 startPairs.withUnsafeBufferPointer { pairBuffer in
-                    scan(p, n, trieBuffer.baseAddress!, classBuffer.baseAddress!, pairBuffer.baseAddress!, into: &out)
+                    scan(p, n, trieBuffer.baseAddress!, classBuffer.baseAddress!, pairBuffer.baseAddress!, into: &found)
                 }
             }
         }
-        return out
     }
 
     @inline(__always)
     private func scan(_ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>,
-                      _ pairs: UnsafePointer<UInt64>, into out: inout [EntityMatch]) {
+                      _ pairs: UnsafePointer<UInt64>, into out: inout [Found]) {
         let starts = Self.nameStart | Self.dateStart
         var i = 0
         var previousIsWord = false
         while i < n {
             let b = p[i]
             let c = classes[Int(b)]
+            if c == 0 {
+                // ASCII that is neither in a word nor the start of a name or date: a space, most punctuation.
+                i &+= 1
+                previousIsWord = false
+                continue
+            }
             let isWord: Bool
             var length = 1
             if c & Self.nonASCII == 0 {
@@ -182,7 +208,7 @@ public struct EntityMatcher: Sendable {
             previousIsWord = isWord
             if isWord {
                 // The rest of an ASCII word: nothing can start inside it.
-                while i < n && classes[Int(p[i])] & Self.word != 0 { i &+= 1 }
+                i = WordBoundary.asciiWordEnd(p, i, n)
             }
         }
     }
@@ -196,7 +222,7 @@ public struct EntityMatcher: Sendable {
     /// Tries a name and a date at `i` (which is not inside a word); appends the winner and returns where it ends.
     @inline(__always)
     private func matchAt(_ i: Int, kind: UInt8, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
-                         into out: inout [EntityMatch]) -> Int? {
+                         into out: inout [Found]) -> Int? {
         var nameEnd = -1
         var nameEntity: Int32 = -1
         if kind & Self.nameStart != 0 {
@@ -218,15 +244,14 @@ public struct EntityMatcher: Sendable {
         if kind & Self.dateStart != 0, let date = DateRecognizer.match(p, n, i), date.end > nameEnd {
             switch date {
             case .date(let end, let iso):
-                out.append(EntityMatch(range: i..<end, entity: LexiconEntity(isoDate: iso), lexiconIndex: nil))
+                out.append(Found(range: i..<end, lexiconIndex: -1, iso: iso))
             case .invalid:
                 break
             }
             return date.end
         }
         guard nameEnd >= 0 else { return nil }
-        let index = Int(nameEntity)
-        out.append(EntityMatch(range: i..<nameEnd, entity: lexicon.entities[index], lexiconIndex: index))
+        out.append(Found(range: i..<nameEnd, lexiconIndex: Int(nameEntity), iso: ""))
         return nameEnd
     }
 

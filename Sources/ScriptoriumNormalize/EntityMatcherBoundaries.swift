@@ -1,3 +1,5 @@
+import ScriptoriumExtract
+
 /// Word boundaries over UTF-8 bytes, shared by the entity matcher and the date recogniser.
 ///
 /// A word character is an ASCII letter or digit, or any non-ASCII code point except punctuation, symbols and
@@ -8,6 +10,33 @@ enum WordBoundary {
     @inline(__always)
     static func isASCIIWordByte(_ b: UInt8) -> Bool {
         (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
+    }
+
+    /// The end of the run of ASCII letters and digits starting at `i`: eight bytes at a time, each tested with
+    /// the same ranges as ``isASCIIWordByte(_:)``.
+    @inline(__always)
+    static func asciiWordEnd(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        var i = i
+        while i + 8 <= n {
+            let notWord = notASCIIWordMask(ByteWords.load(p, i))
+            if notWord != 0 { return i + notWord.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        while i < n && isASCIIWordByte(p[i]) { i &+= 1 }
+        return i
+    }
+
+    /// 0x80 in every byte of `w` that is not an ASCII letter or digit. On the low seven bits of each byte, adding
+    /// `0x80 - k` sets bit 7 exactly when the byte is at least `k`, with no carry into the next byte.
+    @inline(__always)
+    static func notASCIIWordMask(_ w: UInt64) -> UInt64 {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let x = w & ~highs
+        let folded = x | 0x2020_2020_2020_2020
+        let letter = ((folded &+ ones &* (0x80 - 0x61)) & ~(folded &+ ones &* (0x80 - 0x7B))) & highs
+        let digit = ((x &+ ones &* (0x80 - 0x30)) & ~(x &+ ones &* (0x80 - 0x3A))) & highs
+        return ~((letter | digit) & ~w) & highs
     }
 
     @inline(__always)
