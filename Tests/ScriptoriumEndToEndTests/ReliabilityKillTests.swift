@@ -38,21 +38,32 @@ import ScriptoriumBag
         defer { cleanup(folder) }
         let output = folder.appendingPathComponent("out")
         let small = try goodCorpus(in: folder)
-        let large = try Self.largeCorpus(in: folder, count: 150)
+        let documents = 150
+        let large = try Self.largeCorpus(in: folder, count: documents)
         #expect(try runTool(["build", small.path, "--output", output.path]).status == 0)
         let before = try snapshot(output)
         let stagingPrefix = ".out.building-"
 
-        // How long a whole build takes here; kill at fractions of that (starting, reading and processing
-        // documents, writing tables and shared files), then at a moment found by watching the staging folder:
-        // when its bag manifest appears, just before the swap.
+        // Kill while starting (at fractions of a whole build's time), then at moments found by watching the
+        // staging folder, which do not depend on how fast the machine is: while documents are being written (a
+        // quarter, half, three quarters, nearly all of their TEI files there), and when the bag manifest appears,
+        // just before the swap.
         let started = Date()
         #expect(try runTool(["build", large.path, "--output", folder.appendingPathComponent("timing").path]).status == 0)
         let whole = Date().timeIntervalSince(started)
         print("kill test: a whole build of the large corpus takes \(String(format: "%.2f", whole)) s")
-        var moments: [(String, (TimeInterval) -> Bool)] = [0.0, 0.05, 0.2, 0.4, 0.6, 0.8, 0.95].map { fraction in
+        var moments: [(String, (TimeInterval) -> Bool)] = [0.0, 0.05].map { fraction in
             let delay = whole * fraction
             return ("after \(String(format: "%.2f", delay)) s", { $0 >= delay })
+        }
+        for share in [0.25, 0.5, 0.75, 0.95] {
+            let wanted = Int(Double(documents) * share)
+            moments.append(("when \(wanted) TEI files are written", { _ in
+                leftovers(beside: output).contains { name in
+                    name.hasPrefix(stagingPrefix) && ((try? FileManager.default.contentsOfDirectory(
+                        atPath: folder.appendingPathComponent("\(name)/data/tei").path).count) ?? 0) >= wanted
+                }
+            }))
         }
         moments.append(("when the bag manifest is being written", { _ in
             leftovers(beside: output).contains { name in
