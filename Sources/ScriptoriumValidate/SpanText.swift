@@ -5,10 +5,13 @@ import ScriptoriumModel
 /// (a split word) or keep it, without a space (a real hyphen) or with one (a suspended hyphen, "pre- and
 /// post-war"), controls, U+FFFE and U+FFFF are U+FFFD, and the result is NFC.
 enum SpanText {
-    static func isNormalisedForm(_ text: String, of source: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `sourceIsKnownNFC` may be passed when the caller knows every character of `source` is NFC-safe (see
+    /// `SourceNFC`); then the text needs no check of its own: a text that walks to such a source is made of the
+    /// source's characters, spaces and U+FFFD, so it is NFC too.
+    static func isNormalisedForm(_ text: String, of source: UnsafeBufferPointer<UInt8>, sourceIsKnownNFC: Bool = false) -> Bool {
         var text = text
         return text.withUTF8 { textBytes in
-            if NFCComposer.isKnownNFC(textBytes) && NFCComposer.isKnownNFC(source) {
+            if sourceIsKnownNFC || (NFCComposer.isKnownNFC(textBytes) && NFCComposer.isKnownNFC(source)) {
                 return walk(textBytes, source)
             }
             // Possibly decomposed characters: the text must be NFC, and must match the composed source.
@@ -57,10 +60,14 @@ enum SpanText {
         return whitespaceRun(s, from: i + 1).hasBreak
     }
 
-    private static func walk(_ t: UnsafeBufferPointer<UInt8>, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func walk(_ t: UnsafeBufferPointer<UInt8>, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         var j = 0
         while i < s.count {
+            let plain = PlainBytes.count(t, from: j, s, from: i)
+            i += plain
+            j += plain
+            if i == s.count { break }
             if whitespaceWidth(s, i) > 0 {
                 let run = whitespaceRun(s, from: i)
                 guard j < t.count, t[j] == 0x20 else { return false }
@@ -93,5 +100,58 @@ enum SpanText {
             j += 1
         }
         return j == t.count
+    }
+}
+
+/// The fast lane of `SpanText.walk`: most of a span is printable ASCII copied unchanged into the text, single
+/// spaces included. This finds how far that goes, eight bytes at a time, so the rules above only run where they
+/// can act: at a control, a non-ASCII byte, a byte where text and source differ, or a space or hyphen followed by
+/// white space (or by a byte that may start it, or by the end of the span).
+enum PlainBytes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+    private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The top bit of each byte of `x` that is not zero (exact per byte, no carries between bytes).
+    @inline(__always)
+    private static func nonZeroBytes(_ x: UInt64) -> UInt64 {
+        (((x & low7) &+ low7) | x) & high
+    }
+
+    /// The top bit of each byte of `x` that equals `b`.
+    @inline(__always)
+    private static func bytes(_ x: UInt64, equalTo b: UInt8) -> UInt64 {
+        ~nonZeroBytes(x ^ (ones &* UInt64(b))) & high
+    }
+
+    /// The top bit of each byte of `x` in 0x21...0x7F: neither white space nor the start of any (nor a control).
+    @inline(__always)
+    private static func printableNonSpace(_ x: UInt64) -> UInt64 {
+        ((x & low7) &+ (ones &* 0x5F)) & ~x & high
+    }
+
+    /// The number of bytes from `s[i]` and `t[j]` on that the walk would copy one for one without any rule applying.
+    /// A byte qualifies when it equals the text's, lies in 0x20...0x7F, and, if it is a space or a hyphen, the next
+    /// source byte lies in 0x21...0x7F (so a space ends its white-space run and a hyphen does not end a line).
+    @inline(__always)
+    static func count(_ t: UnsafeBufferPointer<UInt8>, from j: Int, _ s: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard let sBase = s.baseAddress, let tBase = t.baseAddress else { return 0 }
+        var n = 0
+        while i + n + 8 <= s.count && j + n + 8 <= t.count {
+            let w = UInt64(littleEndian: UnsafeRawPointer(sBase + i + n).loadUnaligned(as: UInt64.self))
+            let v = UInt64(littleEndian: UnsafeRawPointer(tBase + j + n).loadUnaligned(as: UInt64.self))
+            // The byte after each source byte; past the end of the span it reads as 0, which stops a space or hyphen.
+            let next = i + n + 9 <= s.count
+                ? UInt64(littleEndian: UnsafeRawPointer(sBase + i + n + 1).loadUnaligned(as: UInt64.self))
+                : w >> 8
+            let spaceOrHyphen = bytes(w, equalTo: 0x20) | bytes(w, equalTo: UInt8(ascii: "-"))
+            let stops = nonZeroBytes(w ^ v)                          // text and source differ
+                | (w & high)                                           // non-ASCII
+                | (~((w & low7) &+ (ones &* 0x60)) & high)             // a control (below 0x20)
+                | (spaceOrHyphen & ~printableNonSpace(next))           // a space or hyphen the rules act on
+            if stops != 0 { return n + stops.trailingZeroBitCount / 8 }
+            n += 8
+        }
+        return n
     }
 }
