@@ -94,33 +94,46 @@ struct IDTable {
 
     private static func equal(_ a: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var a = a
-        return a.withUTF8 { $0.elementsEqual(bytes) }
+        return a.withUTF8 { stored in
+            guard stored.count == bytes.count else { return false }
+            guard let x = stored.baseAddress, let y = bytes.baseAddress else { return true }
+            let n = bytes.count
+            if n < 8 { return stored.elementsEqual(bytes) }
+            // Eight bytes at a time; the last word overlaps the one before it.
+            var i = 0
+            while i + 8 < n {
+                if UnsafeRawPointer(x + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(y + i).loadUnaligned(as: UInt64.self) {
+                    return false
+                }
+                i += 8
+            }
+            return UnsafeRawPointer(x + n - 8).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(y + n - 8).loadUnaligned(as: UInt64.self)
+        }
     }
 
     private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     /// A hash of ASCII bytes (good in its top bits), or nil when a byte is not ASCII.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        var h = UInt64(bytes.count) &* multiplier
+        let n = bytes.count
+        var h = UInt64(n) &* multiplier
         var any: UInt64 = 0
-        var i = 0
-        if let base = bytes.baseAddress {
-            while i + 8 <= bytes.count {
+        if let base = bytes.baseAddress, n >= 8 {
+            // Eight bytes at a time; the last word overlaps the one before it.
+            var i = 0
+            while i + 8 < n {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 any |= word
                 h = ((h ^ word) &* multiplier) ^ (h >> 29)
                 i += 8
             }
-        }
-        if i < bytes.count {
-            var word: UInt64 = 0
-            var bit: UInt64 = 0
-            while i < bytes.count {
-                word |= UInt64(bytes[i]) << bit
-                bit += 8
-                i += 1
-            }
+            let word = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)
             any |= word
+            h = ((h ^ word) &* multiplier) ^ (h >> 29)
+        } else {
+            var word: UInt64 = 0
+            for (k, b) in bytes.enumerated() { word |= UInt64(b) << (8 * UInt64(k)) }
+            any = word
             h = ((h ^ word) &* multiplier) ^ (h >> 29)
         }
         guard any & 0x8080_8080_8080_8080 == 0 else { return nil }

@@ -53,6 +53,8 @@ private struct Checks {
     let index: CodePointIndex
     /// The whole source is valid UTF-8 and NFC as it stands, so no span needs its own NFC scan (`SourceNFC`).
     let sourceIsKnownNFC: Bool
+    /// The source's length in code points (the index counts it on each call).
+    let codePointCount: Int
     var log: ProblemLog
     /// Every id of the document so far, for uniqueness.
     var ids: IDTable
@@ -62,6 +64,7 @@ private struct Checks {
         self.source = source
         self.index = index
         sourceIsKnownNFC = SourceNFC.isValidAndKnownNFC(source)
+        codePointCount = index.codePointCount
         log = ProblemLog(document: records.document.source)
         ids = IDTable(capacity: 1 + records.sections.count + records.blocks.count + records.sentences.count
                                 + records.mentions.count + records.entities.count)
@@ -86,8 +89,8 @@ private struct Checks {
         if d.sourceSHA256.utf8.count != 64 || !d.sourceSHA256.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) {
             log.add("documents", d.id, "source_sha256", "is not a lower-case hex SHA-256")
         }
-        if d.codePointCount != index.codePointCount {
-            log.add("documents", d.id, "characters", "is \(d.codePointCount), the source has \(index.codePointCount) code points")
+        if d.codePointCount != codePointCount {
+            log.add("documents", d.id, "characters", "is \(d.codePointCount), the source has \(codePointCount) code points")
         }
     }
 
@@ -261,8 +264,8 @@ private struct Checks {
             log.add(table, id, "start", "span \(span.start)..<\(span.end) is empty or negative")
             return false
         }
-        if span.end > index.codePointCount {
-            log.add(table, id, "end", "\(span.end) lies past the end of the source (\(index.codePointCount) code points)")
+        if span.end > codePointCount {
+            log.add(table, id, "end", "\(span.end) lies past the end of the source (\(codePointCount) code points)")
             return false
         }
         return true

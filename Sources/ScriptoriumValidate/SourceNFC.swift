@@ -22,8 +22,32 @@ enum SourceNFC {
             var end = i
             while end < buf.count && buf[end] >= 0x80 { end += 1 }
             let run = UnsafeBufferPointer(rebasing: buf[i..<end])
-            guard String(validating: run, as: UTF8.self) != nil, NFCComposer.isKnownNFC(run) else { return false }
+            guard isWellFormed(run), NFCComposer.isKnownNFC(run) else { return false }
             i = end
+        }
+        return true
+    }
+
+    /// True when `run` is a sequence of whole, well-formed UTF-8 characters (the Unicode standard's table 3-7:
+    /// no overlong forms, no surrogates, nothing past U+10FFFF).
+    static func isWellFormed(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < run.count {
+            let width: Int
+            var second: ClosedRange<UInt8> = 0x80...0xBF
+            switch run[i] {
+            case 0xC2...0xDF: width = 2
+            case 0xE0: width = 3; second = 0xA0...0xBF
+            case 0xE1...0xEC, 0xEE, 0xEF: width = 3
+            case 0xED: width = 3; second = 0x80...0x9F
+            case 0xF0: width = 4; second = 0x90...0xBF
+            case 0xF1...0xF3: width = 4
+            case 0xF4: width = 4; second = 0x80...0x8F
+            default: return false
+            }
+            guard i + width <= run.count, second.contains(run[i + 1]) else { return false }
+            for k in 2..<width where run[i + k] & 0xC0 != 0x80 { return false }
+            i += width
         }
         return true
     }
