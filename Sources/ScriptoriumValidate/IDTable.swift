@@ -64,8 +64,7 @@ struct IDTable {
     }
 
     private func probe(_ id: String) -> Probe {
-        var id = id
-        return id.withUTF8 { bytes in
+        UTF8Bytes.with(id) { bytes in
             guard let hash = Self.hash(bytes) else { return .notASCII }
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash >> shift)
@@ -93,22 +92,7 @@ struct IDTable {
     }
 
     private static func equal(_ a: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var a = a
-        return a.withUTF8 { stored in
-            guard stored.count == bytes.count else { return false }
-            guard let x = stored.baseAddress, let y = bytes.baseAddress else { return true }
-            let n = bytes.count
-            if n < 8 { return stored.elementsEqual(bytes) }
-            // Eight bytes at a time; the last word overlaps the one before it.
-            var i = 0
-            while i + 8 < n {
-                if UnsafeRawPointer(x + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(y + i).loadUnaligned(as: UInt64.self) {
-                    return false
-                }
-                i += 8
-            }
-            return UnsafeRawPointer(x + n - 8).loadUnaligned(as: UInt64.self) == UnsafeRawPointer(y + n - 8).loadUnaligned(as: UInt64.self)
-        }
+        UTF8Bytes.with(a) { UTF8Bytes.equal($0, bytes) }
     }
 
     private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -3,8 +3,7 @@
 /// per byte on every id of every document. The tests hold the two to the same answers.
 enum NCName {
     static func isValid(_ id: String) -> Bool {
-        var id = id
-        return id.withUTF8 { bytes in
+        UTF8Bytes.with(id) { bytes in
             guard let first = bytes.first, isStart(first), let base = bytes.baseAddress else { return false }
             let n = bytes.count
             if n < 8 {

@@ -297,8 +297,7 @@ private struct Checks {
 
     /// True when `source[range]` is exactly the bytes of `text`.
     private static func equal(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { UnsafeBufferPointer(rebasing: source[range]).elementsEqual($0) }
+        UTF8Bytes.with(text) { UTF8Bytes.equal(UnsafeBufferPointer(rebasing: source[range]), $0) }
     }
 
     static func isWikidataID(_ q: String) -> Bool {

@@ -9,8 +9,7 @@ enum SpanText {
     /// `SourceNFC`); then the text needs no check of its own: a text that walks to such a source is made of the
     /// source's characters, spaces and U+FFFD, so it is NFC too.
     static func isNormalisedForm(_ text: String, of source: UnsafeBufferPointer<UInt8>, sourceIsKnownNFC: Bool = false) -> Bool {
-        var text = text
-        return text.withUTF8 { textBytes in
+        UTF8Bytes.with(text) { textBytes in
             if sourceIsKnownNFC || (NFCComposer.isKnownNFC(textBytes) && NFCComposer.isKnownNFC(source)) {
                 return walk(textBytes, source)
             }
@@ -115,47 +114,35 @@ enum PlainBytes {
     private static let high: UInt64 = 0x8080_8080_8080_8080
     private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
 
-    /// The top bit of each byte of `x` that is not zero (exact per byte, no carries between bytes).
-    @inline(__always)
-    private static func nonZeroBytes(_ x: UInt64) -> UInt64 {
-        (((x & low7) &+ low7) | x) & high
-    }
-
-    /// The top bit of each byte of `x` that equals `b`.
-    @inline(__always)
-    private static func bytes(_ x: UInt64, equalTo b: UInt8) -> UInt64 {
-        ~nonZeroBytes(x ^ (ones &* UInt64(b))) & high
-    }
-
-    /// The top bit of each byte of `x` in 0x21...0x7F: neither white space nor the start of any (nor a control).
-    @inline(__always)
-    private static func printableNonSpace(_ x: UInt64) -> UInt64 {
-        ((x & low7) &+ (ones &* 0x5F)) & ~x & high
-    }
-
     /// The number of bytes from `s[i]` and `t[j]` on that the walk would copy one for one without any rule applying.
     /// A byte qualifies when it equals the text's, lies in 0x20...0x7F, and, if it is a space or a hyphen, the next
     /// source byte lies in 0x21...0x7F (so a space ends its white-space run and a hyphen does not end a line).
     @inline(__always)
     static func count(_ t: UnsafeBufferPointer<UInt8>, from j: Int, _ s: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
         guard let sBase = s.baseAddress, let tBase = t.baseAddress else { return 0 }
+        let sp = sBase + i, tp = tBase + j
+        let sRest = s.count &- i, tRest = t.count &- j
         var n = 0
-        while i + n + 8 <= s.count && j + n + 8 <= t.count {
-            let w = load(sBase, i + n)
-            // The byte after each source byte; past the end of the span it reads as 0, which stops a space or hyphen.
-            let next = i + n + 9 <= s.count ? load(sBase, i + n + 1) : w >> 8
-            let stops = stopBytes(w, text: load(tBase, j + n), next: next)
-            if stops != 0 { return n + stops.trailingZeroBitCount / 8 }
-            n += 8
+        // Whole words with the byte after them still in the span.
+        while n &+ 9 <= sRest && n &+ 8 <= tRest {
+            let w = load(sp, n)
+            let v = load(tp, n)
+            var stops = stopBytes(w, next: load(sp, n &+ 1))
+            if w != v { stops |= differingBytes(w, v) }
+            if stops != 0 { return n &+ stops.trailingZeroBitCount &>> 3 }
+            n &+= 8
         }
-        // Fewer than eight source bytes left: the span's last word and the text's word ending at the same place,
-        // shifted so the bytes already counted fall out. The zero bytes shifted in stop the count at the end.
-        let rest = s.count - (i + n)
-        if rest > 0 && rest < 8 && s.count >= 8 && j + n + rest >= 8 && j + n + rest <= t.count {
-            let drop = UInt64(8 - rest) * 8
-            let w = load(sBase, s.count - 8) >> drop
-            let stops = stopBytes(w, text: load(tBase, j + n + rest - 8) >> drop, next: w >> 8)
-            n += stops.trailingZeroBitCount / 8
+        // The last one to eight bytes of the span: its last word and the text's word ending at the same place,
+        // shifted so the bytes already counted fall out. The zero bytes shifted in stop the count at the end, and
+        // the byte after the span reads as 0, which stops a space or hyphen there.
+        let rest = sRest &- n
+        if rest >= 1 && rest <= 8 && s.count >= 8 && j &+ n &+ rest >= 8 && n &+ rest <= tRest {
+            let drop = UInt64(8 &- rest) &* 8
+            let w = load(sp, sRest &- 8) >> drop
+            let v = load(tp, n &+ rest &- 8) >> drop
+            var stops = stopBytes(w, next: w >> 8)
+            if w != v { stops |= differingBytes(w, v) }
+            n &+= stops.trailingZeroBitCount &>> 3
         }
         return n
     }
@@ -165,14 +152,23 @@ enum PlainBytes {
         UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
     }
 
-    /// The top bit of each byte of the source word `w` where the walk's rules may act: text and source differ,
-    /// the byte is not ASCII or is a control, or it is a space or hyphen whose `next` byte is not in 0x21...0x7F.
+    /// The top bit of each byte where `w` and `v` differ (exact per byte: no carries between bytes).
     @inline(__always)
-    private static func stopBytes(_ w: UInt64, text v: UInt64, next: UInt64) -> UInt64 {
-        let spaceOrHyphen = bytes(w, equalTo: 0x20) | bytes(w, equalTo: UInt8(ascii: "-"))
-        return nonZeroBytes(w ^ v)
-            | (w & high)
-            | (~((w & low7) &+ (ones &* 0x60)) & high)
-            | (spaceOrHyphen & ~printableNonSpace(next))
+    private static func differingBytes(_ w: UInt64, _ v: UInt64) -> UInt64 {
+        let x = w ^ v
+        return (((x & low7) &+ low7) | x) & high
+    }
+
+    /// The top bit of each byte of the source word `w` where the walk's rules may act: a byte that is not ASCII or
+    /// is a control, or a space or hyphen whose `next` byte is not in 0x21...0x7F. (Where a byte is not ASCII the
+    /// other terms may be wrong, but that byte stops the count anyway; the sums carry into no other byte.)
+    @inline(__always)
+    private static func stopBytes(_ w: UInt64, next: UInt64) -> UInt64 {
+        let low = w & low7
+        let controlOrHigh = ~(low &+ ones &* 0x60) | w
+        // A byte of `low` equal to 0x20 or 0x2D leaves its top bit clear in one of the two sums.
+        let spaceOrHyphen = ~(((low ^ ones &* 0x20) &+ low7) & ((low ^ ones &* 0x2D) &+ low7))
+        let nextPrintable = ((next & low7) &+ ones &* 0x5F) & ~next
+        return (controlOrHigh | (spaceOrHyphen & ~nextPrintable)) & high
     }
 }
