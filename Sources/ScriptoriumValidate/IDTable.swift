@@ -7,43 +7,66 @@
 /// comparison when hashes match) gives the same answers. Swift compares non-ASCII strings by canonical equivalence
 /// instead (U+212A KELVIN SIGN equals `K`), so the first non-ASCII id moves the table onto a `[String: Int]`, which
 /// keeps the answers exact for anything a re-read dataset may hold.
-struct IDTable {
-    /// The ids in the order they were added, and their hashes.
-    private var ids: [String] = []
-    private var hashes: [UInt64] = []
-    /// Open addressing with linear probing: a position in `ids` plus one, or 0 for an empty slot.
-    private var slots: [Int32] = []
+///
+/// A class over manually managed buffers: adding an id is a store, not an `Array` append with its uniqueness and
+/// capacity checks, which cost more than the hashing. Its stored properties opt out of run-time exclusivity
+/// checks (each costs a `swift_beginAccess` call): a table belongs to one validation pass on one thread, and no
+/// method holds an access to a property across a call that could touch it again.
+final class IDTable {
+    private struct Entry {
+        var hash: UInt64
+        var id: String
+    }
+
+    /// The ids in the order they were added (their positions), with their hashes.
+    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
+    @exclusivity(unchecked) private var count = 0
+    @exclusivity(unchecked) private var capacity: Int
+    /// Open addressing with linear probing: a position in `entries` plus one, or 0 for an empty slot.
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>
+    @exclusivity(unchecked) private var slotCount: Int
     /// The slot of a hash is its top bits: `hash >> shift`.
-    private var shift: UInt64 = 64
+    @exclusivity(unchecked) private var shift: UInt64
     /// Takes over from the table once an id is not ASCII.
-    private var byString: [String: Int]?
+    @exclusivity(unchecked) private var byString: [String: Int]?
 
     init(capacity: Int = 0) {
-        ids.reserveCapacity(capacity)
-        hashes.reserveCapacity(capacity)
-        resize(forCount: capacity)
+        self.capacity = max(capacity, 8)
+        entries = .allocate(capacity: self.capacity)
+        (slotCount, shift) = Self.slotCount(for: self.capacity)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+    }
+
+    deinit {
+        entries.deinitialize(count: count)
+        entries.deallocate()
+        slots.deallocate()
     }
 
     /// Adds `id` unless an equal id is in already; returns that id's position then, nil when `id` is new.
-    mutating func insert(_ id: String) -> Int? {
+    func insert(_ id: String) -> Int? {
         if byString == nil {
             switch probe(id) {
             case .found(let position):
                 return position
             case .empty(let slot, let hash):
-                slots[slot] = Int32(truncatingIfNeeded: ids.count + 1)
-                hashes.append(hash)
-                ids.append(id)
-                if 2 * ids.count > slots.count { resize(forCount: ids.count) }
+                if count == capacity { growEntries() }
+                (entries + count).initialize(to: Entry(hash: hash, id: id))
+                count += 1
+                slots[slot] = Int32(truncatingIfNeeded: count)
+                if 2 * count > slotCount { rehash() }
                 return nil
             case .notASCII:
                 // The ids so far are distinct ASCII strings, hence distinct strings.
-                byString = Dictionary(uniqueKeysWithValues: zip(ids, ids.indices))
+                byString = Dictionary(uniqueKeysWithValues: (0..<count).map { (entries[$0].id, $0) })
             }
         }
         if let earlier = byString![id] { return earlier }
-        byString![id] = ids.count
-        ids.append(id)
+        byString![id] = count
+        if count == capacity { growEntries() }
+        (entries + count).initialize(to: Entry(hash: 0, id: id))
+        count += 1
         return nil
     }
 
@@ -53,7 +76,8 @@ struct IDTable {
         switch probe(id) {
         case .found(let position): return position
         case .empty: return nil
-        case .notASCII: return ids.firstIndex(of: id) // may still equal an ASCII id under canonical equivalence
+        case .notASCII: // may still equal an ASCII id under canonical equivalence
+            return (0..<count).first { entries[$0].id == id }
         }
     }
 
@@ -66,33 +90,44 @@ struct IDTable {
     private func probe(_ id: String) -> Probe {
         UTF8Bytes.with(id) { bytes in
             guard let hash = Self.hash(bytes) else { return .notASCII }
-            let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash >> shift)
             while true {
                 let entry = Int(slots[slot])
                 if entry == 0 { return .empty(slot: slot, hash: hash) }
-                if hashes[entry - 1] == hash && Self.equal(ids[entry - 1], bytes) { return .found(entry - 1) }
-                slot = (slot + 1) & mask
+                if entries[entry - 1].hash == hash && UTF8Bytes.with(entries[entry - 1].id, { UTF8Bytes.equal($0, bytes) }) {
+                    return .found(entry - 1)
+                }
+                slot = (slot + 1) & (slotCount - 1)
             }
         }
     }
 
-    /// Makes room for twice `count` slots (at least 16) and puts the ids back.
-    private mutating func resize(forCount count: Int) {
+    /// A power of two at least twice `count` (and at least 16), and the shift that takes a hash to a slot.
+    private static func slotCount(for count: Int) -> (Int, UInt64) {
         var bits: UInt64 = 4
         while 1 << bits < 2 * count { bits += 1 }
-        shift = 64 - bits
-        slots = Array(repeating: 0, count: 1 << bits)
-        let mask = slots.count - 1
-        for (k, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash >> shift)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(truncatingIfNeeded: k + 1)
-        }
+        return (1 << bits, 64 - bits)
     }
 
-    private static func equal(_ a: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        UTF8Bytes.with(a) { UTF8Bytes.equal($0, bytes) }
+    private func growEntries() {
+        let larger = UnsafeMutablePointer<Entry>.allocate(capacity: 2 * capacity)
+        larger.moveInitialize(from: entries, count: count)
+        entries.deallocate()
+        entries = larger
+        capacity *= 2
+    }
+
+    /// Doubles the slots and puts the ids back.
+    private func rehash() {
+        slots.deallocate()
+        (slotCount, shift) = Self.slotCount(for: count)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: 0, count: slotCount)
+        for k in 0..<count {
+            var slot = Int(truncatingIfNeeded: entries[k].hash >> shift)
+            while slots[slot] != 0 { slot = (slot + 1) & (slotCount - 1) }
+            slots[slot] = Int32(truncatingIfNeeded: k + 1)
+        }
     }
 
     private static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15

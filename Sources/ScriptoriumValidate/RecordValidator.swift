@@ -57,7 +57,7 @@ private struct Checks {
     let codePointCount: Int
     var log: ProblemLog
     /// Every id of the document so far, for uniqueness.
-    var ids: IDTable
+    let ids: IDTable
 
     init(records: DocumentRecords, source: UnsafeBufferPointer<UInt8>, index: CodePointIndex) {
         self.records = records
@@ -111,7 +111,7 @@ private struct Checks {
     /// True when the block ids are all unique.
     private mutating func checkBlocks() -> Bool {
         let docID = records.document.id
-        var sectionIDs = IDTable(capacity: records.sections.count)
+        let sectionIDs = IDTable(capacity: records.sections.count)
         for section in records.sections { _ = sectionIDs.insert(section.id) }
         var allUnique = true
         var previous: Span?
@@ -178,7 +178,7 @@ private struct Checks {
     private mutating func checkMentions(sentenceIDsUnique: Bool) -> (entityIDs: IDTable, counts: [Int]) {
         let docID = records.document.id
         let sentences = records.sentences
-        var entityIDs = IDTable(capacity: records.entities.count)
+        let entityIDs = IDTable(capacity: records.entities.count)
         for entity in records.entities { _ = entityIDs.insert(entity.id) }
         var counts = [Int](repeating: 0, count: records.entities.count)
         // Mentions come in sentence order: a short scan forward from the last owner finds the next one without

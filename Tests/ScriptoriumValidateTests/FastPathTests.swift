@@ -116,7 +116,7 @@ private extension String {
         var rng = SplitMix(state: 5)
         for round in 0..<200 {
             let alphabet = round % 3 == 0 ? ["a", "b", ".", "K", "\u{212A}", "e\u{301}", "é"] : ["a", "b", ".", "s", "1", "2"]
-            var table = IDTable(capacity: round % 2 == 0 ? 0 : 8)
+            let table = IDTable(capacity: round % 2 == 0 ? 0 : 8)
             var set: [String: Int] = [:]
             var order: [String] = []
             for _ in 0..<Int.random(in: 0...120, using: &rng) {
