@@ -152,4 +152,81 @@ private extension String {
         #expect(problems.filter { $0.field == "text" } == [])
         #expect(problems.filter { $0.field == "start" }.map(\.record) == ["d.b1.s2", "d.b1.s4"])
     }
+
+    /// Ids of the generated scheme are recognised, and anything out of line is not.
+    @Test func generatedIDsAreRecognisedExactly() {
+        let good = generatedRecords()
+        #expect(GeneratedIDs.all(in: good))
+        #expect(RecordValidator.validate(good, source: Array(generatedSource.utf8)) == [])
+        let breaks: [(inout DocumentRecords) -> Void] = [
+            { $0.document.id = "1d" },
+            { $0.sections[0].id = "d.sec01" },
+            { $0.sections[0].id = "d.sec2" },
+            { $0.sections[0].id = "e.sec1" },
+            { $0.blocks[1].id = "d.b1" },
+            { $0.blocks[0].id = "d.b1x" },
+            { $0.sentences.swapAt(1, 2) },
+            { $0.sentences[1].id = "d.b1.s1" },
+            { $0.sentences[0].id = "d.b1.s" },
+            { $0.sentences[0].id = "d.b.s1" },
+            { $0.mentions[1].id = "d.m1" },
+            { $0.mentions[0].id = "d.m0" },
+            { $0.entities[0].id = "d" },
+            { $0.entities[0].id = "d.x" },
+            { $0.entities[0].id = "ent.\u{212A}" },
+        ]
+        for change in breaks {
+            var r = good
+            change(&r)
+            #expect(!GeneratedIDs.all(in: r))
+        }
+        var other = good
+        other.entities[0].id = "dx.b1"
+        #expect(GeneratedIDs.all(in: other))
+    }
+
+    /// With or without the generated-id shortcut, the validator reports the same problems.
+    @Test func generatedIDsShortcutReportsTheSameProblems() {
+        let changes: [(inout DocumentRecords) -> Void] = [
+            { _ in },
+            { $0.blocks[1].id = "d.b1" },
+            { $0.sentences[1].id = "d.b1.s1" },
+            { $0.mentions[1].id = "d.m1" },
+            { $0.entities[0].id = "d.b1" },
+            { $0.entities[1].id = $0.entities[0].id },
+            { $0.entities[0].id = "d" },
+            { $0.document.id = "d.b1" },
+            { $0.sections[0].id = "1bad" },
+            { $0.entities[0].id = "K"; $0.entities[1].id = "\u{212A}" },
+        ]
+        for change in changes {
+            var r = generatedRecords()
+            change(&r)
+            let validator = RecordValidator(records: r, source: Array(generatedSource.utf8))
+            #expect(validator.problems() == validator.problems(recogniseGeneratedIDs: false))
+        }
+    }
+}
+
+private let generatedSource = "Head\nOne two. Three.\nFour five.\n"
+
+/// A valid document whose ids follow the generated scheme: one section, two blocks, three sentences, two mentions.
+private func generatedRecords() -> DocumentRecords {
+    DocumentRecords(
+        document: DocumentRecord(id: "d", title: "T", source: "d.txt", sourceSHA256: String(repeating: "0", count: 64),
+                                 language: "en", license: "", creators: [], byteCount: 32, codePointCount: 32),
+        sections: [SectionRecord(id: "d.sec1", documentID: "d", position: 1, level: 1, heading: "Head", span: Span(start: 0, end: 4))],
+        blocks: [BlockRecord(id: "d.b1", documentID: "d", sectionID: "d.sec1", position: 1, kind: .paragraph,
+                             text: "One two. Three.", span: Span(start: 5, end: 20)),
+                 BlockRecord(id: "d.b2", documentID: "d", sectionID: "d.sec1", position: 2, kind: .paragraph,
+                             text: "Four five.", span: Span(start: 21, end: 31))],
+        sentences: [SentenceRecord(id: "d.b1.s1", documentID: "d", blockID: "d.b1", position: 1, text: "One two.", span: Span(start: 5, end: 13)),
+                    SentenceRecord(id: "d.b1.s2", documentID: "d", blockID: "d.b1", position: 2, text: "Three.", span: Span(start: 14, end: 20)),
+                    SentenceRecord(id: "d.b2.s1", documentID: "d", blockID: "d.b2", position: 1, text: "Four five.", span: Span(start: 21, end: 31))],
+        mentions: [MentionRecord(id: "d.m1", documentID: "d", sentenceID: "d.b1.s1", entityID: "ent.one", text: "One",
+                                 span: Span(start: 5, end: 8), rangeInSentence: 0..<3),
+                   MentionRecord(id: "d.m2", documentID: "d", sentenceID: "d.b2.s1", entityID: "ent.four", text: "Four",
+                                 span: Span(start: 21, end: 25), rangeInSentence: 0..<4)],
+        entities: [EntityRecord(id: "ent.four", name: "Four", type: .place, wikidata: nil, aliases: [], mentions: 1),
+                   EntityRecord(id: "ent.one", name: "One", type: .place, wikidata: nil, aliases: [], mentions: 1)])
 }
