@@ -71,8 +71,9 @@ private struct Checks {
         codePointCount = index.codePointCount
         generatedIDs = recogniseGeneratedIDs && GeneratedIDs.all(in: records)
         log = ProblemLog(document: records.document.source)
-        ids = IDTable(capacity: 1 + records.sections.count + records.blocks.count + records.sentences.count
-                                + records.mentions.count + records.entities.count)
+        ids = IDTable(capacity: generatedIDs ? records.entities.count
+                                             : 1 + records.sections.count + records.blocks.count + records.sentences.count
+                                               + records.mentions.count + records.entities.count)
     }
 
     mutating func run() {

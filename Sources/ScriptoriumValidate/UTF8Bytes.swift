@@ -13,7 +13,12 @@ enum UTF8Bytes {
     static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = a.count
         guard n == b.count else { return false }
-        guard n >= 8, let x = a.baseAddress, let y = b.baseAddress else { return a.elementsEqual(b) }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return n == 0 }
+        if n < 8 {
+            var differ: UInt8 = 0
+            for i in 0..<n { differ |= x[i] ^ y[i] }
+            return differ == 0
+        }
         var i = 0
         while i &+ 8 < n {
             if UnsafeRawPointer(x + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(y + i).loadUnaligned(as: UInt64.self) {
