@@ -2,7 +2,8 @@
 ///
 /// Records are found on bytes; spans are published in code points. Keeping one checkpoint every 64 bytes costs
 /// 1/16 of the source in memory and answers each conversion with at most 63 bytes of counting. Pure-ASCII
-/// sources, the common case, skip the table: bytes and code points coincide.
+/// sources, the common case, skip the table: bytes and code points coincide; so do pure-ASCII strides of other
+/// sources, where a code point is found without counting.
 public struct CodePointIndex: Sendable {
     private static let stride = 64
     /// `checkpoints[k]` = code points in `bytes[0 ..< k * stride]`. Empty when the source is ASCII.
@@ -68,7 +69,14 @@ public struct CodePointIndex: Sendable {
             let mid = (lo + hi + 1) / 2
             if Int(checkpoints[mid]) <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return scan(from: lo * Self.stride, codePoints: Int(checkpoints[lo]), to: offset)
+        return asciiStride(lo, offset) ?? scan(from: lo * Self.stride, codePoints: Int(checkpoints[lo]), to: offset)
+    }
+
+    /// Where code point `offset`, which lies in stride `k`, starts, when that stride is all ASCII (it holds as many
+    /// code points as bytes), so no byte needs counting; nil for any other stride, and for the last one.
+    private func asciiStride(_ k: Int, _ offset: Int) -> Int? {
+        guard k + 1 < checkpoints.count, Int(checkpoints[k + 1]) - Int(checkpoints[k]) == Self.stride else { return nil }
+        return k * Self.stride + (offset - Int(checkpoints[k]))
     }
 
     /// Counts code points forward from `byte`, a character boundary with `codePoints` code points before it, to
@@ -137,13 +145,15 @@ extension CodePointIndex {
         // before a checkpoint that counts no more code points than it), then count the rest.
         var byte = cursor.byte
         var codePoints = cursor.codePoint
-        var k = byte / Self.stride + 1
-        if k < checkpoints.count && Int(checkpoints[k]) <= offset {
+        var k = byte / Self.stride
+        if k + 1 < checkpoints.count && Int(checkpoints[k + 1]) <= offset {
+            k += 1
             while k + 1 < checkpoints.count && Int(checkpoints[k + 1]) <= offset { k += 1 }
             byte = k * Self.stride
             codePoints = Int(checkpoints[k])
         }
-        let found = scan(from: byte, codePoints: codePoints, to: offset)
+        // The target lies in stride k (or past the last checkpoint).
+        let found = asciiStride(k, offset) ?? scan(from: byte, codePoints: codePoints, to: offset)
         if let found { cursor = Cursor(byte: found, codePoint: offset) }
         return found
     }

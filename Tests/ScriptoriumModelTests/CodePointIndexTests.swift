@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct CodePointIndexTests {
     /// Compares with Swift's own scalar view over texts long enough to cross many checkpoints.
-    @Test(arguments: ["plain ascii text", "naïve café — “quoted” 😀 日本語 ", "\u{1F1EF}\u{1F1F5} e\u{301} \r\n"])
+    @Test(arguments: ["plain ascii text", "naïve café — “quoted” 😀 日本語 ", "\u{1F1EF}\u{1F1F5} e\u{301} \r\n",
+                      String(repeating: "ascii strides ", count: 11) + "é"])
     func agreesWithUnicodeScalars(_ unit: String) {
         let text = String(repeating: unit, count: 37)
         let bytes = Array(text.utf8)
@@ -21,7 +22,8 @@ import Testing
 
     /// The cursor gives the random-access answer in every order: forwards by small and large steps (across
     /// many checkpoints), standing still, backwards, and past the end.
-    @Test(arguments: ["plain ascii text", "naïve café — “quoted” 😀 日本語 ", "\u{1F1EF}\u{1F1F5} e\u{301} \r\n"])
+    @Test(arguments: ["plain ascii text", "naïve café — “quoted” 😀 日本語 ", "\u{1F1EF}\u{1F1F5} e\u{301} \r\n",
+                      String(repeating: "ascii strides ", count: 11) + "é"])
     func cursorAgreesWithRandomAccess(_ unit: String) {
         let text = String(repeating: unit, count: 37)
         let index = CodePointIndex(Array(text.utf8))
