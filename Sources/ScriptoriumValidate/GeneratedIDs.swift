@@ -34,19 +34,18 @@ enum GeneratedIDs {
     /// `n` when `id` is `prefix` `.` `tag` `n`.
     private static func numbered(_ id: String, _ prefix: UnsafeBufferPointer<UInt8>, _ tag: StaticString) -> Int? {
         UTF8Bytes.with(id) { b in
-            guard let after = tagEnd(b, prefix, tag) else { return nil }
-            return decimal(b, after..<b.count)
+            guard var i = tagEnd(b, prefix, tag), let n = number(b, &i), i == b.count else { return nil }
+            return n
         }
     }
 
     /// (n, m) when `id` is `prefix` `.b` `n` `.s` `m`.
     private static func sentenceNumbers(_ id: String, _ prefix: UnsafeBufferPointer<UInt8>) -> (block: Int, sentence: Int)? {
         UTF8Bytes.with(id) { b in
-            guard let after = tagEnd(b, prefix, "b") else { return nil }
-            var dot = after
-            while dot < b.count && b[dot] != UInt8(ascii: ".") { dot += 1 }
-            guard dot + 2 < b.count, b[dot + 1] == UInt8(ascii: "s"), let n = decimal(b, after..<dot),
-                  let m = decimal(b, (dot + 2)..<b.count) else { return nil }
+            guard var i = tagEnd(b, prefix, "b"), let n = number(b, &i), i + 2 < b.count,
+                  b[i] == UInt8(ascii: "."), b[i + 1] == UInt8(ascii: "s") else { return nil }
+            i += 2
+            guard let m = number(b, &i), i == b.count else { return nil }
             return (n, m)
         }
     }
@@ -61,15 +60,18 @@ enum GeneratedIDs {
         return p + 1 + t
     }
 
-    /// The number written in `b[range]`: one to nine digits, no leading zero.
-    private static func decimal(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        guard !range.isEmpty, range.count <= 9, b[range.lowerBound] != UInt8(ascii: "0") else { return nil }
+    /// The number written at `b[i...]`, moving `i` past it: one to nine digits, no leading zero.
+    private static func number(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
+        let start = i
         var n = 0
-        for i in range {
-            let digit = Int(b[i]) - 48
-            guard digit >= 0 && digit <= 9 else { return nil }
-            n = n * 10 + digit
+        while i < b.count {
+            let digit = b[i] &- 48
+            guard digit <= 9 else { break }
+            guard i - start < 9 else { return nil } // a tenth digit
+            n = n * 10 + Int(digit)
+            i += 1
         }
+        guard i > start, b[start] != UInt8(ascii: "0") else { return nil }
         return n
     }
 
