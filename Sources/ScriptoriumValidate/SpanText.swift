@@ -123,7 +123,21 @@ enum PlainBytes {
         let sp = sBase + i, tp = tBase + j
         let sRest = s.count &- i, tRest = t.count &- j
         var n = 0
-        // Whole words with the byte after them still in the span.
+        // Two words at a time, then one, with the byte after them still in the span.
+        while n &+ 17 <= sRest && n &+ 16 <= tRest {
+            let w = load(sp, n), w2 = load(sp, n &+ 8)
+            let v = load(tp, n), v2 = load(tp, n &+ 8)
+            var stops = stopBytes(w, next: load(sp, n &+ 1))
+            var stops2 = stopBytes(w2, next: load(sp, n &+ 9))
+            if (w ^ v) | (w2 ^ v2) != 0 {
+                stops |= differingBytes(w, v)
+                stops2 |= differingBytes(w2, v2)
+            }
+            if stops | stops2 != 0 {
+                return n &+ (stops != 0 ? stops.trailingZeroBitCount &>> 3 : 8 &+ stops2.trailingZeroBitCount &>> 3)
+            }
+            n &+= 16
+        }
         while n &+ 9 <= sRest && n &+ 8 <= tRest {
             let w = load(sp, n)
             let v = load(tp, n)
