@@ -187,14 +187,15 @@ private struct Checks {
         let entityIDs = IDTable(capacity: records.entities.count)
         for entity in records.entities { _ = entityIDs.insert(entity.id) }
         var counts = [Int](repeating: 0, count: records.entities.count)
-        // Mentions come in sentence order: a short scan forward from the last owner finds the next one without
-        // hashing (the dictionary answers everything else, and everything when sentence ids repeat).
+        // Mentions come in sentence order: a scan forward from the last owner (past the sentences without
+        // mentions, up to 64 of them) finds the next one without hashing; the dictionary answers everything else,
+        // and everything when sentence ids repeat.
         var sentenceCursor = 0
         var sentenceSpans: [String: Span]?
         func sentenceSpan(_ id: String) -> Span? {
             if sentenceIDsUnique {
                 var k = sentenceCursor
-                while k < sentences.count && k < sentenceCursor + 8 {
+                while k < sentences.count && k < sentenceCursor + 64 {
                     if sentences[k].id == id {
                         sentenceCursor = k
                         return sentences[k].span
