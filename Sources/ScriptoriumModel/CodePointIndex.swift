@@ -74,6 +74,7 @@ public struct CodePointIndex: Sendable {
 
     /// Where code point `offset`, which lies in stride `k`, starts, when that stride is all ASCII (it holds as many
     /// code points as bytes), so no byte needs counting; nil for any other stride, and for the last one.
+    @inline(__always)
     private func asciiStride(_ k: Int, _ offset: Int) -> Int? {
         guard k + 1 < checkpoints.count, Int(checkpoints[k + 1]) - Int(checkpoints[k]) == Self.stride else { return nil }
         return k * Self.stride + (offset - Int(checkpoints[k]))

@@ -51,6 +51,7 @@ enum GeneratedIDs {
     }
 
     /// Where the number starts when `b` begins with `prefix` `.` `tag`.
+    @inline(__always)
     private static func tagEnd(_ b: UnsafeBufferPointer<UInt8>, _ prefix: UnsafeBufferPointer<UInt8>, _ tag: StaticString) -> Int? {
         let p = prefix.count
         let t = tag.utf8CodeUnitCount
@@ -61,6 +62,7 @@ enum GeneratedIDs {
     }
 
     /// The number written at `b[i...]`, moving `i` past it: one to nine digits, no leading zero.
+    @inline(__always)
     private static func number(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
         let start = i
         var n = 0
