@@ -5,8 +5,10 @@ import ScriptoriumModel
 /// texts that match their spans. The same checks run on records re-read from a built dataset (`validate`).
 ///
 /// It runs on every document of a build, so it is written for speed without checking less: records are read in
-/// place, spans are converted with forward cursors (records come in source order), ids go through `IDTable`
-/// rather than `Set<String>`, and the normalised-text check runs eight bytes at a time (`SpanText`).
+/// place, spans are converted with forward cursors (records come in source order), the source is checked for NFC
+/// once (`SourceNFC`), ids go through `IDTable` rather than `Set<String>` (and only the entities' when the ids
+/// follow the generated scheme, `GeneratedIDs`), and the normalised-text check runs eight bytes at a time
+/// (`SpanText`, `PlainBytes`). Each shortcut answers exactly as the plain check; the tests hold them to it.
 public struct RecordValidator {
     public let records: DocumentRecords
     /// The source text the spans index (the file's bytes without a BOM).
