@@ -3,12 +3,17 @@ import ScriptoriumModel
 /// Checks every invariant of SPEC §3 on one document's records before anything is written: types and
 /// required values, unique NCName ids, foreign keys, positions, offsets inside the source and ordered, and
 /// texts that match their spans. The same checks run on records re-read from a built dataset (`validate`).
+///
+/// It runs on every document of a build, so it is written for speed without checking less: records are read in
+/// place, spans are converted with forward cursors (records come in source order), the source is checked for NFC
+/// once (`SourceNFC`), ids go through `IDTable` rather than `Set<String>` (and only the entities' when the ids
+/// follow the generated scheme, `GeneratedIDs`), and the normalised-text check runs eight bytes at a time
+/// (`SpanText`, `PlainBytes`). Each shortcut answers exactly as the plain check; the tests hold them to it.
 public struct RecordValidator {
     public let records: DocumentRecords
     /// The source text the spans index (the file's bytes without a BOM).
     public let source: [UInt8]
     private let index: CodePointIndex
-    private var problems: [ValidationProblem] = []
 
     /// `index`, when given, must be the code-point index of `source` (a build has one already).
     public init(records: DocumentRecords, source: [UInt8], index: CodePointIndex? = nil) {
@@ -18,62 +23,130 @@ public struct RecordValidator {
     }
 
     public static func validate(_ records: DocumentRecords, source: [UInt8], index: CodePointIndex? = nil) -> [ValidationProblem] {
-        var validator = RecordValidator(records: records, source: source, index: index)
-        validator.run()
-        return validator.problems
+        RecordValidator(records: records, source: source, index: index).problems()
     }
 
-    private mutating func problem(_ table: String, _ record: String, _ field: String, _ message: String) {
-        problems.append(ValidationProblem(document: records.document.source, table: table, record: record,
-                                          field: field, message: message))
-    }
-
-    private mutating func run() {
-        checkDocument()
-        var ids = Set<String>(minimumCapacity: 1 + records.sections.count + records.blocks.count + records.sentences.count
-                                                + records.mentions.count + records.entities.count)
-        ids.insert(records.document.id)
-        @discardableResult
-        func unique(_ table: String, _ id: String, into validator: inout RecordValidator) -> Bool {
-            if !RecordID.isNCName(id) { validator.problem(table, id, "id", "is not an XML NCName") }
-            if !ids.insert(id).inserted {
-                validator.problem(table, id, "id", "is not unique")
-                return false
-            }
-            return true
+    /// Every problem, in a fixed order: the document, then sections, blocks, sentences, mentions and entities in
+    /// record order, each record's problems in the order of its fields' checks. `recogniseGeneratedIDs` is off
+    /// only in tests, which hold the answers with and without `GeneratedIDs` to be the same.
+    func problems(recogniseGeneratedIDs: Bool = true) -> [ValidationProblem] {
+        source.withUnsafeBufferPointer { source in
+            var checks = Checks(records: records, source: source, index: index, recogniseGeneratedIDs: recogniseGeneratedIDs)
+            checks.run()
+            return checks.log.problems
         }
+    }
+}
+
+/// The problems found so far, each located by table, record and field.
+struct ProblemLog {
+    let document: String
+    var problems: [ValidationProblem] = []
+
+    mutating func add(_ table: String, _ record: String, _ field: String, _ message: String) {
+        problems.append(ValidationProblem(document: document, table: table, record: record, field: field, message: message))
+    }
+}
+
+/// One pass of the checks over one document's records. The record arrays are read where they are; the mutable
+/// state (the problems, the ids seen) lives beside them, so no record is copied to be checked.
+private struct Checks {
+    let records: DocumentRecords
+    let source: UnsafeBufferPointer<UInt8>
+    let index: CodePointIndex
+    /// The whole source is valid UTF-8 and NFC as it stands, so no span needs its own NFC scan (`SourceNFC`).
+    let sourceIsKnownNFC: Bool
+    /// The source's length in code points (the index counts it on each call).
+    let codePointCount: Int
+    var log: ProblemLog
+    /// Every id of the document so far, for uniqueness; only the entities' when `generatedIDs`.
+    let ids: IDTable
+    /// The ids follow the scheme a build generates, so they are distinct NCNames except perhaps among the entities
+    /// (`GeneratedIDs`), and only those need the id checks.
+    let generatedIDs: Bool
+
+    init(records: DocumentRecords, source: UnsafeBufferPointer<UInt8>, index: CodePointIndex, recogniseGeneratedIDs: Bool) {
+        self.records = records
+        self.source = source
+        self.index = index
+        sourceIsKnownNFC = SourceNFC.isValidAndKnownNFC(source)
+        codePointCount = index.codePointCount
+        generatedIDs = recogniseGeneratedIDs && GeneratedIDs.all(in: records)
+        log = ProblemLog(document: records.document.source)
+        ids = IDTable(capacity: generatedIDs ? records.entities.count
+                                             : 1 + records.sections.count + records.blocks.count + records.sentences.count
+                                               + records.mentions.count + records.entities.count)
+    }
+
+    mutating func run() {
+        checkDocument()
+        if !generatedIDs { _ = ids.insert(records.document.id) }
+        checkSections()
+        let blockIDsUnique = checkBlocks()
+        let sentenceIDsUnique = checkSentences(blockIDsUnique: blockIDsUnique)
+        let mentionCounts = checkMentions(sentenceIDsUnique: sentenceIDsUnique)
+        checkEntities(mentionCounts)
+    }
+
+    private mutating func checkDocument() {
+        let d = records.document
+        if !NCName.isValid(d.id) { log.add("documents", d.id, "id", "is not an XML NCName") }
+        for (field, value) in [("title", d.title), ("source", d.source), ("language", d.language)] where value.isEmpty {
+            log.add("documents", d.id, field, "is empty")
+        }
+        if d.sourceSHA256.utf8.count != 64 || !d.sourceSHA256.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) {
+            log.add("documents", d.id, "source_sha256", "is not a lower-case hex SHA-256")
+        }
+        if d.codePointCount != codePointCount {
+            log.add("documents", d.id, "characters", "is \(d.codePointCount), the source has \(codePointCount) code points")
+        }
+    }
+
+    private mutating func checkSections() {
         let docID = records.document.id
-        var sectionIDs = Set<String>()
         var previous: Span?
+        var cursor = CodePointIndex.Cursor()
         for (k, section) in records.sections.enumerated() {
-            unique("sections", section.id, into: &self)
-            sectionIDs.insert(section.id)
+            if !generatedIDs { unique("sections", section.id) }
             checkOwner("sections", section.id, section.documentID, docID)
             checkPosition("sections", section.id, section.position, expected: k + 1)
-            if section.level < 1 { problem("sections", section.id, "level", "must be 1 or more, is \(section.level)") }
-            checkNormalised("sections", section.id, "heading", section.heading, section.span)
+            if section.level < 1 { log.add("sections", section.id, "level", "must be 1 or more, is \(section.level)") }
+            checkNormalised("sections", section.id, "heading", section.heading, section.span, &cursor)
             checkOrder("sections", section.id, section.span, after: &previous)
         }
-        var blockIDsUnique = true
-        previous = nil
+    }
+
+    /// True when the block ids are all unique.
+    private mutating func checkBlocks() -> Bool {
+        let docID = records.document.id
+        let sectionIDs = IDTable(capacity: records.sections.count)
+        for section in records.sections { _ = sectionIDs.insert(section.id) }
+        var allUnique = true
+        var previous: Span?
+        var cursor = CodePointIndex.Cursor()
         for (k, block) in records.blocks.enumerated() {
-            if !unique("blocks", block.id, into: &self) { blockIDsUnique = false }
+            if !generatedIDs && !unique("blocks", block.id) { allUnique = false }
             checkOwner("blocks", block.id, block.documentID, docID)
             checkPosition("blocks", block.id, block.position, expected: k + 1)
-            if let section = block.sectionID, !sectionIDs.contains(section) {
-                problem("blocks", block.id, "section_id", "\(section) is not a section of this document")
+            if let section = block.sectionID, sectionIDs.position(of: section) == nil {
+                log.add("blocks", block.id, "section_id", "\(section) is not a section of this document")
             }
-            checkNormalised("blocks", block.id, "text", block.text, block.span)
+            checkNormalised("blocks", block.id, "text", block.text, block.span, &cursor)
             checkOrder("blocks", block.id, block.span, after: &previous)
         }
-        var sentenceIDsUnique = true
+        return allUnique
+    }
+
+    /// True when the sentence ids are all unique.
+    private mutating func checkSentences(blockIDsUnique: Bool) -> Bool {
+        let docID = records.document.id
+        let blocks = records.blocks
         // Sentences come block by block, so the owner is nearly always the block of the previous sentence or the
         // next one: a cursor over the blocks finds it without hashing. A dictionary (the last block with an id
         // wins) answers everything else; it is built only when first needed.
         var blockCursor = 0
         var blockSpans: [String: Span]?
         func blockSpan(_ id: String) -> Span? {
-            let blocks = records.blocks
             if blockIDsUnique {
                 if blockCursor < blocks.count && blocks[blockCursor].id == id { return blocks[blockCursor].span }
                 if blockCursor + 1 < blocks.count && blocks[blockCursor + 1].id == id {
@@ -84,36 +157,47 @@ public struct RecordValidator {
             if blockSpans == nil { blockSpans = Self.spans(blocks, id: \.id, span: \.span) }
             return blockSpans![id]
         }
+        var allUnique = true
         var lastBlock = ""
         var positionInBlock = 0
-        previous = nil
+        var previous: Span?
+        var cursor = CodePointIndex.Cursor()
         for sentence in records.sentences {
-            if !unique("sentences", sentence.id, into: &self) { sentenceIDsUnique = false }
+            if !generatedIDs && !unique("sentences", sentence.id) { allUnique = false }
             checkOwner("sentences", sentence.id, sentence.documentID, docID)
             positionInBlock = sentence.blockID == lastBlock ? positionInBlock + 1 : 1
             lastBlock = sentence.blockID
             checkPosition("sentences", sentence.id, sentence.position, expected: positionInBlock)
             if let block = blockSpan(sentence.blockID) {
                 if !block.contains(sentence.span) {
-                    problem("sentences", sentence.id, "start", "span \(sentence.span.start)..<\(sentence.span.end) is not inside block \(sentence.blockID)")
+                    log.add("sentences", sentence.id, "start", "span \(sentence.span.start)..<\(sentence.span.end) is not inside block \(sentence.blockID)")
                 }
             } else {
-                problem("sentences", sentence.id, "block_id", "\(sentence.blockID) is not a block of this document")
+                log.add("sentences", sentence.id, "block_id", "\(sentence.blockID) is not a block of this document")
             }
-            checkNormalised("sentences", sentence.id, "text", sentence.text, sentence.span)
+            checkNormalised("sentences", sentence.id, "text", sentence.text, sentence.span, &cursor)
             checkOrder("sentences", sentence.id, sentence.span, after: &previous)
         }
-        let entityIDs = Set(records.entities.map(\.id))
-        var counts: [String: Int] = [:]
-        // Mentions come in sentence order: a short scan forward from the last owner finds the next one without
-        // hashing (the dictionary answers everything else, and everything when sentence ids repeat).
+        return allUnique
+    }
+
+    /// The number of mentions of each entity, by the entity's position in `records.entities` (the first entity
+    /// with an id, when ids repeat).
+    private mutating func checkMentions(sentenceIDsUnique: Bool) -> (entityIDs: IDTable, counts: [Int]) {
+        let docID = records.document.id
+        let sentences = records.sentences
+        let entityIDs = IDTable(capacity: records.entities.count)
+        for entity in records.entities { _ = entityIDs.insert(entity.id) }
+        var counts = [Int](repeating: 0, count: records.entities.count)
+        // Mentions come in sentence order: a scan forward from the last owner (past the sentences without
+        // mentions, up to 64 of them) finds the next one without hashing; the dictionary answers everything else,
+        // and everything when sentence ids repeat.
         var sentenceCursor = 0
         var sentenceSpans: [String: Span]?
         func sentenceSpan(_ id: String) -> Span? {
-            let sentences = records.sentences
             if sentenceIDsUnique {
                 var k = sentenceCursor
-                while k < sentences.count && k < sentenceCursor + 8 {
+                while k < sentences.count && k < sentenceCursor + 64 {
                     if sentences[k].id == id {
                         sentenceCursor = k
                         return sentences[k].span
@@ -124,36 +208,91 @@ public struct RecordValidator {
             if sentenceSpans == nil { sentenceSpans = Self.spans(sentences, id: \.id, span: \.span) }
             return sentenceSpans![id]
         }
-        previous = nil
+        var previous: Span?
+        var cursor = CodePointIndex.Cursor()
         for mention in records.mentions {
-            unique("mentions", mention.id, into: &self)
+            if !generatedIDs { unique("mentions", mention.id) }
             checkOwner("mentions", mention.id, mention.documentID, docID)
-            counts[mention.entityID, default: 0] += 1
-            if !entityIDs.contains(mention.entityID) {
-                problem("mentions", mention.id, "entity_id", "\(mention.entityID) is not an entity")
+            if let entity = entityIDs.position(of: mention.entityID) {
+                counts[entity] += 1
+            } else {
+                log.add("mentions", mention.id, "entity_id", "\(mention.entityID) is not an entity")
             }
             if let sentence = sentenceSpan(mention.sentenceID) {
                 if !sentence.contains(mention.span) {
-                    problem("mentions", mention.id, "start", "span is not inside sentence \(mention.sentenceID)")
+                    log.add("mentions", mention.id, "start", "span is not inside sentence \(mention.sentenceID)")
                 }
             } else {
-                problem("mentions", mention.id, "sentence_id", "\(mention.sentenceID) is not a sentence of this document")
+                log.add("mentions", mention.id, "sentence_id", "\(mention.sentenceID) is not a sentence of this document")
             }
-            if checkSpan("mentions", mention.id, mention.span), let range = index.byteRange(of: mention.span),
-               !source[range].elementsEqual(mention.text.utf8) {
-                problem("mentions", mention.id, "text", "\"\(mention.text)\" is not the source text of its span")
+            if checkSpan("mentions", mention.id, mention.span), let range = index.byteRange(of: mention.span, from: &cursor),
+               !Self.equal(source, range, mention.text) {
+                log.add("mentions", mention.id, "text", "\"\(mention.text)\" is not the source text of its span")
             }
             checkOrder("mentions", mention.id, mention.span, after: &previous)
         }
+        return (entityIDs, counts)
+    }
+
+    private mutating func checkEntities(_ mentions: (entityIDs: IDTable, counts: [Int])) {
         for entity in records.entities {
-            unique("entities", entity.id, into: &self)
-            if entity.name.isEmpty { problem("entities", entity.id, "name", "is empty") }
+            unique("entities", entity.id)
+            if entity.name.isEmpty { log.add("entities", entity.id, "name", "is empty") }
             if let q = entity.wikidata, !Self.isWikidataID(q) {
-                problem("entities", entity.id, "wikidata", "\"\(q)\" is not a Wikidata id like Q17")
+                log.add("entities", entity.id, "wikidata", "\"\(q)\" is not a Wikidata id like Q17")
             }
-            if counts[entity.id, default: 0] != entity.mentions {
-                problem("entities", entity.id, "mentions", "is \(entity.mentions), but the document has \(counts[entity.id, default: 0])")
+            let count = mentions.counts[mentions.entityIDs.position(of: entity.id)!]
+            if count != entity.mentions {
+                log.add("entities", entity.id, "mentions", "is \(entity.mentions), but the document has \(count)")
             }
+        }
+    }
+
+    /// Checks that `id` is an NCName and not an id seen before; false when it was seen.
+    @discardableResult
+    private mutating func unique(_ table: String, _ id: String) -> Bool {
+        if !NCName.isValid(id) { log.add(table, id, "id", "is not an XML NCName") }
+        if ids.insert(id) != nil {
+            log.add(table, id, "id", "is not unique")
+            return false
+        }
+        return true
+    }
+
+    private mutating func checkOwner(_ table: String, _ id: String, _ owner: String, _ docID: String) {
+        if owner != docID { log.add(table, id, "document_id", "is \(owner), expected \(docID)") }
+    }
+
+    private mutating func checkPosition(_ table: String, _ id: String, _ position: Int, expected: Int) {
+        if position != expected { log.add(table, id, "position", "is \(position), expected \(expected)") }
+    }
+
+    /// Non-empty and inside the source.
+    private mutating func checkSpan(_ table: String, _ id: String, _ span: Span) -> Bool {
+        if span.isEmpty || span.start < 0 {
+            log.add(table, id, "start", "span \(span.start)..<\(span.end) is empty or negative")
+            return false
+        }
+        if span.end > codePointCount {
+            log.add(table, id, "end", "\(span.end) lies past the end of the source (\(codePointCount) code points)")
+            return false
+        }
+        return true
+    }
+
+    private mutating func checkOrder(_ table: String, _ id: String, _ span: Span, after previous: inout Span?) {
+        if let p = previous, span.start < p.end {
+            log.add(table, id, "start", "\(span.start) overlaps or precedes the previous record (ends at \(p.end))")
+        }
+        previous = span
+    }
+
+    private mutating func checkNormalised(_ table: String, _ id: String, _ field: String, _ text: String, _ span: Span,
+                                          _ cursor: inout CodePointIndex.Cursor) {
+        if text.isEmpty { log.add(table, id, field, "is empty") }
+        guard checkSpan(table, id, span), let range = index.byteRange(of: span, from: &cursor) else { return }
+        if !SpanText.isNormalisedForm(text, of: UnsafeBufferPointer(rebasing: source[range]), sourceIsKnownNFC: sourceIsKnownNFC) {
+            log.add(table, id, field, "\"\(text.prefix(60))\" is not the normalised source text of its span \(span.start)..<\(span.end)")
         }
     }
 
@@ -165,56 +304,9 @@ public struct RecordValidator {
         return spans
     }
 
-    private mutating func checkDocument() {
-        let d = records.document
-        if !RecordID.isNCName(d.id) { problem("documents", d.id, "id", "is not an XML NCName") }
-        for (field, value) in [("title", d.title), ("source", d.source), ("language", d.language)] where value.isEmpty {
-            problem("documents", d.id, field, "is empty")
-        }
-        if d.sourceSHA256.utf8.count != 64 || !d.sourceSHA256.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) {
-            problem("documents", d.id, "source_sha256", "is not a lower-case hex SHA-256")
-        }
-        if d.codePointCount != index.codePointCount {
-            problem("documents", d.id, "characters", "is \(d.codePointCount), the source has \(index.codePointCount) code points")
-        }
-    }
-
-    private mutating func checkOwner(_ table: String, _ id: String, _ owner: String, _ docID: String) {
-        if owner != docID { problem(table, id, "document_id", "is \(owner), expected \(docID)") }
-    }
-
-    private mutating func checkPosition(_ table: String, _ id: String, _ position: Int, expected: Int) {
-        if position != expected { problem(table, id, "position", "is \(position), expected \(expected)") }
-    }
-
-    /// Non-empty and inside the source.
-    @discardableResult
-    private mutating func checkSpan(_ table: String, _ id: String, _ span: Span) -> Bool {
-        if span.isEmpty || span.start < 0 {
-            problem(table, id, "start", "span \(span.start)..<\(span.end) is empty or negative")
-            return false
-        }
-        if span.end > index.codePointCount {
-            problem(table, id, "end", "\(span.end) lies past the end of the source (\(index.codePointCount) code points)")
-            return false
-        }
-        return true
-    }
-
-    private mutating func checkOrder(_ table: String, _ id: String, _ span: Span, after previous: inout Span?) {
-        if let p = previous, span.start < p.end {
-            problem(table, id, "start", "\(span.start) overlaps or precedes the previous record (ends at \(p.end))")
-        }
-        previous = span
-    }
-
-    private mutating func checkNormalised(_ table: String, _ id: String, _ field: String, _ text: String, _ span: Span) {
-        if text.isEmpty { problem(table, id, field, "is empty") }
-        guard checkSpan(table, id, span), let range = index.byteRange(of: span) else { return }
-        let ok = source.withUnsafeBufferPointer { SpanText.isNormalisedForm(text, of: UnsafeBufferPointer(rebasing: $0[range])) }
-        if !ok {
-            problem(table, id, field, "\"\(text.prefix(60))\" is not the normalised source text of its span \(span.start)..<\(span.end)")
-        }
+    /// True when `source[range]` is exactly the bytes of `text`.
+    private static func equal(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ text: String) -> Bool {
+        UTF8Bytes.with(text) { UTF8Bytes.equal(UnsafeBufferPointer(rebasing: source[range]), $0) }
     }
 
     static func isWikidataID(_ q: String) -> Bool {

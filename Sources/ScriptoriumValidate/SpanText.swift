@@ -5,10 +5,12 @@ import ScriptoriumModel
 /// (a split word) or keep it, without a space (a real hyphen) or with one (a suspended hyphen, "pre- and
 /// post-war"), controls, U+FFFE and U+FFFF are U+FFFD, and the result is NFC.
 enum SpanText {
-    static func isNormalisedForm(_ text: String, of source: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = text
-        return text.withUTF8 { textBytes in
-            if NFCComposer.isKnownNFC(textBytes) && NFCComposer.isKnownNFC(source) {
+    /// `sourceIsKnownNFC` may be passed when the caller knows every character of `source` is NFC-safe (see
+    /// `SourceNFC`); then the text needs no check of its own: a text that walks to such a source is made of the
+    /// source's characters, spaces and U+FFFD, so it is NFC too.
+    static func isNormalisedForm(_ text: String, of source: UnsafeBufferPointer<UInt8>, sourceIsKnownNFC: Bool = false) -> Bool {
+        UTF8Bytes.with(text) { textBytes in
+            if sourceIsKnownNFC || (NFCComposer.isKnownNFC(textBytes) && NFCComposer.isKnownNFC(source)) {
                 return walk(textBytes, source)
             }
             // Possibly decomposed characters: the text must be NFC, and must match the composed source.
@@ -57,10 +59,17 @@ enum SpanText {
         return whitespaceRun(s, from: i + 1).hasBreak
     }
 
-    private static func walk(_ t: UnsafeBufferPointer<UInt8>, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// `fastLane` is off only in tests, which hold the walk with and without `PlainBytes` to the same answers.
+    static func walk(_ t: UnsafeBufferPointer<UInt8>, _ s: UnsafeBufferPointer<UInt8>, fastLane: Bool = true) -> Bool {
         var i = 0
         var j = 0
         while i < s.count {
+            if fastLane {
+                let plain = PlainBytes.count(t, from: j, s, from: i)
+                i += plain
+                j += plain
+                if i == s.count { break }
+            }
             if whitespaceWidth(s, i) > 0 {
                 let run = whitespaceRun(s, from: i)
                 guard j < t.count, t[j] == 0x20 else { return false }
@@ -93,5 +102,87 @@ enum SpanText {
             j += 1
         }
         return j == t.count
+    }
+}
+
+/// The fast lane of `SpanText.walk`: most of a span is printable ASCII copied unchanged into the text, single
+/// spaces included. This finds how far that goes, eight bytes at a time, so the rules above only run where they
+/// can act: at a control, a non-ASCII byte, a byte where text and source differ, or a space or hyphen followed by
+/// white space (or by a byte that may start it, or by the end of the span).
+enum PlainBytes {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let high: UInt64 = 0x8080_8080_8080_8080
+    private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The number of bytes from `s[i]` and `t[j]` on that the walk would copy one for one without any rule applying.
+    /// A byte qualifies when it equals the text's, lies in 0x20...0x7F, and, if it is a space or a hyphen, the next
+    /// source byte lies in 0x21...0x7F (so a space ends its white-space run and a hyphen does not end a line).
+    @inline(__always)
+    static func count(_ t: UnsafeBufferPointer<UInt8>, from j: Int, _ s: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        guard let sBase = s.baseAddress, let tBase = t.baseAddress else { return 0 }
+        let sp = sBase + i, tp = tBase + j
+        let sRest = s.count &- i, tRest = t.count &- j
+        var n = 0
+        // Two words at a time, then one, with the byte after them still in the span.
+        while n &+ 17 <= sRest && n &+ 16 <= tRest {
+            let w = load(sp, n), w2 = load(sp, n &+ 8)
+            let v = load(tp, n), v2 = load(tp, n &+ 8)
+            var stops = stopBytes(w, next: load(sp, n &+ 1))
+            var stops2 = stopBytes(w2, next: load(sp, n &+ 9))
+            if (w ^ v) | (w2 ^ v2) != 0 {
+                stops |= differingBytes(w, v)
+                stops2 |= differingBytes(w2, v2)
+            }
+            if stops | stops2 != 0 {
+                return n &+ (stops != 0 ? stops.trailingZeroBitCount &>> 3 : 8 &+ stops2.trailingZeroBitCount &>> 3)
+            }
+            n &+= 16
+        }
+        while n &+ 9 <= sRest && n &+ 8 <= tRest {
+            let w = load(sp, n)
+            let v = load(tp, n)
+            var stops = stopBytes(w, next: load(sp, n &+ 1))
+            if w != v { stops |= differingBytes(w, v) }
+            if stops != 0 { return n &+ stops.trailingZeroBitCount &>> 3 }
+            n &+= 8
+        }
+        // The last one to eight bytes of the span: its last word and the text's word ending at the same place,
+        // shifted so the bytes already counted fall out. The zero bytes shifted in stop the count at the end, and
+        // the byte after the span reads as 0, which stops a space or hyphen there.
+        let rest = sRest &- n
+        if rest >= 1 && rest <= 8 && s.count >= 8 && j &+ n &+ rest >= 8 && n &+ rest <= tRest {
+            let drop = UInt64(8 &- rest) &* 8
+            let w = load(sp, sRest &- 8) >> drop
+            let v = load(tp, n &+ rest &- 8) >> drop
+            var stops = stopBytes(w, next: w >> 8)
+            if w != v { stops |= differingBytes(w, v) }
+            n &+= stops.trailingZeroBitCount &>> 3
+        }
+        return n
+    }
+
+    @inline(__always)
+    private static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The top bit of each byte where `w` and `v` differ (exact per byte: no carries between bytes).
+    @inline(__always)
+    private static func differingBytes(_ w: UInt64, _ v: UInt64) -> UInt64 {
+        let x = w ^ v
+        return (((x & low7) &+ low7) | x) & high
+    }
+
+    /// The top bit of each byte of the source word `w` where the walk's rules may act: a byte that is not ASCII or
+    /// is a control, or a space or hyphen whose `next` byte is not in 0x21...0x7F. (Where a byte is not ASCII the
+    /// other terms may be wrong, but that byte stops the count anyway; the sums carry into no other byte.)
+    @inline(__always)
+    private static func stopBytes(_ w: UInt64, next: UInt64) -> UInt64 {
+        let low = w & low7
+        let controlOrHigh = ~(low &+ ones &* 0x60) | w
+        // A byte of `low` equal to 0x20 or 0x2D leaves its top bit clear in one of the two sums.
+        let spaceOrHyphen = ~(((low ^ ones &* 0x20) &+ low7) & ((low ^ ones &* 0x2D) &+ low7))
+        let nextPrintable = ((next & low7) &+ ones &* 0x5F) & ~next
+        return (controlOrHigh | (spaceOrHyphen & ~nextPrintable)) & high
     }
 }
