@@ -19,9 +19,10 @@ public enum TEISchema {
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Scriptorium TEI: the project's own RELAX NG schema, a TEI P5 customisation that allows exactly what
-  scriptorium writes (one TEI document per input document). Every document it accepts is also valid
-  against TEI P5 tei_all (4.9.0); it is stricter than tei_all in what elements, attributes, orders and
-  values it accepts. Validate with:  xmllint -noout -relaxng scriptorium-tei.rng file.xml
+  scriptorium writes (one TEI document per input document). It is stricter than TEI P5 tei_all (4.9.0) in
+  what elements, attributes, orders and values it accepts, so that a document it accepts is also valid
+  tei_all; the one exception is the xml:id and @ref of the bulk records (see below), whose form is left
+  to the XML parser. Validate with:  xmllint -noout -relaxng scriptorium-tei.rng file.xml
 -->
 <grammar xmlns="http://relaxng.org/ns/structure/1.0"
          ns="http://www.tei-c.org/ns/1.0"
@@ -33,25 +34,24 @@ public enum TEISchema {
 
   <!-- ===== Shared attributes and values ===== -->
 
-  <!-- xml:id is an NCName here; its uniqueness is checked by the pipeline before writing, and by any XML parser
-       (xml:id is always an ID) and tei_all when the file is read. -->
-  <define name="att.id">
-    <attribute name="xml:id"><data type="NCName"/></attribute>
-  </define>
-  <define name="att.ref">
-    <!-- "#" + the xml:id of the entity's description in the standOff. (No pattern facet: libxml2 compiles a
-         pattern each time it checks a value, and there is one @ref per mention; scriptorium validate checks that
-         every @ref resolves.) -->
-    <attribute name="ref"><data type="anyURI"/></attribute>
-  </define>
+  <!-- Attributes are written out in each element rather than shared through a define: libxml2 checks an
+       element's content with a compiled automaton (its fast path) only when no attribute hides behind a ref.
+
+       xml:id: typed NCName on the elements there are few of (TEI, sections, the standOff's descriptions). On the
+       records that come by the thousand (p, item, s and the mentions) it is plain text here: the pipeline has
+       checked every record id is an NCName and unique before it writes, and every xml:id-aware parser (libxml2,
+       so xmllint and scriptorium validate; jing with tei_all) checks both again when the file is read.
+       @ref on a mention: "#" + the xml:id of the entity's description in the standOff; plain text here for the
+       same reason (tei_all types it), and scriptorium validate checks that every @ref resolves. -->
   <define name="data.pointer">
     <data type="anyURI"><param name="pattern">\S+</param></data>
   </define>
+  <!-- Alternatives in the order libxml2 tries them: most dates in prose are bare years. -->
   <define name="data.isoDate">
     <choice>
-      <data type="date"/>
-      <data type="gYearMonth"/>
       <data type="gYear"/>
+      <data type="gYearMonth"/>
+      <data type="date"/>
     </choice>
   </define>
   <define name="wikidata">
@@ -65,7 +65,7 @@ public enum TEISchema {
 
   <define name="TEI">
     <element name="TEI">
-      <ref name="att.id"/>
+      <attribute name="xml:id"><data type="NCName"/></attribute>
       <attribute name="xml:lang"><data type="language"/></attribute>
       <ref name="teiHeader"/>
       <ref name="text"/>
@@ -192,7 +192,7 @@ public enum TEISchema {
   <!-- A section: its heading, its own blocks, then its subsections (deeper levels). -->
   <define name="div.section">
     <element name="div">
-      <ref name="att.id"/>
+      <attribute name="xml:id"><data type="NCName"/></attribute>
       <attribute name="type"><value>section</value></attribute>
       <attribute name="n"><data type="positiveInteger"/></attribute>
       <element name="head"><text/></element>
@@ -204,13 +204,13 @@ public enum TEISchema {
   <define name="block">
     <choice>
       <element name="p">
-        <ref name="att.id"/>
+        <attribute name="xml:id"><text/></attribute>
         <zeroOrMore><choice><text/><ref name="s"/></choice></zeroOrMore>
       </element>
       <element name="list">
         <oneOrMore>
           <element name="item">
-            <ref name="att.id"/>
+            <attribute name="xml:id"><text/></attribute>
             <zeroOrMore><choice><text/><ref name="s"/></choice></zeroOrMore>
           </element>
         </oneOrMore>
@@ -220,7 +220,7 @@ public enum TEISchema {
 
   <define name="s">
     <element name="s">
-      <ref name="att.id"/>
+      <attribute name="xml:id"><text/></attribute>
       <zeroOrMore><choice><text/><ref name="mention"/></choice></zeroOrMore>
     </element>
   </define>
@@ -229,27 +229,27 @@ public enum TEISchema {
   <define name="mention">
     <choice>
       <element name="placeName">
-        <ref name="att.id"/>
-        <ref name="att.ref"/>
+        <attribute name="xml:id"><text/></attribute>
+        <attribute name="ref"><text/></attribute>
         <text/>
       </element>
       <element name="orgName">
-        <ref name="att.id"/>
-        <ref name="att.ref"/>
+        <attribute name="xml:id"><text/></attribute>
+        <attribute name="ref"><text/></attribute>
         <text/>
       </element>
       <element name="name">
-        <ref name="att.id"/>
+        <attribute name="xml:id"><text/></attribute>
         <attribute name="type">
           <choice><value>person</value><value>event</value><value>legal_instrument</value></choice>
         </attribute>
-        <ref name="att.ref"/>
+        <attribute name="ref"><text/></attribute>
         <text/>
       </element>
       <element name="date">
-        <ref name="att.id"/>
+        <attribute name="xml:id"><text/></attribute>
         <attribute name="when"><ref name="data.isoDate"/></attribute>
-        <ref name="att.ref"/>
+        <attribute name="ref"><text/></attribute>
         <text/>
       </element>
     </choice>
@@ -264,7 +264,7 @@ public enum TEISchema {
           <element name="listPlace">
             <oneOrMore>
               <element name="place">
-                <ref name="att.id"/>
+                <attribute name="xml:id"><data type="NCName"/></attribute>
                 <element name="placeName"><text/></element>
                 <optional><ref name="wikidata"/></optional>
               </element>
@@ -273,7 +273,7 @@ public enum TEISchema {
           <element name="listOrg">
             <oneOrMore>
               <element name="org">
-                <ref name="att.id"/>
+                <attribute name="xml:id"><data type="NCName"/></attribute>
                 <element name="orgName"><text/></element>
                 <optional><ref name="wikidata"/></optional>
               </element>
@@ -282,7 +282,7 @@ public enum TEISchema {
           <element name="listPerson">
             <oneOrMore>
               <element name="person">
-                <ref name="att.id"/>
+                <attribute name="xml:id"><data type="NCName"/></attribute>
                 <element name="persName"><text/></element>
                 <optional><ref name="wikidata"/></optional>
               </element>
@@ -291,7 +291,7 @@ public enum TEISchema {
           <element name="listEvent">
             <oneOrMore>
               <element name="event">
-                <ref name="att.id"/>
+                <attribute name="xml:id"><data type="NCName"/></attribute>
                 <element name="label"><text/></element>
                 <optional><ref name="wikidata"/></optional>
               </element>
@@ -302,7 +302,7 @@ public enum TEISchema {
             <attribute name="type"><value>legal_instrument</value></attribute>
             <oneOrMore>
               <element name="bibl">
-                <ref name="att.id"/>
+                <attribute name="xml:id"><data type="NCName"/></attribute>
                 <attribute name="type"><value>legal_instrument</value></attribute>
                 <element name="title"><text/></element>
                 <optional><ref name="wikidata"/></optional>
@@ -314,7 +314,7 @@ public enum TEISchema {
             <attribute name="type"><value>date</value></attribute>
             <oneOrMore>
               <element name="item">
-                <ref name="att.id"/>
+                <attribute name="xml:id"><data type="NCName"/></attribute>
                 <element name="date">
                   <attribute name="when"><ref name="data.isoDate"/></attribute>
                   <text/>
