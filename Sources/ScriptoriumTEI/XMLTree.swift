@@ -185,6 +185,7 @@ final class XMLTree {
         guard let save = xmlSaveToBuffer(buffer, "UTF-8", 0) else {
             throw TEIError.serialisation("libxml2 could not start serialising")
         }
+        xmlSaveSetEscape(save, XMLTextEscaper.escapeContent)
         let written = xmlSaveDoc(save, doc)
         let closed = xmlSaveClose(save)
         guard written >= 0, closed >= 0, let bytes = xmlBufferContent(buffer) else {
