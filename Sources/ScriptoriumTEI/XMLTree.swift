@@ -18,9 +18,15 @@ final class XMLTree {
     private var containers: [Node] = []
     /// The libxml2 arena scope the whole tree was built in (0: none, or not all of it), set by `seal`; see `deinit`.
     private var arenaScope: UInt = 0
+    /// Element and attribute names entered in the document's dictionary, by the address of their `StaticString`
+    /// (a direct-mapped cache of `namesSize` slots; see `interned`).
+    private let names = UnsafeMutablePointer<(key: UInt, name: UnsafeMutablePointer<xmlChar>?)>
+        .allocate(capacity: XMLTree.namesSize)
+    private static let namesSize = 256
 
     /// A document whose root element `rootName` is in `namespace` (the default namespace, no prefix).
     init(root rootName: StaticString, namespace: StaticString) {
+        names.initialize(repeating: (0, nil), count: XMLTree.namesSize)
         guard let doc = xmlNewDoc(XMLName.version.utf8Start) else { XMLTree.outOfMemory() }
         self.doc = doc
         // Element and attribute names go through a dictionary: each name is stored once per document.
@@ -40,6 +46,7 @@ final class XMLTree {
     /// at once when the document is done): walking the tree to free each node would then only cost the walk.
     /// A tree that validation gave an ID or reference table (blocks from malloc) is always freed.
     deinit {
+        names.deallocate()
         if arenaScope != 0 && XMLAllocator.currentDocument == arenaScope && doc.pointee.ids == nil && doc.pointee.refs == nil {
             return
         }
@@ -58,11 +65,27 @@ final class XMLTree {
 
     // MARK: Building
 
+    /// `name` as stored in the document's dictionary, for the `...EatName` constructors: a node's name is then the
+    /// dictionary's string itself, found here by the literal's address instead of being hashed and looked up in the
+    /// dictionary for every node (names are few, nodes many). The node does not own it; freeing leaves it alone.
+    @inline(__always)
+    private func interned(_ name: StaticString) -> UnsafeMutablePointer<xmlChar> {
+        let key = UInt(bitPattern: name.utf8Start)
+        let slot = Int(truncatingIfNeeded: (key >> 2) ^ (key >> 10)) & (XMLTree.namesSize - 1)
+        if names[slot].key == key, let known = names[slot].name { return known }
+        guard let entry = xmlDictLookup(doc.pointee.dict, name.utf8Start, Int32(name.utf8CodeUnitCount)) else {
+            XMLTree.outOfMemory()
+        }
+        let stored = UnsafeMutablePointer(mutating: entry)
+        names[slot] = (key, stored)
+        return stored
+    }
+
     /// A new element `name` (in the document's namespace) appended to `parent`. A `container` holds elements only
     /// and gets indented; any other element is written on one line, whitespace inside it untouched.
     @discardableResult
     func element(_ name: StaticString, in parent: Node, container: Bool = false) -> Node {
-        guard let node = xmlNewDocNode(doc, ns, name.utf8Start, nil) else { XMLTree.outOfMemory() }
+        guard let node = xmlNewDocNodeEatName(doc, ns, interned(name), nil) else { XMLTree.outOfMemory() }
         xmlAddChild(parent, node)
         if container { containers.append(node) }
         return node
@@ -99,13 +122,13 @@ final class XMLTree {
     /// Sets the unqualified attribute `name` on `node`.
     func attribute(_ name: StaticString, _ value: String, on node: Node) {
         XMLCharacters.withXMLSafeCString(value) { v in
-            guard xmlNewNsProp(node, nil, name.utf8Start, v) != nil else { XMLTree.outOfMemory() }
+            guard xmlNewNsPropEatName(node, nil, interned(name), v) != nil else { XMLTree.outOfMemory() }
         }
     }
 
     /// Sets the unqualified attribute `name` on `node` to a constant.
     func attribute(_ name: StaticString, _ value: StaticString, on node: Node) {
-        guard xmlNewNsProp(node, nil, name.utf8Start, value.utf8Start) != nil else { XMLTree.outOfMemory() }
+        guard xmlNewNsPropEatName(node, nil, interned(name), value.utf8Start) != nil else { XMLTree.outOfMemory() }
     }
 
     /// Sets `xml:id`. The attribute is created unqualified and then put in the XML namespace, which keeps libxml2
@@ -114,7 +137,7 @@ final class XMLTree {
     /// parser reading the file.
     func xmlID(_ value: String, on node: Node) {
         XMLCharacters.withXMLSafeCString(value) { v in
-            guard let attr = xmlNewNsProp(node, nil, XMLName.id.utf8Start, v) else { XMLTree.outOfMemory() }
+            guard let attr = xmlNewNsPropEatName(node, nil, interned(XMLName.id), v) else { XMLTree.outOfMemory() }
             attr.pointee.ns = xmlNamespace
         }
     }
@@ -122,7 +145,9 @@ final class XMLTree {
     /// Sets `xml:lang`.
     func xmlLang(_ value: String, on node: Node) {
         XMLCharacters.withXMLSafeCString(value) { v in
-            guard xmlNewNsProp(node, xmlNamespace, XMLName.lang.utf8Start, v) != nil else { XMLTree.outOfMemory() }
+            guard xmlNewNsPropEatName(node, xmlNamespace, interned(XMLName.lang), v) != nil else {
+                XMLTree.outOfMemory()
+            }
         }
     }
 
