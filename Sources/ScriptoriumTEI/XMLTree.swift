@@ -1,11 +1,12 @@
 import CLibXML2
 
 /// A libxml2 document tree under construction: a thin, memory-safe wrapper of the tree API
-/// (`xmlNewDocNode`, `xmlNewDocTextLen`, `xmlNewNsProp`, `xmlAddChild`). Text and attribute values are handed
-/// to libxml2 as raw strings, never as markup, so escaping is entirely libxml2's job (at serialisation).
-/// Every string passes through `XMLCharacters` first.
+/// (`xmlNewDocNodeEatName`, `xmlNewDocTextLen`, `xmlNewNsPropEatName`, `xmlAddChild`). Text and attribute values
+/// are handed to libxml2 as raw strings, never as markup, so escaping is entirely libxml2's job (at serialisation,
+/// text content through `XMLTextEscaper`). Every string passes through `XMLCharacters` first.
 ///
-/// One tree per document and per thread; the tree owns its `xmlDoc` and frees it on deinit.
+/// One tree per document and per thread; the tree owns its `xmlDoc` and frees it on deinit (or leaves it to the
+/// `XMLAllocator` arena scope it was built in, which releases it whole).
 final class XMLTree {
     typealias Node = xmlNodePtr
 
