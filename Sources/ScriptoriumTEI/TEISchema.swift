@@ -169,23 +169,28 @@ public enum TEISchema {
 
   <define name="text">
     <element name="text">
+      <!-- The first div is the preamble (the blocks before the first heading) or the first section; the
+           attributes tell which. A choice between two div patterns here would leave libxml2's validator tracking
+           a set of states that grows with every section, quadratic in a long document's sections. -->
       <element name="body">
-        <choice>
-          <group>
-            <ref name="div.preamble"/>
-            <zeroOrMore><ref name="div.section"/></zeroOrMore>
-          </group>
-          <oneOrMore><ref name="div.section"/></oneOrMore>
-        </choice>
+        <element name="div">
+          <choice>
+            <group>
+              <attribute name="type"><value>preamble</value></attribute>
+              <zeroOrMore><ref name="block"/></zeroOrMore>
+            </group>
+            <group>
+              <attribute name="xml:id"><data type="NCName"/></attribute>
+              <attribute name="type"><value>section</value></attribute>
+              <attribute name="n"><data type="positiveInteger"/></attribute>
+              <element name="head"><text/></element>
+              <zeroOrMore><ref name="block"/></zeroOrMore>
+              <zeroOrMore><ref name="div.section"/></zeroOrMore>
+            </group>
+          </choice>
+        </element>
+        <zeroOrMore><ref name="div.section"/></zeroOrMore>
       </element>
-    </element>
-  </define>
-
-  <!-- The blocks before the first heading. -->
-  <define name="div.preamble">
-    <element name="div">
-      <attribute name="type"><value>preamble</value></attribute>
-      <zeroOrMore><ref name="block"/></zeroOrMore>
     </element>
   </define>
 
