@@ -169,25 +169,24 @@ public enum TEISchema {
 
   <define name="text">
     <element name="text">
-      <!-- The first div is the preamble (the blocks before the first heading) or the first section; the
-           attributes tell which. A choice between two div patterns here would leave libxml2's validator tracking
-           a set of states that grows with every section, quadratic in a long document's sections. -->
+      <!-- The first div is the preamble (the blocks before the first heading) or the first section; its
+           attributes and head tell which. A choice between two whole div patterns here would leave libxml2's
+           validator tracking a set of states that grows with every section (quadratic in a long document's
+           sections) and reporting an error anywhere in the first div at the div. The price: this pattern would
+           also accept subsections in a preamble, which the writer never produces. -->
       <element name="body">
         <element name="div">
           <choice>
-            <group>
-              <attribute name="type"><value>preamble</value></attribute>
-              <zeroOrMore><ref name="block"/></zeroOrMore>
-            </group>
+            <attribute name="type"><value>preamble</value></attribute>
             <group>
               <attribute name="xml:id"><data type="NCName"/></attribute>
               <attribute name="type"><value>section</value></attribute>
               <attribute name="n"><data type="positiveInteger"/></attribute>
               <element name="head"><text/></element>
-              <zeroOrMore><ref name="block"/></zeroOrMore>
-              <zeroOrMore><ref name="div.section"/></zeroOrMore>
             </group>
           </choice>
+          <zeroOrMore><ref name="block"/></zeroOrMore>
+          <zeroOrMore><ref name="div.section"/></zeroOrMore>
         </element>
         <zeroOrMore><ref name="div.section"/></zeroOrMore>
       </element>
