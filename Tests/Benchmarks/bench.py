@@ -73,7 +73,7 @@ def run(binary, corpus, output, jobs):
     lines = p.stderr.strip().splitlines()
     user, system, rss_kb = lines[-1].split()
     timings = next((l.split("timings (CPU s): ", 1)[1] for l in lines if "timings (CPU s): " in l), "")
-    return elapsed, int(rss_kb), float(user) + float(system), timings
+    return elapsed, int(rss_kb), (float(user), float(system)), timings
 
 
 def machine():
@@ -108,7 +108,7 @@ def main():
             elapsed, rss, cpu, timings = run(args.binary, corpus, os.path.join(tmp, f"out-{jobs}"), jobs)
             walls[jobs] = elapsed
             print(f"--jobs {jobs}: {elapsed:.2f} s, {total / 1e6 / elapsed:.1f} MB/s, {n / elapsed:.0f} documents/s, "
-                  f"peak RSS {rss / 1024:.0f} MiB, CPU {cpu:.2f} s")
+                  f"peak RSS {rss / 1024:.0f} MiB, CPU {cpu[0]:.2f} s user + {cpu[1]:.2f} s system")
             stages = [kv.split("=") for kv in timings.split()]
             if stages:
                 print("  CPU per stage (MB/s of input on one core): " +
