@@ -28,12 +28,19 @@ public final class TEIWriter: @unchecked Sendable {
         try write(records) { Array($0) }
     }
 
+    /// Documents up to this size (bytes) validate their tree with the arena's memory (see `write`).
+    static let validationInArenaBytes = 2 << 20
+
     /// The same bytes as `write(_:)`, lent to `body` straight from libxml2's output buffer (no copy).
     /// The tree lives in the thread's libxml2 arena (`XMLAllocator`) and is gone when this returns.
     public func write<R>(_ records: DocumentRecords, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         try XMLAllocator.withDocumentArena {
             let tree = try build(records)
-            let problems = XMLAllocator.outsideArena { validator.validate(tree.doc) }
+            // Validation allocates and frees state as it goes; in the arena nothing is reused until the document
+            // is done, which is cheaper for a typical document but grows with a long one: those validate on malloc.
+            let problems = records.document.byteCount <= Self.validationInArenaBytes
+                ? validator.validate(tree.doc)
+                : XMLAllocator.outsideArena { validator.validate(tree.doc) }
             guard problems.isEmpty else {
                 throw TEIError.invalid(documentID: records.document.id, problems: problems)
             }
