@@ -9,13 +9,21 @@ public enum RecordID {
     public static func date(iso: String) -> String { "date.\(iso)" }
 
     /// A document id from its relative source path: the path without extension, lower-cased, every run of
-    /// characters outside `[a-z0-9]` turned into one `-`, prefixed with `doc-` if it would not start with a letter.
+    /// characters outside `[a-z0-9]` turned into one `-`, prefixed with `doc-` if it would not start with a letter
+    /// or would be `ent` or `date`.
+    ///
+    /// This is what keeps ids unique in the whole dataset without a dataset-wide table: a document id has no `.`,
+    /// every other record id is the document id, a `.` and a suffix, and entity ids begin `ent.` or `date.`, which
+    /// no document id can be. So ids of different documents, and document ids and entity ids, never meet.
     public static func document(sourcePath: String) -> String {
         var stem = sourcePath
         if let dot = stem.lastIndex(of: "."), !stem[dot...].contains("/") { stem = String(stem[..<dot]) }
         let s = slug(stem)
-        return s.first.map { $0.isLetter } == true ? s : "doc-\(s)"
+        return s.first.map { $0.isLetter } == true && !reservedDocumentIDs.contains(s) ? s : "doc-\(s)"
     }
+
+    /// The first parts of entity ids (`ent.japan`, `date.1951`), which a document id may not be.
+    static let reservedDocumentIDs: Set<String> = ["ent", "date"]
 
     /// Lower-case ASCII letters and digits, other runs folded to `-`, no leading or trailing `-`.
     public static func slug(_ text: String) -> String {

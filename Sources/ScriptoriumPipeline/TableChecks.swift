@@ -14,13 +14,23 @@ struct TableChecks {
 
     init(tables: [String: DatasetValidator.Table]) {
         self.tables = tables
+        // Ids are unique in the whole dataset (SPEC §3), not only in their table: a mention and an entity with
+        // one id would be one node in RDF.
+        var firstUse: [String: String] = [:]
         for (name, table) in tables.sorted(by: { $0.key < $1.key }) {
             checkColumns(table)
             var rows: [String: Int] = [:]
             for (n, row) in table.rows.enumerated() {
                 let id = row["id"] ?? ""
-                if rows[id] != nil { problems.append("\(table.definition.path) row \(n + 1) column id: \(id) is not unique") }
-                rows[id] = n + 1
+                let at = "\(table.definition.path) row \(n + 1)"
+                if rows[id] != nil {
+                    problems.append("\(at) column id: \(id) is not unique")
+                } else if let other = firstUse[id] {
+                    problems.append("\(at) column id: \(id) is also the id of \(other)")
+                } else if !id.isEmpty {
+                    firstUse[id] = at
+                }
+                rows[id] = rows[id] ?? n + 1
             }
             rowOfID[name] = rows
         }
@@ -78,7 +88,8 @@ struct TableChecks {
             Dictionary(grouping: tables[table]?.rows ?? [], by: { $0["document_id"] ?? "" })
         }
         let sections = grouped("sections"), blocks = grouped("blocks"), sentences = grouped("sentences"), mentions = grouped("mentions")
-        let entities = Dictionary(uniqueKeysWithValues: (tables["entities"]?.rows ?? []).map { ($0["id"] ?? "", $0) })
+        // A repeated id is reported above; here the first row counts.
+        let entities = Dictionary((tables["entities"]?.rows ?? []).map { ($0["id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
         func int(_ row: [String: String], _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
         func span(_ row: [String: String]) -> Span { Span(start: int(row, "start"), end: int(row, "end")) }
 

@@ -48,8 +48,11 @@ final class XMLTree {
     /// A tree that validation gave an ID or reference table (blocks from malloc) is always freed.
     deinit {
         names.deallocate()
-        if arenaScope != 0 && XMLAllocator.currentDocument == arenaScope && doc.pointee.ids == nil && doc.pointee.refs == nil {
-            return
+        if arenaScope != 0 {
+            // Built wholly in an arena scope: its memory is the scope's, so it must die inside it.
+            precondition(XMLAllocator.currentDocument == arenaScope,
+                         "a TEI tree outlived the libxml2 arena scope it was built in")
+            if doc.pointee.ids == nil && doc.pointee.refs == nil { return }
         }
         xmlFreeDoc(doc)
     }

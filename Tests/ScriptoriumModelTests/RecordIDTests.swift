@@ -9,6 +9,19 @@ import Testing
         #expect(RecordID.isNCName(RecordID.document(sourcePath: "1 über.txt")))
     }
 
+    /// A document named like the first part of entity ids would give its mentions the ids of entities
+    /// (`ent.txt`'s first mention `ent.m1` against the lexicon key `m1`'s entity `ent.m1`).
+    @Test func documentIDsNeverLookLikeTheStartOfAnEntityID() {
+        #expect(RecordID.document(sourcePath: "ent.txt") == "doc-ent")
+        #expect(RecordID.document(sourcePath: "Date.md") == "doc-date")
+        #expect(RecordID.document(sourcePath: "entry.txt") == "entry")
+        for path in ["ent", "date", "ENT.txt", "a/ent.txt", "x.y.z.txt", "date.2024.txt", "-ent-.txt"] {
+            let id = RecordID.document(sourcePath: path)
+            #expect(!id.contains("."), "\(path) -> \(id)")
+            #expect(id != "ent" && id != "date", "\(path) -> \(id)")
+        }
+    }
+
     @Test func generatedIDsAreNCNames() {
         let doc = RecordID.document(sourcePath: "essay.txt")
         let block = RecordID.block(document: doc, position: 3)
