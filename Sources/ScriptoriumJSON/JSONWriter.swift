@@ -72,14 +72,20 @@ public struct JSONWriter: ~Copyable {
 
     /// Writes `"name":`. `name` must be plain ASCII that needs no escaping (all keys here are).
     public mutating func key(_ name: StaticString) {
-        let name = JSONWriter.bytes(of: name)
-        reserve(name.count + 4)
-        if needsComma { putUnchecked(UInt8(ascii: ",")) }
-        putUnchecked(UInt8(ascii: "\""))
-        putUnchecked(name)
-        putUnchecked(UInt8(ascii: "\""))
+        putQuoted(JSONWriter.bytes(of: name), reservingAfter: 1)
         putUnchecked(UInt8(ascii: ":"))
         needsComma = false
+    }
+
+    /// A comma if one is due, then `bytes` (already valid JSON string content) in quotes; room is reserved for
+    /// `extra` more bytes, which the caller writes unchecked.
+    @inline(__always)
+    private mutating func putQuoted(_ bytes: UnsafeBufferPointer<UInt8>, reservingAfter extra: Int) {
+        reserve(bytes.count + 3 + extra)
+        if needsComma { putUnchecked(UInt8(ascii: ",")) }
+        putUnchecked(UInt8(ascii: "\""))
+        putUnchecked(bytes)
+        putUnchecked(UInt8(ascii: "\""))
     }
 
     /// The UTF-8 bytes of a string literal, read in place (keys and literals are written hundreds of thousands of
@@ -132,12 +138,7 @@ public struct JSONWriter: ~Copyable {
 
     /// A string known at compile time that needs no escaping (ASCII, no quotes or backslashes).
     public mutating func literal(_ value: StaticString) {
-        let value = JSONWriter.bytes(of: value)
-        reserve(value.count + 3)
-        if needsComma { putUnchecked(UInt8(ascii: ",")) }
-        putUnchecked(UInt8(ascii: "\""))
-        putUnchecked(value)
-        putUnchecked(UInt8(ascii: "\""))
+        putQuoted(JSONWriter.bytes(of: value), reservingAfter: 0)
         needsComma = true
     }
 
