@@ -44,29 +44,27 @@ public struct JSONWriter: ~Copyable {
 
     // MARK: structure
 
-    public mutating func beginObject() {
-        separate()
-        put(UInt8(ascii: "{"))
-        needsComma = false
-    }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
 
     /// Closes an object; `onNewLine` puts the `}` at the start of a line of its own.
-    public mutating func endObject(onNewLine: Bool = false) {
-        if onNewLine { put(UInt8(ascii: "\n")) }
-        put(UInt8(ascii: "}"))
-        needsComma = true
-    }
+    public mutating func endObject(onNewLine: Bool = false) { close(UInt8(ascii: "}"), onNewLine: onNewLine) }
 
-    public mutating func beginArray() {
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+
+    /// Closes an array; `onNewLine` puts the `]` at the start of a line of its own.
+    public mutating func endArray(onNewLine: Bool = false) { close(UInt8(ascii: "]"), onNewLine: onNewLine) }
+
+    @inline(__always)
+    private mutating func open(_ bracket: UInt8) {
         separate()
-        put(UInt8(ascii: "["))
+        put(bracket)
         needsComma = false
     }
 
-    /// Closes an array; `onNewLine` puts the `]` at the start of a line of its own.
-    public mutating func endArray(onNewLine: Bool = false) {
+    @inline(__always)
+    private mutating func close(_ bracket: UInt8, onNewLine: Bool) {
         if onNewLine { put(UInt8(ascii: "\n")) }
-        put(UInt8(ascii: "]"))
+        put(bracket)
         needsComma = true
     }
 

@@ -19,13 +19,14 @@ enum InputBytes {
             count = readFully(fd, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
         }
         if failure != 0 { throw posixError(failure) }
-        // The file may have grown since fstat: read on to the end.
-        var more = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let got = more.withUnsafeMutableBytes { readFully(fd, into: $0, failure: &failure) }
-            if failure != 0 { throw posixError(failure) }
-            if got == 0 { return bytes }
-            bytes.append(contentsOf: more[0..<got])
+        // The file may have grown since fstat: read on to the end (almost always one empty read, into the stack).
+        return try withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { more in
+            while true {
+                let got = readFully(fd, into: more, failure: &failure)
+                if failure != 0 { throw posixError(failure) }
+                if got == 0 { return bytes }
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: more[0..<got]))
+            }
         }
     }
 
