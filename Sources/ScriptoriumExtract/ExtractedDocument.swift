@@ -41,15 +41,23 @@ public enum DocumentExtractor {
         var sections: [(record: SectionRecord, text: BlockText)] = []
         source.bytes.withUnsafeBufferPointer { buf in
             var currentSection: String?
-            for element in StructureReader.read(buf) {
+            for element in StructureReader.read(buf, markdown: document.source.lowercased().hasSuffix(".md")) {
                 switch element {
-                case .heading(let level, let line):
+                case .heading(let level, let line, let number):
                     let text = BlockText(source: buf, lines: [line])
                     let id = ids.section(sections.count + 1)
                     sections.append((SectionRecord(id: id, documentID: docID, position: sections.count + 1, level: level,
-                                                   heading: text.string, span: cursor.span(ofBytes: line)), text))
+                                                   heading: text.string, span: cursor.span(ofBytes: line),
+                                                   number: number.map { String(decoding: buf[$0], as: UTF8.self) }), text))
                     currentSection = id
-                case .block(let kind, let lines):
+                case .verbatim(let range):
+                    let text = texts.append(source: buf, lines: BlockLines([range], joins: []))
+                    let position = blocks.count + 1
+                    let string = VerbatimText.form(of: String(decoding: buf[range], as: UTF8.self))
+                    let record = BlockRecord(id: ids.block(position), documentID: docID, sectionID: currentSection,
+                                             position: position, kind: .verbatim, text: string, span: cursor.span(ofBytes: range))
+                    blocks.append((record, text, sentenceRanges.count..<sentenceRanges.count))
+                case .block(let kind, let lines, let marker):
                     let text = texts.append(source: buf, lines: lines)
                     let position = blocks.count + 1
                     let blockID = ids.block(position)
@@ -76,7 +84,8 @@ public enum DocumentExtractor {
                     }
                     let span = Span(start: start, end: cursor.codePointOffset(ofByte: lines.last!.upperBound))
                     let record = BlockRecord(id: blockID, documentID: docID, sectionID: currentSection, position: position,
-                                             kind: kind, text: string, span: span)
+                                             kind: kind, text: string, span: span,
+                                             marker: marker.map { String(decoding: buf[$0], as: UTF8.self) })
                     blocks.append((record, text, firstSentence..<sentenceRanges.count))
                 }
             }

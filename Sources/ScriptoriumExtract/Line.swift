@@ -7,6 +7,11 @@ struct Line: Equatable {
     /// Whether `trimmed` is longer than `StructureReader.wrapWidth` code points (then it is never part of a
     /// hard-wrapped paragraph).
     var isLong = false
+    /// Code points of `trimmed`.
+    var codePoints = 0
+    /// Columns of leading white space, a tab advancing to the next multiple of 8 (how the text is laid out on a
+    /// terminal, which is how its author saw it).
+    var columns = 0
     var isBlank: Bool { trimmed.isEmpty }
     /// Leading white space before the first visible character.
     var isIndented: Bool { !isBlank && trimmed.lowerBound > full.lowerBound }
@@ -81,6 +86,10 @@ struct Line: Equatable {
         var continuation = continuationBytes
         for k in range.lowerBound..<lo where buf[k] & 0xC0 == 0x80 { continuation -= 1 }
         for k in hi..<range.upperBound where buf[k] & 0xC0 == 0x80 { continuation -= 1 }
-        return Line(full: range, trimmed: lo..<hi, isLong: (hi - lo) - continuation > StructureReader.wrapWidth)
+        var columns = 0
+        for k in range.lowerBound..<lo { columns = buf[k] == 0x09 ? (columns / 8 + 1) * 8 : columns + (buf[k] & 0xC0 == 0x80 ? 0 : 1) }
+        let codePoints = (hi - lo) - continuation
+        return Line(full: range, trimmed: lo..<hi, isLong: codePoints > StructureReader.wrapWidth, codePoints: codePoints,
+                    columns: hi > lo ? columns : 0)
     }
 }

@@ -2,29 +2,39 @@ import ScriptoriumModel
 
 /// One structural unit of a plain-text document, as byte ranges into the source.
 public enum StructureElement: Equatable, Sendable {
-    /// A heading line (trimmed).
-    case heading(level: Int, line: Range<Int>)
+    /// A heading line (trimmed; without its number, `#` marks or underline), its level, and its number as written
+    /// ("2.1", "IV", "§ 2"; for "Article 5" the numeral, the heading keeping its whole line).
+    case heading(level: Int, line: Range<Int>, number: Range<Int>?)
     /// A paragraph or list item: the trimmed ranges of its lines, in order, and how they join; for a list item the
-    /// first range starts after the marker.
-    case block(kind: BlockKind, lines: BlockLines)
+    /// first range starts after the marker, which is `marker` (less a trailing full stop).
+    case block(kind: BlockKind, lines: BlockLines, marker: Range<Int>?)
+    /// Text that is not prose (code, a table, a command, a field list, a URL alone, markup): the bytes from its
+    /// first visible character to its last, kept as written and never split into sentences.
+    case verbatim(Range<Int>)
 }
 
-/// Infers headings, paragraphs and list items from plain text (SPEC §2).
+/// Infers headings, paragraphs, list items and verbatim text from plain text and Markdown (SPEC §2).
 ///
-/// Text comes in two layouts, often mixed in one file: one line per paragraph (the essay), or paragraphs
-/// hard-wrapped at 60–80 columns and separated by blank lines. The reader works on groups of consecutive
-/// non-blank lines:
-/// - a line starting with a list marker starts a list item (a marker alone on its line takes the next line);
-///   a line indented deeper than the marker line continues the item, and so does a line starting in lower case
-///   after an item line that stops mid-sentence (an item wrapped without indentation);
-/// - every other run of consecutive lines is read on its own: it is hard-wrapped when it has several lines,
-///   none longer than a typewriter line, and at least one of them stops mid-sentence before a line that does not
-///   start a new element; its lines then join into one paragraph, broken only by headings (a heading-like line
-///   after the end of a sentence, clearly shorter than the wrapped lines, before a line that starts a sentence);
-///   otherwise each line is a heading or a paragraph of its own.
+/// The document is read in two passes. The first learns its layout as a whole (`LayoutProfile`): the width its
+/// wrapped paragraphs fill, whether it is Markdown, how it marks headings (`#`, setext underlines in a fixed order
+/// of characters, outline stars), its page headers and footers. The second reads it a group of consecutive
+/// non-blank lines at a time, after taking out what is layout rather than text:
+/// - code fences and their contents (verbatim), box frames around text (`* … *`), rule lines, setext underlines
+///   (which make the line above a heading) and page furniture;
+/// - in a group, a line is, in this order: a `#` heading; an outline-mode heading (`** Bug fixes`); the start
+///   of verbatim text (`LineShape.isNonProse`: addresses, commands, code, tables, markup, field lists), which runs
+///   on through the lines that look the same or are indented deeper; a numbered heading (`3.2. Remedies`,
+///   `IV. SCOPE`, `Article 5`: a label before a short heading-like text, standing alone); a list item (any
+///   `LineLabel` list marker, with its continuation lines: indented deeper, or wrapped without indentation while the
+///   item stops mid-sentence); a definition (a short term or option tag over lines indented deeper: one item whose
+///   marker is the term; an ALL-CAPS term at the margin is a man page's section heading instead); or text;
+/// - runs of text lines are paragraphs: in Markdown one per run; in plain text hard-wrapped or one per line, with
+///   headings among them (`readSegment`), judged against the document's wrap width: a line that ends where the
+///   next word would not have fitted was wrapped, one that ends well short of it was broken on purpose.
 /// A heading is a short line with a letter in it that does not end like a sentence or a clause (a question
 /// heading may end in `?`), does not end in a lower-case function word ("and", "of", "the") and, unless it is in
-/// Title Case or capitals, has at most a dozen words.
+/// Title Case or capitals, has at most a dozen words; never a line in brackets, a template, a date alone, or a
+/// single short word. A document that marks its headings itself gets no unmarked sentence-case ones.
 ///
 /// How the lines of a block join (a space, a rejoined word, a kept hyphen) is decided last, with the whole
 /// document in view (`HyphenatedBreaks`).
@@ -39,329 +49,609 @@ public enum StructureReader {
 
     /// An element before its line joins are decided.
     enum Pending {
-        case heading(Range<Int>, level: Int = 1)
-        case block(BlockKind, [Range<Int>])
+        case heading(Range<Int>, level: Int, number: Range<Int>?)
+        case block(BlockKind, [Range<Int>], marker: Range<Int>?)
+        case verbatim(Range<Int>)
     }
 
-    public static func read(_ buf: UnsafeBufferPointer<UInt8>) -> [StructureElement] {
-        let lines = Line.scan(buf)
-        var pending: [Pending] = []
-        var i = 0
-        while i < lines.count {
-            if lines[i].isBlank {
-                i += 1
-                continue
-            }
-            var j = i
-            while j < lines.count && !lines[j].isBlank { j += 1 }
-            readGroup(buf, lines[i..<j], into: &pending)
-            i = j
-        }
-        return finish(buf, pending)
+    /// The elements of `buf`; `markdown` for a `.md` file (a `.txt` that looks like Markdown is read as one too).
+    public static func read(_ buf: UnsafeBufferPointer<UInt8>, markdown: Bool = false) -> [StructureElement] {
+        var reader = LayoutReader(buf, markdown: markdown)
+        reader.run()
+        return finish(buf, reader.out)
     }
 
     /// Decides every line join and builds the elements.
     private static func finish(_ buf: UnsafeBufferPointer<UInt8>, _ pending: [Pending]) -> [StructureElement] {
         var multiLine: [[Range<Int>]] = []
-        for case .block(_, let lines) in pending where lines.count > 1 { multiLine.append(lines) }
+        for case .block(_, let lines, _) in pending where lines.count > 1 { multiLine.append(lines) }
         var joins = HyphenatedBreaks.joins(buf, blocks: multiLine).makeIterator()
         var out: [StructureElement] = []
         out.reserveCapacity(pending.count)
         for element in pending {
             switch element {
-            case .heading(let line, let level):
-                out.append(.heading(level: level, line: line))
-            case .block(let kind, let lines):
-                out.append(.block(kind: kind, lines: BlockLines(lines, joins: lines.count > 1 ? joins.next()! : [])))
+            case .heading(let line, let level, let number):
+                out.append(.heading(level: level, line: line, number: number))
+            case .block(let kind, let lines, let marker):
+                out.append(.block(kind: kind, lines: BlockLines(lines, joins: lines.count > 1 ? joins.next()! : []),
+                                  marker: marker))
+            case .verbatim(let range):
+                out.append(.verbatim(range))
             }
         }
         return out
     }
+}
 
-    /// One run of non-blank lines: list items, and runs of other lines between them.
-    private static func readGroup(_ buf: UnsafeBufferPointer<UInt8>, _ group: ArraySlice<Line>, into out: inout [Pending]) {
-        var item: [Range<Int>] = []
-        var itemIndent = 0
-        var run: [Range<Int>] = []
-        var runLong: [Bool] = [] // per line of `run`: longer than a typewriter line
+/// The second pass of `StructureReader`: reads the lines with the document's profile in hand.
+struct LayoutReader {
+    typealias Pending = StructureReader.Pending
+    let buf: UnsafeBufferPointer<UInt8>
+    var lines: [Line]
+    let profile: LayoutProfile
+    var out: [Pending] = []
 
-        func flushItem() {
-            if !item.isEmpty { out.append(.block(.listItem, item)) }
-            item = []
+    init(_ buf: UnsafeBufferPointer<UInt8>, markdown: Bool) {
+        self.buf = buf
+        var lines = Line.scan(buf)
+        Self.removeFrames(buf, &lines)
+        self.lines = lines
+        self.profile = LayoutProfile(buf, lines, markdown: markdown)
+    }
+
+    /// Text framed in a box (`*  text  *` between rules of `*`): each framed line becomes the text inside the frame,
+    /// and a line holding only the frame becomes blank.
+    static func removeFrames(_ buf: UnsafeBufferPointer<UInt8>, _ lines: inout [Line]) {
+        func framed(_ k: Int) -> UInt8? {
+            let t = lines[k].trimmed
+            guard t.count >= 4 else { return nil }
+            let c = buf[t.lowerBound]
+            guard c == UInt8(ascii: "*") || c == UInt8(ascii: "#"), buf[t.upperBound - 1] == c,
+                  Whitespace.width(buf, at: t.lowerBound + 1) > 0 || t.count == 1,
+                  Whitespace.width(buf, at: t.upperBound - 2) > 0 else { return nil }
+            return c
         }
-        func flushRun(beforeList: Bool) {
-            if !run.isEmpty { readRun(buf, run, long: runLong, beforeList: beforeList, into: &out) }
-            run.removeAll(keepingCapacity: true)
-            runLong.removeAll(keepingCapacity: true)
-        }
-
-        var k = group.startIndex
-        while k < group.endIndex {
-            let line = group[k]
-            let text = line.trimmed
-            k += 1
-            if let heading = MarkedHeading.match(buf, text) {
-                flushRun(beforeList: false)
-                flushItem()
-                out.append(.heading(heading.text, level: heading.level))
+        var k = 0
+        while k < lines.count {
+            guard let c = framed(k) else {
+                k += 1
                 continue
             }
-            if let marker = ListMarker.match(buf, text), !continuesSentence(buf, text, after: run.last) {
-                flushRun(beforeList: true)
-                flushItem()
-                itemIndent = line.indent
-                switch marker {
-                case .inline(let start):
-                    item = [start..<text.upperBound]
-                case .alone:
-                    // The next line is the item, unless it starts an item of its own.
-                    if k < group.endIndex, ListMarker.match(buf, group[k].trimmed) == nil {
-                        item = [group[k].trimmed]
-                        k += 1
-                    }
+            var j = k
+            while j < lines.count, framed(j) == c { j += 1 }
+            // A frame: three or more framed lines, or framed lines under or over a rule of the frame's character.
+            let ruled = (k > 0 && LineShape.ruleCharacter(buf, lines[k - 1].trimmed) == c)
+                || (j < lines.count && LineShape.ruleCharacter(buf, lines[j].trimmed) == c)
+            if j - k >= 3 || ruled {
+                for m in k..<j {
+                    let t = lines[m].trimmed
+                    var inner = Line.make(buf, (t.lowerBound + 1)..<(t.upperBound - 1), continuationBytes: 0)
+                    inner.codePoints = StructureReader.codePoints(buf, inner.trimmed)
+                    inner.isLong = inner.codePoints > StructureReader.wrapWidth
+                    inner.columns = lines[m].columns + 1 + inner.columns
+                    inner.full = lines[m].full
+                    lines[m] = inner
+                }
+            }
+            k = j
+        }
+    }
+
+    // MARK: The document, group by group
+
+    mutating func run() {
+        var i = 0
+        let n = lines.count
+        while i < n {
+            let text = lines[i].trimmed
+            if lines[i].isBlank || profile.furniture.contains(i) {
+                i += 1
+                continue
+            }
+            if let fence = LineShape.fence(buf, text) {
+                var j = i + 1
+                while j < n {
+                    if let close = LineShape.fence(buf, lines[j].trimmed), close.character == fence.character,
+                       close.length >= fence.length, close.length == lines[j].trimmed.count { break }
+                    j += 1
+                }
+                emitVerbatim(i + 1, j)
+                i = j + 1
+                continue
+            }
+            if let c = LineShape.ruleCharacter(buf, text) {
+                // An overlined and underlined title (reStructuredText): the rule, the title, the same rule.
+                if i + 2 < n, !lines[i + 1].isBlank, LineShape.ruleCharacter(buf, lines[i + 1].trimmed) == nil,
+                   LineShape.ruleCharacter(buf, lines[i + 2].trimmed) == c, lines[i + 1].codePoints <= 120 {
+                    emitHeading(lines[i + 1].trimmed, level: profile.underlineLevel(c))
+                    i += 3
+                } else {
+                    i += 1
                 }
                 continue
             }
-            if !item.isEmpty && continuesItem(buf, line, itemIndent: itemIndent, after: item[item.count - 1]) {
-                item.append(text)
+            // The group: up to a blank line, furniture, a fence or a rule.
+            var j = i + 1
+            while j < n, !lines[j].isBlank, !profile.furniture.contains(j), LineShape.fence(buf, lines[j].trimmed) == nil,
+                  LineShape.ruleCharacter(buf, lines[j].trimmed) == nil {
+                j += 1
+            }
+            // A rule right under the group's last line underlines it: that line is a heading.
+            if j < n, j - 1 >= i, let c = LayoutProfile.underline(buf, lines, j), isUnderlinedTitle(j - 1, groupStart: i) {
+                if j - 1 > i { readGroup(i, j - 1) }
+                emitHeading(lines[j - 1].trimmed, level: profile.underlineLevel(c))
+                i = j + 1
                 continue
             }
-            flushItem()
-            run.append(text)
-            runLong.append(line.isLong)
+            readGroup(i, j)
+            i = j
         }
-        flushRun(beforeList: false)
-        flushItem()
     }
 
-    /// A line starting "12. " or "c) " after a paragraph line that stops mid-sentence ("the figure rose to" /
-    /// "12. Then ...") goes on with the sentence: a list would start at 1 or a.
-    static func continuesSentence(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, after previous: Range<Int>?) -> Bool {
-        guard let previous, ListMarker.label(buf, line)?.isFirst == false else { return false }
-        return !endsSentence(buf, previous) && !isHeading(buf, previous)
+    /// Whether line `k`, over an underline, is a title: a heading-like line, or any short line standing alone.
+    func isUnderlinedTitle(_ k: Int, groupStart: Int) -> Bool {
+        let text = lines[k].trimmed
+        if k == groupStart { return lines[k].codePoints <= 120 }
+        return StructureReader.headingShape(buf, text) != nil
     }
 
-    /// Whether `line` continues the list item whose last line so far is `previous`.
-    static func continuesItem(_ buf: UnsafeBufferPointer<UInt8>, _ line: Line, itemIndent: Int, after previous: Range<Int>) -> Bool {
-        if line.indent > itemIndent { return true }
-        // Wrapped without indentation: the item stops mid-sentence and the line goes on in lower case.
-        let first = buf[line.trimmed.lowerBound]
-        guard first &- 0x61 < 26, !endsSentence(buf, previous) else { return false }
-        let last = buf[previous.upperBound - 1]
-        return last != UInt8(ascii: ";")
+    // MARK: Emitting
+
+    mutating func emitHeading(_ text: Range<Int>, level: Int) {
+        if let label = LineLabel.match(buf, text), label.isHeadingNumber {
+            if label.kind == .keyword {
+                out.append(.heading(text, level: level, number: label.value))
+                return
+            }
+            if let start = label.textStart {
+                out.append(.heading(start..<text.upperBound, level: level, number: label.value))
+                return
+            }
+        }
+        out.append(.heading(text, level: level, number: nil))
     }
 
-    /// A run of lines that are neither list items nor their continuations; `beforeList` when a list item follows
-    /// it in the same group. A line longer than a typewriter line is never part of a wrapped paragraph, so the
-    /// run is read in segments between such lines, each wrapped or not on its own.
-    private static func readRun(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>], long: [Bool], beforeList: Bool,
-                                into out: inout [Pending]) {
+    /// Lines `from..<to` as one verbatim block, without blank lines at either end; nothing when all are blank.
+    mutating func emitVerbatim(_ from: Int, _ to: Int) {
+        var a = from, b = min(to, lines.count)
+        while a < b, lines[a].isBlank || profile.furniture.contains(a) { a += 1 }
+        while b > a, lines[b - 1].isBlank || profile.furniture.contains(b - 1) { b -= 1 }
+        guard a < b else { return }
+        out.append(.verbatim(lines[a].trimmed.lowerBound..<lines[b - 1].trimmed.upperBound))
+    }
+
+    // MARK: One group
+
+    /// Lines `from..<to`, consecutive and not blank.
+    mutating func readGroup(_ from: Int, _ to: Int) {
+        var run: [Int] = []
+        func flush(_ reader: inout LayoutReader, beforeList: Bool) {
+            if !run.isEmpty { reader.readRun(run, beforeList: beforeList) }
+            run.removeAll()
+        }
+        // A field list: every line `Key: value` (two or more lines).
+        if to - from >= 2, (from..<to).allSatisfy({ LineShape.isField(buf, lines[$0].trimmed) || lines[$0].columns > lines[from].columns }) {
+            emitVerbatim(from, to)
+            return
+        }
+        var k = from
+        while k < to {
+            let line = lines[k]
+            let text = line.trimmed
+            if let heading = MarkedHeading.match(buf, text) {
+                flush(&self, beforeList: false)
+                emitHeading(heading.text, level: heading.level)
+                k += 1
+                continue
+            }
+            if let level = outlineHeading(k) {
+                flush(&self, beforeList: false)
+                var start = text.lowerBound + level
+                while start < text.upperBound, buf[start] == 0x20 { start += 1 }
+                emitHeading(start..<text.upperBound, level: level)
+                k += 1
+                continue
+            }
+            if startsVerbatim(k, from: from, run: run) {
+                flush(&self, beforeList: false)
+                var j = k + 1
+                while j < to, continuesVerbatim(j, start: k) { j += 1 }
+                emitVerbatim(k, j)
+                k = j
+                continue
+            }
+            if !profile.markdown || line.columns < 4 || !run.isEmpty, let label = LineLabel.match(buf, text),
+               !continuesSentence(label, after: run.last) {
+                if label.isHeadingNumber, isNumberedHeading(k, label, to: to) {
+                    flush(&self, beforeList: false)
+                    emitHeading(text, level: headingLevel(label))
+                    k += 1
+                    continue
+                }
+                if label.isListMarker || (label.kind == .dotted(depth: 2) || label.kind == .dotted(depth: 3)) && label.textStart != nil {
+                    flush(&self, beforeList: true)
+                    k = readItem(k, label, to: to)
+                    continue
+                }
+            }
+            if let end = readDefinition(k, to: to, runIsEmpty: run.isEmpty) {
+                flush(&self, beforeList: true)
+                k = end
+                continue
+            }
+            // A first-line indent starts a paragraph: a line indented deeper than the one before and the one after,
+            // after the end of a sentence.
+            if let last = run.last, !profile.markdown, line.columns >= lines[last].columns + 2,
+               k + 1 < to, lines[k + 1].columns < line.columns, StructureReader.endsSentence(buf, lines[last].trimmed) {
+                flush(&self, beforeList: false)
+            }
+            run.append(k)
+            k += 1
+        }
+        flush(&self, beforeList: false)
+    }
+
+    /// The level of an outline-mode heading at line `k` (`*` count), or nil.
+    func outlineHeading(_ k: Int) -> Int? {
+        guard profile.outlineMode, lines[k].columns == 0 else { return nil }
+        let text = lines[k].trimmed
+        var i = text.lowerBound
+        while i < text.upperBound, buf[i] == UInt8(ascii: "*") { i += 1 }
+        let stars = i - text.lowerBound
+        guard stars >= 1, stars <= 6, i < text.upperBound, buf[i] == 0x20 else { return nil }
+        while i < text.upperBound, buf[i] == 0x20 { i += 1 }
+        guard i < text.upperBound, StructureReader.isCapital(buf, i) || LineShape.isDigit(buf[i]) else { return nil }
+        // "* Noteworthy changes in release 9.4 (2023-08-29) [stable]": title-like, not a sentence.
+        let rest = i..<text.upperBound
+        return StructureReader.endsSentence(buf, rest) && buf[rest.upperBound - 1] != UInt8(ascii: ":") ? nil : stars
+    }
+
+    // MARK: Verbatim
+
+    /// Whether verbatim text starts at line `k`: the line is not prose, and it does not continue a sentence that
+    /// the line before left open (unless it is indented deeper, as a command under "run:" is).
+    func startsVerbatim(_ k: Int, from: Int, run: [Int]) -> Bool {
+        let text = lines[k].trimmed
+        if profile.markdown, lines[k].columns >= 4, run.isEmpty, k == from || lines[k - 1].columns >= 4,
+           !(k > 0 && lines[k - 1].isBlank == false && LineLabel.match(buf, lines[k - 1].trimmed) != nil) {
+            // Indented code, unless it is a list item's continuation.
+            return previousIsNotList
+        }
+        guard LineShape.isNonProse(buf, text) else { return false }
+        guard let last = run.last else { return true }
+        return StructureReader.endsSentence(buf, lines[last].trimmed) || lines[k].columns > lines[last].columns
+    }
+
+    /// Whether the last element read is not a list item (indented lines after one continue it, in Markdown).
+    var previousIsNotList: Bool {
+        if case .block(.listItem, _, _)? = out.last { return false }
+        return true
+    }
+
+    /// Whether line `j` goes on with the verbatim text that started at line `start`.
+    func continuesVerbatim(_ j: Int, start: Int) -> Bool {
+        if profile.markdown, lines[start].columns >= 4 { return lines[j].columns >= 4 }
+        if lines[j].columns > lines[start].columns { return true }
+        let text = lines[j].trimmed
+        if MarkedHeading.match(buf, text) != nil { return false }
+        return LineShape.isNonProse(buf, text) || LineShape.isField(buf, text) && LineShape.isField(buf, lines[start].trimmed)
+    }
+
+    // MARK: Labels: numbered headings and list items
+
+    /// A label of a number or a letter ("12." "c)") after a text line that stops mid-sentence ("the figure rose
+    /// to" / "12. Then ...") goes on with the sentence: a list would start at 1 or a.
+    func continuesSentence(_ label: LineLabel, after previous: Int?) -> Bool {
+        guard let previous, label.kind != .bullet, label.ordinal > 1 else { return false }
+        let text = lines[previous].trimmed
+        return !StructureReader.endsSentence(buf, text) && !StructureReader.isHeading(buf, text)
+    }
+
+    /// Whether line `k`, starting with the heading number `label`, is a numbered heading: the text after the label
+    /// is short and heading-like (a final full stop allowed: "0. Definitions."), and the line stands alone (the
+    /// group's last line, or over a line that starts a sentence or is indented deeper), unless a sibling label
+    /// follows it at once (then it is a list of short items).
+    func isNumberedHeading(_ k: Int, _ label: LineLabel, to: Int) -> Bool {
+        let text = lines[k].trimmed
+        let rest: Range<Int>
+        if label.kind == .keyword {
+            rest = text
+        } else {
+            guard let start = label.textStart else { return false }
+            rest = start..<text.upperBound
+        }
+        guard StructureReader.headingShape(buf, rest, allowFinalStop: true) != nil else { return false }
+        if profile.wrapWidth > 0, lines[k].columns + lines[k].codePoints * 10 >= profile.wrapWidth * 8 { return false }
+        if k + 1 == to {
+            // A lone numbered line: a heading unless the next group is an item of the same list.
+            if case .number = label.kind, let next = nextNonBlank(after: k), let nextLabel = LineLabel.match(buf, lines[next].trimmed),
+               nextLabel.kind == label.kind, nextLabel.ordinal == label.ordinal + 1, isShortItem(next) {
+                return false
+            }
+            return true
+        }
+        let next = lines[k + 1]
+        if let nextLabel = LineLabel.match(buf, next.trimmed), nextLabel.kind == label.kind, next.columns == lines[k].columns {
+            return false
+        }
+        if case .number = label.kind, next.columns > lines[k].columns {
+            // "1. Preheat the oven" over an indented continuation is an item.
+            return false
+        }
+        return next.columns > lines[k].columns || StructureReader.startsLikeSentence(buf, next.trimmed)
+    }
+
+    /// Whether the group at line `k` is one short line (an item of a list of one-line items, blank lines between).
+    func isShortItem(_ k: Int) -> Bool {
+        (k + 1 >= lines.count || lines[k + 1].isBlank) && lines[k].codePoints <= 80
+    }
+
+    func nextNonBlank(after k: Int) -> Int? {
+        var j = k + 1
+        while j < lines.count, lines[j].isBlank || profile.furniture.contains(j) { j += 1 }
+        return j < lines.count ? j : nil
+    }
+
+    /// A numbered heading's level: the depth of a dotted number, else 1.
+    func headingLevel(_ label: LineLabel) -> Int {
+        if case .dotted(let depth) = label.kind { return depth }
+        return 1
+    }
+
+    /// A list item from line `k` (its marker `label`) and its continuation lines; returns the line after it.
+    mutating func readItem(_ k: Int, _ label: LineLabel, to: Int) -> Int {
+        let line = lines[k]
+        var j = k + 1
+        var itemLines: [Range<Int>] = []
+        if let start = label.textStart {
+            itemLines.append(start..<line.trimmed.upperBound)
+        } else if j < to, LineLabel.match(buf, lines[j].trimmed) == nil {
+            // The marker alone: the next line is the item.
+            itemLines.append(lines[j].trimmed)
+            j += 1
+        } else {
+            return j
+        }
+        while j < to, continuesItem(j, itemColumns: line.columns, previous: itemLines[itemLines.count - 1]) {
+            itemLines.append(lines[j].trimmed)
+            j += 1
+        }
+        out.append(.block(.listItem, itemLines, marker: label.value))
+        return j
+    }
+
+    /// Whether line `j` continues the list item whose marker stands at `itemColumns` and whose last line so far is
+    /// `previous`: a line indented deeper that is not an item of its own; or a line at the margin while the item
+    /// stops mid-sentence and the break is a wrap (the line starts in lower case, or its first word would not have
+    /// fitted on the line before).
+    func continuesItem(_ j: Int, itemColumns: Int, previous: Range<Int>) -> Bool {
+        let line = lines[j]
+        if let label = LineLabel.match(buf, line.trimmed), label.isListMarker || label.isHeadingNumber,
+           !continuesSentence(label, after: j - 1) {
+            return false
+        }
+        if MarkedHeading.match(buf, line.trimmed) != nil || outlineHeading(j) != nil { return false }
+        if line.columns > itemColumns { return true }
+        guard !StructureReader.endsSentence(buf, previous), buf[previous.upperBound - 1] != UInt8(ascii: ";") else { return false }
+        if LineShape.isLower(buf[line.trimmed.lowerBound]) { return true }
+        return isWrap(j - 1, j)
+    }
+
+    /// Whether the break after line `a` (before line `b`) is a wrap: the first word of line `b` would not have
+    /// fitted on line `a` within the document's wrap width (with a little slack, as fill algorithms aim short).
+    func isWrap(_ a: Int, _ b: Int) -> Bool {
+        guard profile.wrapWidth > 0 else { return false }
+        let next = lines[b].trimmed
+        var word = 0
+        var k = next.lowerBound
+        while k < next.upperBound, Whitespace.width(buf, at: k) == 0 {
+            if buf[k] & 0xC0 != 0x80 { word += 1 }
+            k += 1
+        }
+        return lines[a].columns + lines[a].codePoints + 1 + word > profile.wrapWidth - 8
+    }
+
+    /// A definition at line `k`: a short term or option tag (not a sentence) over lines indented deeper, read as
+    /// one list item whose marker is the term; or an option tag with its description on the same line after a
+    /// wide gap (`-r     If the standard input…`). An ALL-CAPS or Title Case term at the left margin over
+    /// indented text is a section heading (a manual page's `OPTIONS`). Returns the line after it, or nil.
+    mutating func readDefinition(_ k: Int, to: Int, runIsEmpty: Bool) -> Int? {
+        let line = lines[k]
+        let text = line.trimmed
+        if let gap = optionGap(text), runIsEmpty || line.columns > 0 {
+            var itemLines = [gap.description]
+            var j = k + 1
+            while j < to, lines[j].columns > line.columns, optionGap(lines[j].trimmed) == nil || lines[j].columns > line.columns + 2 {
+                itemLines.append(lines[j].trimmed)
+                j += 1
+            }
+            out.append(.block(.listItem, itemLines, marker: gap.term))
+            return j
+        }
+        guard k + 1 < to, lines[k + 1].columns >= line.columns + 2, line.codePoints <= 60,
+              !StructureReader.endsSentence(buf, text) || buf[text.upperBound - 1] == UInt8(ascii: ":") else { return nil }
+        guard runIsEmpty || line.columns > 0 else { return nil }
+        if line.columns <= 3, !profile.markdown, let shape = StructureReader.headingShape(buf, text), shape == .titled,
+           buf[text.upperBound - 1] != UInt8(ascii: ":") {
+            out.append(.heading(text, level: 1, number: nil))
+            return k + 1
+        }
+        let isTerm = text.first.map { buf[$0] == UInt8(ascii: "-") } == true || LineShape.isNonProse(buf, text)
+            || StructureReader.headingShape(buf, text) != nil || buf[text.upperBound - 1] == UInt8(ascii: ":")
+        guard isTerm else { return nil }
+        var itemLines: [Range<Int>] = []
+        var j = k + 1
+        while j < to, lines[j].columns > line.columns {
+            itemLines.append(lines[j].trimmed)
+            j += 1
+        }
+        // The description is itself verbatim (an example under a label): the label is text, the rest verbatim.
+        if itemLines.allSatisfy({ LineShape.isNonProse(buf, $0) }) { return nil }
+        var term = text
+        if buf[term.upperBound - 1] == UInt8(ascii: ":") { term = term.lowerBound..<(term.upperBound - 1) }
+        out.append(.block(.listItem, itemLines, marker: term))
+        return j
+    }
+
+    /// An option tag (`-r`, `--null`, `-E eof-str`) followed by two or more spaces and a description.
+    func optionGap(_ text: Range<Int>) -> (term: Range<Int>, description: Range<Int>)? {
+        guard text.count > 4, buf[text.lowerBound] == UInt8(ascii: "-"),
+              LineShape.isLetter(buf[text.lowerBound + 1]) || LineShape.isDigit(buf[text.lowerBound + 1]) || buf[text.lowerBound + 1] == UInt8(ascii: "-")
+        else { return nil }
+        var k = text.lowerBound
+        while k + 1 < text.upperBound {
+            if buf[k] == 0x20 && buf[k + 1] == 0x20 {
+                var d = k
+                while d < text.upperBound, buf[d] == 0x20 { d += 1 }
+                guard d < text.upperBound, k - text.lowerBound <= 30 else { return nil }
+                return (text.lowerBound..<k, d..<text.upperBound)
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: Runs of text lines
+
+    /// Text lines that are neither labels nor verbatim; `beforeList` when a list item follows in the same group.
+    mutating func readRun(_ run: [Int], beforeList: Bool) {
+        if profile.markdown {
+            out.append(.block(.paragraph, run.map { lines[$0].trimmed }, marker: nil))
+            return
+        }
+        // Centred lines (a title block) are each read alone.
+        if run.count >= 2, run.allSatisfy({ isCentred($0) }) {
+            for k in run { readAlone(k, beforeList: false) }
+            return
+        }
+        // A line longer than a typewriter line is never part of a wrapped paragraph: segments between such lines
+        // are read on their own.
         var start = 0
-        for (k, line) in run.enumerated() where long[k] {
-            if start < k { readSegment(buf, Array(run[start..<k]), beforeList: false, into: &out) }
-            out.append(isHeading(buf, line) ? .heading(line) : .block(.paragraph, [line]))
-            start = k + 1
+        for (i, k) in run.enumerated() where lines[k].isLong {
+            if start < i { readSegment(Array(run[start..<i]), beforeList: false) }
+            readAlone(k, beforeList: false)
+            start = i + 1
         }
-        if start == 0 {
-            readSegment(buf, run, beforeList: beforeList, into: &out)
-        } else if start < run.count {
-            readSegment(buf, Array(run[start...]), beforeList: beforeList, into: &out)
+        if start < run.count { readSegment(Array(run[start...]), beforeList: beforeList) }
+    }
+
+    /// Whether line `k` is centred in the document's wrap width (a title block's line).
+    func isCentred(_ k: Int) -> Bool {
+        let width = profile.wrapWidth > 0 ? profile.wrapWidth : 72
+        let line = lines[k]
+        guard line.columns >= 8 else { return false }
+        return abs(line.columns * 2 + line.codePoints - width) <= 8
+    }
+
+    /// One line read on its own: a heading or a paragraph.
+    mutating func readAlone(_ k: Int, beforeList: Bool) {
+        let text = lines[k].trimmed
+        if isStandaloneHeading(k, beforeList: beforeList) {
+            emitHeading(text, level: 1)
+        } else {
+            out.append(.block(.paragraph, [text], marker: nil))
         }
+    }
+
+    /// Whether line `k`, read alone, is a heading: heading-shaped, and not a line that the document's own heading
+    /// marks rule out (sentence case where headings are marked); a label ending in `:` only over a list.
+    func isStandaloneHeading(_ k: Int, beforeList: Bool) -> Bool {
+        let text = lines[k].trimmed
+        let last = buf[text.upperBound - 1]
+        if last == UInt8(ascii: ":") {
+            return (beforeList || nextStartsList(after: k)) && isLabelHeading(text)
+        }
+        guard let shape = StructureReader.headingShape(buf, text, allowFinalStop: lines[k + 1 < lines.count ? k + 1 : k].isBlank || k + 1 == lines.count) else { return false }
+        if profile.marksHeadings && shape == .plain { return false }
+        if last == UInt8(ascii: "."), shape != .titled { return false }
+        return true
+    }
+
+    /// "File menu:", "Definitions:": at most four words, no comma, not opening with a function word ("For
+    /// example:", "The following:").
+    func isLabelHeading(_ text: Range<Int>) -> Bool {
+        let body = text.lowerBound..<(text.upperBound - 1)
+        guard !body.isEmpty, StructureReader.headingShape(buf, body) != nil, !body.contains(where: { buf[$0] == UInt8(ascii: ",") }) else { return false }
+        var words = 1
+        var firstEnd = body.upperBound
+        for k in body where buf[k] == 0x20 {
+            if words == 1 { firstEnd = k }
+            words += 1
+        }
+        guard words <= 4 else { return false }
+        let first = body.lowerBound..<firstEnd
+        var lowered = Array(buf[first])
+        for i in lowered.indices where LineShape.isLetter(lowered[i]) { lowered[i] |= 0x20 }
+        return lowered.withUnsafeBufferPointer { StructureReader.functionWords.lookup($0.baseAddress!, 0, $0.count, foldCase: false) == nil }
+    }
+
+    /// Whether the next group starts with a list item.
+    func nextStartsList(after k: Int) -> Bool {
+        var j = k + 1
+        while j < lines.count, lines[j].isBlank { j += 1 }
+        guard j < lines.count, j > k + 1 || j == k + 1 else { return false }
+        guard let label = LineLabel.match(buf, lines[j].trimmed) else { return false }
+        return label.isListMarker
     }
 
     /// Lines none of which is longer than a typewriter line. `beforeList` when a list item follows in the same
     /// group: then the last line may be a heading over the list; otherwise the last line of wrapped lines is the
     /// end of their paragraph, even a short question.
-    private static func readSegment(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>], beforeList: Bool,
-                                    into out: inout [Pending]) {
-        guard isHardWrapped(buf, run) else {
-            for line in run { out.append(isHeading(buf, line) ? .heading(line) : .block(.paragraph, [line])) }
+    mutating func readSegment(_ run: [Int], beforeList: Bool) {
+        let ranges = run.map { lines[$0].trimmed }
+        guard isHardWrapped(run) else {
+            for (i, k) in run.enumerated() { readAlone(k, beforeList: beforeList && i == run.count - 1) }
             return
         }
-        var longestSoFar = -1
-        func longest() -> Int {
-            if longestSoFar < 0 { longestSoFar = run.map { codePoints(buf, $0) }.max() ?? 0 }
-            return longestSoFar
-        }
+        let longest = run.map { lines[$0].codePoints }.max() ?? 0
         var paragraph: [Range<Int>] = []
         var afterHeading = false
-        for (k, line) in run.enumerated() {
+        for (i, k) in run.enumerated() {
+            let line = ranges[i]
             // Cheapest tests first: most wrapped lines fail the context before the heading test runs.
-            let headingHere = (k == 0 || afterHeading || endsSentence(buf, run[k - 1]))
-                && (k + 1 == run.count ? k > 0 && beforeList : startsLikeSentence(buf, run[k + 1]))
-                && codePoints(buf, line) * 10 <= longest() * 7
-                && isHeading(buf, line)
+            let headingHere = (i == 0 || afterHeading || StructureReader.endsSentence(buf, ranges[i - 1]))
+                && (i + 1 == run.count ? i > 0 && beforeList : StructureReader.startsLikeSentence(buf, ranges[i + 1]))
+                && lines[k].codePoints * 10 <= longest * 7
+                && (i + 1 == run.count || !isWrap(k, run[i + 1]))
+                && StructureReader.isHeading(buf, line)
+                && !(profile.marksHeadings && StructureReader.headingShape(buf, line) == .plain)
             afterHeading = headingHere
             if headingHere {
-                if !paragraph.isEmpty { out.append(.block(.paragraph, paragraph)) }
+                if !paragraph.isEmpty { out.append(.block(.paragraph, paragraph, marker: nil)) }
                 paragraph = []
-                out.append(.heading(line))
+                emitHeading(line, level: 1)
             } else {
+                // A line that ends well short of the wrap width after the end of a sentence ends its paragraph.
+                if let previous = paragraph.last, i > 0, StructureReader.endsSentence(buf, previous),
+                   profile.wrapWidth > 0, !isWrap(run[i - 1], k), lines[run[i - 1]].codePoints * 10 < profile.wrapWidth * 6 {
+                    out.append(.block(.paragraph, paragraph, marker: nil))
+                    paragraph = []
+                }
                 paragraph.append(line)
             }
         }
-        if !paragraph.isEmpty { out.append(.block(.paragraph, paragraph)) }
+        if !paragraph.isEmpty { out.append(.block(.paragraph, paragraph, marker: nil)) }
     }
 
     /// Lines (none longer than a typewriter line) are hard-wrapped when there are several and at least one
-    /// line other than the last stops mid-sentence. A heading-like line before a line that starts a sentence does
-    /// not count when it is in Title Case or capitals, or clearly shorter than the longest line: it is
-    /// more likely a heading. (A sentence-case line as long as the others is a wrapped line before a name.)
-    static func isHardWrapped(_ buf: UnsafeBufferPointer<UInt8>, _ run: [Range<Int>]) -> Bool {
+    /// line other than the last stops mid-sentence, or was wrapped (the next word would not have fitted). A
+    /// heading-like line before a line that starts a sentence does not count when it is in Title Case or
+    /// capitals, or clearly shorter than the longest line: it is more likely a heading.
+    func isHardWrapped(_ run: [Int]) -> Bool {
         guard run.count >= 2 else { return false }
         var longest = -1
-        for k in 0..<(run.count - 1) {
-            let line = run[k]
-            if endsSentence(buf, line) { continue }
-            if let shape = headingShape(buf, line), startsLikeSentence(buf, run[k + 1]) {
+        for i in 0..<(run.count - 1) {
+            let k = run[i]
+            let line = lines[k].trimmed
+            if isWrap(k, run[i + 1]) { return true }
+            if StructureReader.endsSentence(buf, line) { continue }
+            if let shape = StructureReader.headingShape(buf, line), StructureReader.startsLikeSentence(buf, lines[run[i + 1]].trimmed) {
                 if shape == .titled { continue }
-                if longest < 0 { longest = run.map { codePoints(buf, $0) }.max()! }
-                if codePoints(buf, line) * 10 <= longest * 7 { continue }
+                if longest < 0 { longest = run.map { lines[$0].codePoints }.max()! }
+                if lines[k].codePoints * 10 <= longest * 7 { continue }
             }
             return true
         }
         return false
-    }
-
-    /// The number of code points in `range` (UTF-8 bytes that are not continuation bytes).
-    static func codePoints(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        var n = 0
-        for k in range where buf[k] & 0xC0 != 0x80 { n += 1 }
-        return n
-    }
-
-    /// Whether a line starts like a sentence or a heading: a capital letter, a digit, a non-ASCII character, an
-    /// opening quote or bracket.
-    static func startsLikeSentence(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        let b = buf[line.lowerBound]
-        return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b >= 0xC0
-            || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(") || b == UInt8(ascii: "[")
-    }
-
-    /// A heading is a short line with a letter in it that does not end like a sentence or a clause (a question
-    /// heading may end in `?`) nor in a lower-case function word, with at most `maxTitleWords` words in Title
-    /// Case or capitals and at most `maxSentenceCaseWords` otherwise.
-    static func isHeading(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        headingShape(buf, line) != nil
-    }
-
-    /// How a heading-like line looks: the shapes that are headings wherever they stand, and the others.
-    enum HeadingShape {
-        /// Title Case or capitals.
-        case titled
-        /// Sentence case: a heading standing alone, but inside wrapped text only when clearly short.
-        case plain
-    }
-
-    static func headingShape(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> HeadingShape? {
-        guard !line.isEmpty, line.count <= maxHeadingBytes else { return nil }
-        let last = buf[line.upperBound - 1]
-        switch last {
-        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
-             UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "-"):
-            return nil
-        default:
-            break
-        }
-        if endsWithClosingPunctuation(buf, line) { return nil }
-        // Words: separated by white space. A word is significant when it starts with an ASCII letter and has at
-        // least four letters; Title Case means most significant words are capitalised.
-        var words = 0, significant = 0, capitalised = 0
-        var hasLetter = false
-        // A sentence ends inside the line: "joined? Joint", "ended. The" (not "Dr. Sato", "U.S. Navy", "J. Dulles").
-        var stopBefore = false, innerStop = false
-        var wordStart = -1
-        var lastWord = line.lowerBound..<line.lowerBound
-        var k = line.lowerBound
-        while k <= line.upperBound {
-            let space = k == line.upperBound ? 1 : Whitespace.width(buf, at: k)
-            if space > 0 {
-                if wordStart >= 0 {
-                    words += 1
-                    let first = buf[wordStart]
-                    var letters = 0, digits = 0, dots = 0
-                    for j in wordStart..<k {
-                        let c = buf[j]
-                        if (c | 0x20) &- 0x61 < 26 { letters += 1 } else if c &- 0x30 < 10 { digits += 1 }
-                        else if c == UInt8(ascii: ".") { dots += 1 }
-                    }
-                    if (first | 0x20) &- 0x61 < 26 && letters >= 4 {
-                        significant += 1
-                        if first &- 0x41 < 26 { capitalised += 1 }
-                    }
-                    lastWord = wordStart..<k
-                    let end = buf[k - 1]
-                    stopBefore = end == UInt8(ascii: "?") || end == UInt8(ascii: "!")
-                        || end == UInt8(ascii: ".") && (dots == 1 && k - wordStart >= 3 || letters == 0 && digits > 0)
-                            && AbbreviationList.table.lookup(buf.baseAddress!, wordStart, k - 1, foldCase: true) == nil
-                    wordStart = -1
-                }
-                k += space
-            } else {
-                let b = buf[k]
-                if wordStart < 0 {
-                    wordStart = k
-                    if stopBefore && isCapital(buf, k) { innerStop = true }
-                }
-                if (b | 0x20) &- 0x61 < 26 || b >= 0xC3 { hasLetter = true }
-                k += 1
-            }
-        }
-        guard hasLetter, words <= maxTitleWords, !innerStop, !isFunctionWord(buf, lastWord) else { return nil }
-        if significant > 0 && capitalised * 10 >= significant * 6 { return .titled }
-        return words <= maxSentenceCaseWords ? .plain : nil
-    }
-
-    /// Whether the character at `k` is a capital letter (any script).
-    static func isCapital(_ buf: UnsafeBufferPointer<UInt8>, _ k: Int) -> Bool {
-        let b = buf[k]
-        if b < 0x80 { return b &- 0x41 < 26 }
-        var iterator = UnsafeBufferPointer(rebasing: buf[k..<min(buf.count, k + 4)]).makeIterator()
-        var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
-        return scalar.properties.isUppercase
-    }
-
-    /// Lower-case words that never end a heading but often end a wrapped line.
-    static let functionWords = AbbreviationWordTable<Bool>("""
-        a an the and or nor but of to in on at by for with from into onto upon as than that which who whom whose \
-        if its their his her our your my this these those is are was were be been being has have had will would \
-        shall should can could may might must not such between among within without about against during via per \
-        while whereas because although though when where whether both either neither each every any some no
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { (String($0), true) })
-
-    static func isFunctionWord(_ buf: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
-        guard (1...8).contains(word.count), buf[word.lowerBound] &- 0x61 < 26 else { return false }
-        return functionWords.lookup(buf.baseAddress!, word.lowerBound, word.upperBound, foldCase: false) != nil
-    }
-
-    /// True when the line ends in `.`, `!`, `?`, `…` or `:`, possibly followed by closing quotes or brackets.
-    static func endsSentence(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        var i = line.upperBound
-        while i > line.lowerBound {
-            let b = buf[i - 1]
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ")") || b == UInt8(ascii: "]") {
-                i -= 1
-                continue
-            }
-            // ” U+201D and ’ U+2019
-            if b == 0x9D || b == 0x99, i - 3 >= line.lowerBound, buf[i - 3] == 0xE2, buf[i - 2] == 0x80 {
-                i -= 3
-                continue
-            }
-            break
-        }
-        guard i > line.lowerBound else { return false }
-        let b = buf[i - 1]
-        if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: ":") { return true }
-        // … U+2026
-        return b == 0xA6 && i - 3 >= line.lowerBound && buf[i - 3] == 0xE2 && buf[i - 2] == 0x80
-    }
-
-    /// Lines ending in an ellipsis or a closing typographic quote read as sentences, not headings.
-    private static func endsWithClosingPunctuation(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        guard line.count >= 3 else { return false }
-        let a = buf[line.upperBound - 3], b = buf[line.upperBound - 2], c = buf[line.upperBound - 1]
-        return a == 0xE2 && b == 0x80 && (c == 0xA6 || c == 0x9D || c == 0x99)
     }
 }

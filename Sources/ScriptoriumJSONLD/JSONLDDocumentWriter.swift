@@ -159,6 +159,7 @@ enum JSONLDDocumentWriter {
         switch records.blocks[b].kind {
         case .paragraph: w.literal("paragraph")
         case .listItem: w.literal("list_item")
+        case .verbatim: w.literal("verbatim")
         }
         w.key("start")
         w.int(records.blocks[b].span.start)

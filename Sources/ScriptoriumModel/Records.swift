@@ -39,8 +39,10 @@ public struct SectionRecord: Sendable, Equatable {
     public var heading: String
     /// The heading line.
     public var span: Span
+    public var number: String?
 
-    public init(id: String, documentID: String, position: Int, level: Int, heading: String, span: Span) {
+    public init(id: String, documentID: String, position: Int, level: Int, heading: String, span: Span, number: String? = nil) {
+        self.number = number
         self.id = id
         self.documentID = documentID
         self.position = position
@@ -53,6 +55,7 @@ public struct SectionRecord: Sendable, Equatable {
 public enum BlockKind: String, Sendable, Equatable, CaseIterable {
     case paragraph
     case listItem = "list_item"
+    case verbatim
 }
 
 public struct BlockRecord: Sendable, Equatable {
@@ -65,8 +68,11 @@ public struct BlockRecord: Sendable, Equatable {
     public var text: String
     /// For a list item, the span leaves out the marker.
     public var span: Span
+    public var marker: String?
 
-    public init(id: String, documentID: String, sectionID: String?, position: Int, kind: BlockKind, text: String, span: Span) {
+    public init(id: String, documentID: String, sectionID: String?, position: Int, kind: BlockKind, text: String, span: Span,
+                marker: String? = nil) {
+        self.marker = marker
         self.id = id
         self.documentID = documentID
         self.sectionID = sectionID

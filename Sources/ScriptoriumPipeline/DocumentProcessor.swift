@@ -22,15 +22,21 @@ public struct DocumentProcessor: Sendable {
         public var fileBytes: [UInt8]
     }
 
-    public func process(_ input: InputDocument, documentID: String, clock: StageClock? = nil) throws -> Result {
-        let shown = input.relativePath
+    /// The bytes of `input` as read, and its checked text: every reason a file is not a document (unreadable, not
+    /// UTF-8, binary, empty) is a `ScriptoriumError` naming it.
+    public static func read(_ input: InputDocument, clock: StageClock? = nil) throws -> (fileBytes: [UInt8], source: SourceText) {
         let fileBytes: [UInt8]
         do {
             fileBytes = try clock.measure(.read) { try InputBytes.read(input.url) }
         } catch {
             throw ScriptoriumError(.input, path: input.url.path, "cannot be read (\(AtomicOutput.reason(error)))")
         }
-        let source = try clock.measure(.read) { try SourceText(fileBytes: fileBytes, path: input.url.path) }
+        return (fileBytes, try clock.measure(.read) { try SourceText(fileBytes: fileBytes, path: input.url.path) })
+    }
+
+    public func process(_ input: InputDocument, documentID: String, clock: StageClock? = nil) throws -> Result {
+        let shown = input.relativePath
+        let (fileBytes, source) = try Self.read(input, clock: clock)
         let meta = try MetadataFiles.document(for: input.url)
         let document = DocumentRecord(
             id: documentID,

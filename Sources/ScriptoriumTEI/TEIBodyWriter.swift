@@ -109,6 +109,10 @@ final class TEIBodyWriter {
                 let l = list ?? tree.element("list", in: div, container: true)
                 list = l
                 element = tree.element("item", in: l)
+            case .verbatim:
+                list = nil
+                element = tree.element("ab", text: records.blocks[b].text, in: div)
+                tree.attribute("type", "verbatim", on: element)
             }
             tree.xmlID(records.blocks[b].id, on: element)
             var first = true

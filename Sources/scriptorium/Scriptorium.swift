@@ -13,7 +13,7 @@ struct Scriptorium: ParsableCommand {
             validate/verify; 3 a --keep-going build that skipped some inputs; 64 wrong usage.
             """,
         version: "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
-        subcommands: [Build.self, Validate.self, Verify.self, Sentences.self])
+        subcommands: [Build.self, Validate.self, Verify.self, Sentences.self, Outline.self])
 }
 
 /// Runs `body`, turning every error into one clear message on stderr and exit status 1 (never a stack trace).

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import ScriptoriumExtract
+import ScriptoriumPipeline
+
+/// `scriptorium outline FILE...`: how each document's layout was read, before anything is built.
+struct Outline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "How each document was read: one line per heading or block.",
+        discussion: """
+            Prints, for each FILE, one tab-separated line per heading or block: its line range in the file, its kind \
+            (heading, paragraph, list_item, verbatim), a heading's level, a heading's number or a list item's marker, \
+            and its first words. With several files, each file's outline follows a line `# FILE`.
+            """)
+
+    @Argument(help: "Text or Markdown files (.txt, .md).")
+    var files: [String]
+
+    func run() throws {
+        try reportingErrors {
+            var out = ""
+            let inputs = try InputCollector.collect(files)
+            for input in inputs {
+                let source = try DocumentProcessor.read(input).source
+                let path = input.shown(input.url.path)
+                if inputs.count > 1 { out += "# \(path)\n" }
+                for entry in DocumentOutline.entries(of: source, markdown: input.url.pathExtension.lowercased() == "md") {
+                    out += entry.line + "\n"
+                }
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+}
