@@ -21,13 +21,14 @@ public struct CSVRecordRows: Sendable {
         sections = CSVEncoder(capacity: r.sections.count * 80)
         for s in r.sections {
             sections.field(s.id); sections.field(s.documentID); sections.field(s.position); sections.field(s.level)
-            sections.field(s.heading); sections.field(s.span.start); sections.field(s.span.end)
+            sections.field(s.heading); sections.field(s.span.start); sections.field(s.span.end); sections.field(s.number)
             sections.endRow()
         }
         blocks = CSVEncoder(capacity: r.blocks.reduce(0) { $0 + $1.text.utf8.count + 80 })
         for b in r.blocks {
             blocks.field(b.id); blocks.field(b.documentID); blocks.field(b.sectionID); blocks.field(b.position)
             blocks.field(b.kind.rawValue); blocks.field(b.text); blocks.field(b.span.start); blocks.field(b.span.end)
+            blocks.field(b.marker)
             blocks.endRow()
         }
         sentences = CSVEncoder(capacity: r.sentences.reduce(0) { $0 + $1.text.utf8.count + 80 })

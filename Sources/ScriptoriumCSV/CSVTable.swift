@@ -1,3 +1,5 @@
+import ScriptoriumModel
+
 /// The six tables of the dataset (SPEC §3) as Frictionless table schemas: columns, types, keys.
 /// The CSV encoder writes these columns in this order, and the data package describes them from here,
 /// so the header row and the schema cannot drift apart.
@@ -69,16 +71,23 @@ public enum DatasetTables {
         name: "sections", description: "Headings; a section's span is its heading line.",
         columns: [idColumn, documentID(), position("document"),
                   CSVColumn("level", .integer, "Heading level, 1 for plain-text headings."),
-                  CSVColumn("heading", .string, "Normalised heading text."), start, end],
+                  CSVColumn("heading", .string, "Normalised heading text, without its number."), start, end,
+                  CSVColumn("number", .string, required: false,
+                            "The heading's number as written (2.1, IV, § 2, 5 for 'Article 5'), out of the heading text; empty when it has none.")],
         foreignKeys: [CSVForeignKey(field: "document_id", table: "documents", referencedField: "id")])
 
     public static let blocks = CSVTable(
-        name: "blocks", description: "Paragraphs and list items; a list item's span leaves out its marker.",
+        name: "blocks",
+        description: "Paragraphs, list items and verbatim blocks (text that is not prose: code, tables, commands, field lists, lone URLs); a list item's span leaves out its marker.",
         columns: [idColumn, documentID(),
                   CSVColumn("section_id", .string, required: false, "The section the block is in; empty before the first heading."),
                   position("document"),
-                  CSVColumn("kind", .string, "paragraph or list_item.", allowed: ["paragraph", "list_item"]),
-                  CSVColumn("text", .string, "Normalised text of the span."), start, end],
+                  CSVColumn("kind", .string, "paragraph, list_item, or verbatim for text that is not prose (never split into sentences).",
+                            allowed: BlockKind.allCases.map(\.rawValue)),
+                  CSVColumn("text", .string, "Normalised text of the span; for a verbatim block the span as written (line ends as LF, characters XML forbids as U+FFFD, NFC)."),
+                  start, end,
+                  CSVColumn("marker", .string, required: false,
+                            "A list item's marker as written, less a trailing full stop (iv, (a), 1), -, *); empty for paragraphs and verbatim blocks.")],
         foreignKeys: [CSVForeignKey(field: "document_id", table: "documents", referencedField: "id"),
                       CSVForeignKey(field: "section_id", table: "sections", referencedField: "id")])
 

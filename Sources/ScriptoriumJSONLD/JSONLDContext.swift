@@ -12,7 +12,9 @@ import ScriptoriumJSON
 /// | `CalendarDate` | `scr:CalendarDate` | a `date` entity (schema.org has no class for a date) | |
 /// | `start`, `end` | `scr:start`, `scr:end` | sections, blocks, sentences, mentions | code-point offsets into the source, `end` exclusive (SPEC §3) |
 /// | `level` | `scr:level` | sections | heading level, 1 for plain-text headings |
-/// | `blockKind` | `scr:blockKind` | blocks | `paragraph` or `list_item`, as in `blocks.csv` |
+/// | `number` | `scr:number` | sections that have one | the heading's number as written (`2.1`, `IV`), as in `sections.csv` |
+/// | `blockKind` | `scr:blockKind` | blocks | `paragraph`, `list_item` or `verbatim`, as in `blocks.csv` |
+/// | `marker` | `scr:marker` | list items that have one | the item's marker as written (`(a)`, `iv`), as in `blocks.csv` |
 /// | `hasMention` | `scr:hasMention` | sentences | the sentence's `Mention` nodes |
 /// | `entity` | `scr:entity` | mentions | the entity mentioned (an IRI) |
 /// | `mentionText` | `scr:mentionText` | mentions | the source text of the span, exactly |
@@ -37,7 +39,9 @@ enum JSONLDContext {
         ("start", "start", false),
         ("end", "end", false),
         ("level", "level", false),
+        ("number", "number", false),
         ("blockKind", "blockKind", false),
+        ("marker", "marker", false),
         ("hasMention", "hasMention", false),
         ("entity", "entity", true),
         ("mentionText", "mentionText", false),

@@ -11,7 +11,11 @@ import ScriptoriumModel
 ///       description, isPartOf (the dataset), isBasedOn (the source file as a MediaObject with its sha256),
 ///       mentions: [entity nodes],
 ///       hasPart: [blocks before the first heading…, sections (each with hasPart: its blocks)…] }
-///     block:    { @id, @type [CreativeWork, Block], position, blockKind, start, end, text, hasPart: [sentences] }
+///     section:  { @id, @type [CreativeWork, Section], position, level, start, end, headline, number?, hasPart: [blocks] }
+///     block:    { @id, @type [CreativeWork, Block], position, blockKind, marker?, start, end, text, hasPart: [sentences] }
+///
+/// `number` and `marker` are written only when the record has one. A verbatim block has its text, kept as written,
+/// and no sentences, so no `hasPart`.
 ///     sentence: { @id, @type [CreativeWork, Sentence], position, start, end, text,
 ///                 mentions: [entity IRIs], hasMention: [{ @id, @type Mention, entity, mentionText, start, end }] }
 ///
@@ -106,6 +110,10 @@ enum JSONLDDocumentWriter {
             w.int(section.span.end)
             w.key("headline")
             w.string(section.heading)
+            if let number = section.number {
+                w.key("number")
+                w.string(number)
+            }
             let children = blocksBySection.range(of: s)
             if !children.isEmpty {
                 w.key("hasPart")
@@ -156,10 +164,10 @@ enum JSONLDDocumentWriter {
         w.key("position")
         w.int(records.blocks[b].position)
         w.key("blockKind")
-        switch records.blocks[b].kind {
-        case .paragraph: w.literal("paragraph")
-        case .listItem: w.literal("list_item")
-        case .verbatim: w.literal("verbatim")
+        w.string(records.blocks[b].kind.rawValue)
+        if let marker = records.blocks[b].marker {
+            w.key("marker")
+            w.string(marker)
         }
         w.key("start")
         w.int(records.blocks[b].span.start)

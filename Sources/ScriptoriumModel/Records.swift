@@ -39,22 +39,27 @@ public struct SectionRecord: Sendable, Equatable {
     public var heading: String
     /// The heading line.
     public var span: Span
+    /// The heading's number as written ("2.1", "IV", "§ 2", "5" for "Article 5"), kept out of `heading`; nil
+    /// when the heading has none. Never empty, never holds a line break.
     public var number: String?
 
-    public init(id: String, documentID: String, position: Int, level: Int, heading: String, span: Span, number: String? = nil) {
-        self.number = number
+    public init(id: String, documentID: String, position: Int, level: Int, heading: String, span: Span,
+                number: String? = nil) {
         self.id = id
         self.documentID = documentID
         self.position = position
         self.level = level
         self.heading = heading
         self.span = span
+        self.number = number
     }
 }
 
 public enum BlockKind: String, Sendable, Equatable, CaseIterable {
     case paragraph
     case listItem = "list_item"
+    /// Text that is not prose (code, a table, shell commands, a field list, a lone URL): kept as written
+    /// (`VerbatimText`), never split into sentences, so it has no sentences and no mentions.
     case verbatim
 }
 
@@ -65,14 +70,16 @@ public struct BlockRecord: Sendable, Equatable {
     public var sectionID: String?
     public var position: Int
     public var kind: BlockKind
+    /// The normalised text of `span` (as a sentence's), or for a verbatim block `VerbatimText.form` of it.
     public var text: String
     /// For a list item, the span leaves out the marker.
     public var span: Span
+    /// A list item's marker as written, less a trailing full stop ("iv", "(a)", "1)", "-", "*", "1"); nil for
+    /// paragraphs and verbatim blocks, and for an item without one. Never empty, never holds a line break.
     public var marker: String?
 
     public init(id: String, documentID: String, sectionID: String?, position: Int, kind: BlockKind, text: String, span: Span,
                 marker: String? = nil) {
-        self.marker = marker
         self.id = id
         self.documentID = documentID
         self.sectionID = sectionID
@@ -80,6 +87,7 @@ public struct BlockRecord: Sendable, Equatable {
         self.kind = kind
         self.text = text
         self.span = span
+        self.marker = marker
     }
 }
 

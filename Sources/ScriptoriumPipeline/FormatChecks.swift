@@ -1,24 +1,26 @@
 import Foundation
 import ScriptoriumJSONLD
+import ScriptoriumModel
 import ScriptoriumTEI
 
 /// `validate`'s checks of the TEI and JSON-LD files of one document against its CSV records: the same sentence
-/// ids and texts everywhere, every mention present, and each format valid in its own right (the TEI against the
-/// project's RELAX NG schema, the JSON-LD as strict JSON with one node per record).
+/// ids and texts everywhere, every mention present, the same section numbers, block kinds, list markers and
+/// verbatim texts, and each format valid in its own right (the TEI against the project's RELAX NG schema, the
+/// JSON-LD as strict JSON with one node per record).
 enum FormatChecks {
-    static func tei(_ data: URL, documentID: String, sentences: [(id: String, text: String)],
-                    mentions: [(id: String, entityID: String)]) -> [String] {
-        let path = "tei/\(documentID).xml"
+    static func tei(_ data: URL, records: DocumentRecords) -> [String] {
+        let path = "tei/\(records.document.id).xml"
         guard let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(path).path) else {
             return ["\(path): missing"]
         }
-        return TEIChecker.check(fileBytes: Array(bytes), path: path, sentences: sentences, mentions: mentions)
+        return TEIChecker.check(fileBytes: Array(bytes), path: path, records: records)
     }
 
     /// Checks one document's JSON-LD against its CSV records. A problem names the file and, for a node, where
     /// it is as a JSON Pointer (RFC 6901), e.g. `jsonld/essay.jsonld at /@graph/12: …`. (Syntax errors are
     /// reported, with line and column, by `syntax`.)
-    static func jsonld(_ data: URL, documentID: String, sentences: [(id: String, text: String)], mentionIDs: [String]) -> [String] {
+    static func jsonld(_ data: URL, records: DocumentRecords) -> [String] {
+        let documentID = records.document.id
         let path = "jsonld/\(documentID).jsonld"
         guard let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(path).path) else {
             return ["\(path): missing"]
@@ -46,7 +48,42 @@ enum FormatChecks {
         collect(root, "")
         var problems: [String] = []
         if nodes[documentID] == nil { problems.append("\(path): no node for document \(documentID)") }
-        for sentence in sentences {
+        // A value the CSV has (or has not) is the node's value for `key` (or the node has no `key`).
+        func compare(_ node: [String: Any], _ pointer: String, _ record: String, _ key: String, _ expected: String?) {
+            let value = node[key]
+            if value == nil && expected == nil { return }
+            guard let value = value as? String else {
+                problems.append(expected == nil
+                    ? "\(path) at \(pointer)/\(key): \(record) has a \(key), the CSV has none"
+                    : "\(path) at \(pointer): \(record) has no \(key) (a string), the CSV has \"\(expected!.prefix(50))\"")
+                return
+            }
+            if value != expected {
+                problems.append("\(path) at \(pointer)/\(key): \(record) has \"\(String(value.prefix(50)))\", the CSV has "
+                    + (expected.map { "\"\($0.prefix(50))\"" } ?? "none"))
+            }
+        }
+        for section in records.sections {
+            guard let (node, pointer) = nodes[section.id] else {
+                problems.append("\(path): no node for section \(section.id)")
+                continue
+            }
+            compare(node, pointer, "section \(section.id)", "number", section.number)
+        }
+        for block in records.blocks {
+            guard let (node, pointer) = nodes[block.id] else {
+                problems.append("\(path): no node for block \(block.id)")
+                continue
+            }
+            let record = "block \(block.id)"
+            compare(node, pointer, record, "blockKind", block.kind.rawValue)
+            compare(node, pointer, record, "marker", block.marker)
+            compare(node, pointer, record, "text", block.text)
+            if block.kind == .verbatim, node["hasPart"] != nil {
+                problems.append("\(path) at \(pointer)/hasPart: \(record) is verbatim and has no sentences, but has parts")
+            }
+        }
+        for sentence in records.sentences {
             guard let (node, pointer) = nodes[sentence.id] else {
                 problems.append("\(path): no node for sentence \(sentence.id)")
                 continue
@@ -59,7 +96,9 @@ enum FormatChecks {
                 problems.append("\(path) at \(pointer)/text: sentence \(sentence.id) has \"\(String(text.prefix(50)))\", the CSV has \"\(sentence.text.prefix(50))\"")
             }
         }
-        for id in mentionIDs where nodes[id] == nil { problems.append("\(path): no node for mention \(id)") }
+        for mention in records.mentions where nodes[mention.id] == nil {
+            problems.append("\(path): no node for mention \(mention.id)")
+        }
         return problems
     }
 

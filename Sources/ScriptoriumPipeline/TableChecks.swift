@@ -92,6 +92,8 @@ struct TableChecks {
         let entities = Dictionary((tables["entities"]?.rows ?? []).map { ($0["id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
         func int(_ row: [String: String], _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
         func span(_ row: [String: String]) -> Span { Span(start: int(row, "start"), end: int(row, "end")) }
+        /// An optional value: an empty field is nil (the tables' `missingValues`).
+        func optional(_ row: [String: String], _ key: String) -> String? { (row[key] ?? "").isEmpty ? nil : row[key] }
 
         for doc in tables["documents"]?.rows ?? [] {
             let id = doc["id"] ?? ""
@@ -113,12 +115,12 @@ struct TableChecks {
             }
             records.sections = (sections[id] ?? []).map {
                 SectionRecord(id: $0["id"] ?? "", documentID: id, position: int($0, "position"), level: int($0, "level"),
-                              heading: $0["heading"] ?? "", span: span($0))
+                              heading: $0["heading"] ?? "", span: span($0), number: optional($0, "number"))
             }
             records.blocks = (blocks[id] ?? []).map {
-                BlockRecord(id: $0["id"] ?? "", documentID: id, sectionID: ($0["section_id"] ?? "").isEmpty ? nil : $0["section_id"],
+                BlockRecord(id: $0["id"] ?? "", documentID: id, sectionID: optional($0, "section_id"),
                             position: int($0, "position"), kind: BlockKind(rawValue: $0["kind"] ?? "") ?? .paragraph,
-                            text: $0["text"] ?? "", span: span($0))
+                            text: $0["text"] ?? "", span: span($0), marker: optional($0, "marker"))
             }
             records.sentences = (sentences[id] ?? []).map {
                 SentenceRecord(id: $0["id"] ?? "", documentID: id, blockID: $0["block_id"] ?? "", position: int($0, "position"),
@@ -136,10 +138,8 @@ struct TableChecks {
                                     wikidata: (e["wikidata"] ?? "").isEmpty ? nil : e["wikidata"], aliases: [],
                                     mentions: perDocument[key]!)
             }
-            let sentencePairs = records.sentences.map { (id: $0.id, text: $0.text) }
-            problems += FormatChecks.tei(data, documentID: id, sentences: sentencePairs,
-                                         mentions: records.mentions.map { (id: $0.id, entityID: $0.entityID) })
-            problems += FormatChecks.jsonld(data, documentID: id, sentences: sentencePairs, mentionIDs: records.mentions.map(\.id))
+            problems += FormatChecks.tei(data, records: records)
+            problems += FormatChecks.jsonld(data, records: records)
             for p in RecordValidator.validate(records, source: bytes) {
                 let row = rowOfID[p.table]?[p.record].map { "row \($0) " } ?? ""
                 problems.append("csv/\(p.table).csv \(row)(\(p.record)) column \(p.field): \(p.message)")

@@ -1,11 +1,12 @@
 import ScriptoriumModel
 
 /// Writes `text/body`: the blocks before the first heading in a `div type="preamble"`, each section a
-/// `div type="section"` with its `head`, nested by level; paragraphs as `p`, runs of consecutive list items as one
-/// `list` of `item`s; every sentence an `s`, and inside it every mention an element (`placeName`, `orgName`,
+/// `div type="section"` with its `head` (the section's number, if any, as `head/@n`), nested by level; paragraphs
+/// as `p`, runs of consecutive list items as one `list` of `item`s (a list item's marker, if any, as `item/@n`),
+/// verbatim blocks as `ab type="verbatim"` holding the block text as it is (no `s`); every sentence an `s`, and inside it every mention an element (`placeName`, `orgName`,
 /// `name[@type]` or `date[@when]`) whose `@ref` points at the entity's description in the `standOff`.
 ///
-/// Records keep their ids: `div/@xml:id` is the section id, `p/@xml:id` and `item/@xml:id` the block id,
+/// Records keep their ids: `div/@xml:id` is the section id, `p/@xml:id`, `item/@xml:id` and `ab/@xml:id` the block id,
 /// `s/@xml:id` the sentence id and the mention element's `@xml:id` the mention id.
 ///
 /// Sentence texts are handed to libxml2 as byte slices of `SentenceRecord.text`, cut at the mentions'
@@ -85,7 +86,8 @@ final class TEIBodyWriter {
             tree.xmlID(section.id, on: div)
             tree.attribute("type", "section", on: div)
             tree.attribute("n", String(section.position), on: div)
-            tree.element("head", text: section.heading, in: div)
+            let head = tree.element("head", text: section.heading, in: div)
+            if let number = section.number { tree.attribute("n", number, on: head) }
             try writeBlocks(groups.blocks.children(of: k + 1), groups, in: div)
             open.append((section.level, div))
         }
@@ -100,21 +102,26 @@ final class TEIBodyWriter {
     private func writeBlocks(_ blockIndices: ArraySlice<Int>, _ groups: Groups, in div: XMLTree.Node) throws {
         var list: XMLTree.Node? = nil
         for b in blockIndices {
+            let kind = records.blocks[b].kind
+            let name = TEI.blockElement(for: kind)
             let element: XMLTree.Node
-            switch records.blocks[b].kind {
-            case .paragraph:
-                list = nil
-                element = tree.element("p", in: div)
-            case .listItem:
+            if kind == .listItem {
                 let l = list ?? tree.element("list", in: div, container: true)
                 list = l
-                element = tree.element("item", in: l)
-            case .verbatim:
+                element = tree.element(name, in: l)
+            } else {
                 list = nil
-                element = tree.element("ab", text: records.blocks[b].text, in: div)
-                tree.attribute("type", "verbatim", on: element)
+                element = tree.element(name, in: div)
             }
+            if kind == .verbatim { tree.attribute("type", "verbatim", on: element) }
             tree.xmlID(records.blocks[b].id, on: element)
+            if let marker = records.blocks[b].marker { tree.attribute("n", marker, on: element) }
+            if kind == .verbatim {
+                // Kept as written: the block text itself, no sentences (the record model gives it none). `ab` is
+                // not a container, so the indentation never touches the white space inside it.
+                tree.text(records.blocks[b].text, in: element)
+                continue
+            }
             var first = true
             for s in groups.sentences.children(of: b) {
                 if !first { tree.space(in: element) }

@@ -1,10 +1,14 @@
 import CLibXML2
+import ScriptoriumModel
 
 /// Re-checks a TEI file of a built dataset, for `scriptorium validate`: it parses the file with libxml2 (no network,
 /// no entity expansion), validates it against the project's RELAX NG schema, and compares it with the records the
 /// CSV tables hold: every sentence is one `s` whose `xml:id` is the sentence id and whose text is the sentence
 /// text, exactly, in the same order; every mention element's `@ref` points at a description in the `standOff`;
-/// and, when mentions are given, each is exactly one element with that `xml:id` and `@ref="#entity"`.
+/// and, when mentions are given, each is exactly one element with that `xml:id` and `@ref="#entity"`. Given the
+/// whole records (`check(fileBytes:path:records:)`), it also checks each section's `head/@n` against its number,
+/// and each block's element against its kind (`p`, `item`, `ab type="verbatim"`), an item's `@n` against its
+/// marker, and a verbatim block's text against the CSV.
 ///
 /// Problems are human-readable lines: `path:line: element path: message`. At most `limit` are listed, then a
 /// line saying how many more there are. Safe to call from several threads at once.
@@ -15,6 +19,20 @@ public struct TEIChecker {
     /// agrees with `sentences` (in CSV order) and, if given, `mentions`.
     public static func check(fileBytes: [UInt8], path: String, sentences: [(id: String, text: String)],
                              mentions: [(id: String, entityID: String)]? = nil) -> [String] {
+        check(fileBytes: fileBytes, path: path, sentences: sentences, mentions: mentions, structure: nil)
+    }
+
+    /// Problems found in the TEI file `path` holding `fileBytes`; empty when it is valid and agrees with `records`
+    /// (as re-read from the CSV): sentences, mentions, sections and blocks.
+    public static func check(fileBytes: [UInt8], path: String, records: DocumentRecords) -> [String] {
+        check(fileBytes: fileBytes, path: path, sentences: records.sentences.map { (id: $0.id, text: $0.text) },
+              mentions: records.mentions.map { (id: $0.id, entityID: $0.entityID) },
+              structure: (records.sections, records.blocks))
+    }
+
+    private static func check(fileBytes: [UInt8], path: String, sentences: [(id: String, text: String)],
+                              mentions: [(id: String, entityID: String)]?,
+                              structure: (sections: [SectionRecord], blocks: [BlockRecord])?) -> [String] {
         var report = Report(file: path)
         LibXML.initialize()
 
@@ -48,8 +66,58 @@ public struct TEIChecker {
         found.collect(root, inBody: false, inStandOff: false)
         compareSentences(found, sentences, &report)
         compareMentions(found, mentions, &report)
+        if let structure {
+            compareSections(found, structure.sections, &report)
+            compareBlocks(found, structure.blocks, &report)
+        }
         return report.lines
     }
+
+    /// Each section's `div` has a `head` whose `@n` is the section's number, or no `@n` when it has none.
+    private static func compareSections(_ found: Found, _ sections: [SectionRecord], _ report: inout Report) {
+        let heads = Dictionary(found.heads.map { ($0.sectionID, $0) }, uniquingKeysWith: { first, _ in first })
+        for section in sections {
+            guard let head = heads[section.id] else {
+                report.add(XMLProblem(path: "", line: nil, message: "section \(section.id) has no div with a head"))
+                continue
+            }
+            if head.n != section.number {
+                report.add(at: head.node, "@n is \(describe(head.n)), the CSV's number is \(describe(section.number))")
+            }
+        }
+    }
+
+    /// Each block is one element with its id, of the element its kind is written as; a list item's `@n` is its
+    /// marker, and a verbatim block's text is the CSV's text, exactly.
+    private static func compareBlocks(_ found: Found, _ blocks: [BlockRecord], _ report: inout Report) {
+        var byID: [String: Int] = [:]
+        for (k, b) in found.blocks.enumerated() where byID[b.id] == nil { byID[b.id] = k }
+        var expected = Set<String>()
+        for block in blocks {
+            expected.insert(block.id)
+            guard let k = byID[block.id] else {
+                report.add(XMLProblem(path: "", line: nil, message: "block \(block.id) has no p, item or ab element"))
+                continue
+            }
+            let element = found.blocks[k]
+            let name = String(describing: TEI.blockElement(for: block.kind))
+            if element.name != name {
+                report.add(at: element.node, "is \(element.name), but the CSV's kind \(block.kind.rawValue) is written as \(name)")
+                continue
+            }
+            if element.n != block.marker {
+                report.add(at: element.node, "@n is \(describe(element.n)), the CSV's marker is \(describe(block.marker))")
+            }
+            if block.kind == .verbatim, let text = element.text, text != block.text {
+                report.add(at: element.node, "text differs from the CSV: \(differenceSummary(text, block.text))")
+            }
+        }
+        for b in found.blocks where !expected.contains(b.id) {
+            report.add(at: b.node, "block \(b.id) is not in the CSV")
+        }
+    }
+
+    private static func describe(_ value: String?) -> String { value.map { $0.debugDescription } ?? "absent" }
 
     private static func compareSentences(_ found: Found, _ sentences: [(id: String, text: String)],
                                          _ report: inout Report) {
@@ -137,10 +205,15 @@ public struct TEIChecker {
         return "at character \(i): TEI \(excerpt(a)) vs CSV \(excerpt(b))"
     }
 
-    /// The `s` elements and mention elements of the body, and the ids described in the standOff.
+    /// The `s` elements, mention elements, section heads and block elements of the body, and the ids described in
+    /// the standOff.
     private struct Found {
         var sentences: [(node: xmlNodePtr, id: String?, text: String)] = []
         var mentions: [(node: xmlNodePtr, id: String?, ref: String)] = []
+        /// Each `head` whose parent `div` has an xml:id, with its `@n`.
+        var heads: [(node: xmlNodePtr, sectionID: String, n: String?)] = []
+        /// Each `p`, `item` or `ab` of the body with an xml:id; `text` only for `ab`.
+        var blocks: [(node: xmlNodePtr, name: String, id: String, n: String?, text: String?)] = []
         var standOffIDs = Set<String>()
 
         mutating func collect(_ node: xmlNodePtr, inBody: Bool, inStandOff: Bool) {
@@ -160,6 +233,17 @@ public struct TEIChecker {
                 if body, let ref = LibXML.attribute(Names.ref, of: n) {
                     mentions.append((n, id, ref))
                 }
+                if body, xmlStrEqual(name, Names.head.utf8Start) != 0, let parent = n.pointee.parent,
+                   let section = LibXML.attribute(XMLName.id, namespace: XMLName.xmlNamespace, of: parent) {
+                    heads.append((n, section, LibXML.attribute(Names.n, of: n)))
+                }
+                if body, let id {
+                    for element in Names.blocks where xmlStrEqual(name, element.utf8Start) != 0 {
+                        let isAB = xmlStrEqual(name, Names.ab.utf8Start) != 0
+                        blocks.append((n, String(cString: name), id, LibXML.attribute(Names.n, of: n),
+                                       isAB ? LibXML.content(of: n) : nil))
+                    }
+                }
                 if let first = n.pointee.children { collect(first, inBody: body, inStandOff: standOff) }
             }
         }
@@ -174,6 +258,10 @@ public struct TEIChecker {
             static let standOff: StaticString = "standOff"
             static let s: StaticString = "s"
             static let ref: StaticString = "ref"
+            static let head: StaticString = "head"
+            static let n: StaticString = "n"
+            static let ab = TEI.blockElement(for: .verbatim)
+            static let blocks = BlockKind.allCases.map(TEI.blockElement(for:))
         }
     }
 

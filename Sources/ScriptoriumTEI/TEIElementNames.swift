@@ -4,6 +4,16 @@ import ScriptoriumModel
 enum TEI {
     static let namespace: StaticString = "http://www.tei-c.org/ns/1.0"
 
+    /// The element a block of `kind` is written as: `p`, `item` (inside a `list`), or `ab type="verbatim"`, TEI's
+    /// anonymous block, for text that is not prose and so is neither a paragraph of sentences nor a list item.
+    static func blockElement(for kind: BlockKind) -> StaticString {
+        switch kind {
+        case .paragraph: return "p"
+        case .listItem: return "item"
+        case .verbatim: return "ab"
+        }
+    }
+
     /// How a mention of an entity of `type` is marked up in a sentence: the element, and its `@type` if any.
     /// Places and organisations have their own TEI elements; persons, events and legal instruments are `name`
     /// typed with the `entities.csv` type; dates are `date` with `@when` (ISO 8601).

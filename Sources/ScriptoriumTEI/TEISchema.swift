@@ -182,7 +182,7 @@ public enum TEISchema {
               <attribute name="xml:id"><data type="NCName"/></attribute>
               <attribute name="type"><value>section</value></attribute>
               <attribute name="n"><data type="positiveInteger"/></attribute>
-              <element name="head"><text/></element>
+              <ref name="head"/>
             </group>
           </choice>
           <zeroOrMore><ref name="block"/></zeroOrMore>
@@ -199,12 +199,27 @@ public enum TEISchema {
       <attribute name="xml:id"><data type="NCName"/></attribute>
       <attribute name="type"><value>section</value></attribute>
       <attribute name="n"><data type="positiveInteger"/></attribute>
-      <element name="head"><text/></element>
+      <ref name="head"/>
       <zeroOrMore><ref name="block"/></zeroOrMore>
       <zeroOrMore><ref name="div.section"/></zeroOrMore>
     </element>
   </define>
 
+  <!-- A section's heading; @n is the heading's number as written ("2.1", "IV", "§ 2"), when it has one. -->
+  <define name="head">
+    <element name="head">
+      <optional><attribute name="n"><ref name="data.label"/></attribute></optional>
+      <text/>
+    </element>
+  </define>
+
+  <!-- A heading number or list marker: one line, not empty. -->
+  <define name="data.label">
+    <data type="string"><param name="pattern">[^\r\n]+</param></data>
+  </define>
+
+  <!-- Paragraphs, lists of items (@n: the item's marker as written, when it has one), and verbatim blocks: text
+       that is not prose (code, tables, commands), kept as written, with no sentences. -->
   <define name="block">
     <choice>
       <element name="p">
@@ -215,9 +230,15 @@ public enum TEISchema {
         <oneOrMore>
           <element name="item">
             <attribute name="xml:id"><text/></attribute>
+            <optional><attribute name="n"><ref name="data.label"/></attribute></optional>
             <zeroOrMore><choice><text/><ref name="s"/></choice></zeroOrMore>
           </element>
         </oneOrMore>
+      </element>
+      <element name="ab">
+        <attribute name="type"><value>verbatim</value></attribute>
+        <attribute name="xml:id"><text/></attribute>
+        <text/>
       </element>
     </choice>
   </define>

@@ -59,6 +59,8 @@ private struct Checks {
     /// The source's length in code points (the index counts it on each call).
     let codePointCount: Int
     var log: ProblemLog
+    /// Composes verbatim spans that are not NFC as they stand, keeping its cache across the document's blocks.
+    var composer = NFCComposer()
     /// Every id of the document so far, for uniqueness; only the entities' when `generatedIDs`.
     let ids: IDTable
     /// The ids follow the scheme a build generates, so they are distinct NCNames except perhaps among the entities
@@ -112,6 +114,7 @@ private struct Checks {
             checkPosition("sections", section.id, section.position, expected: k + 1)
             if section.level < 1 { log.add("sections", section.id, "level", "must be 1 or more, is \(section.level)") }
             checkNormalised("sections", section.id, "heading", section.heading, section.span, &cursor)
+            checkLabel("sections", section.id, "number", section.number)
             checkOrder("sections", section.id, section.span, after: &previous)
         }
     }
@@ -131,7 +134,15 @@ private struct Checks {
             if let section = block.sectionID, sectionIDs.position(of: section) == nil {
                 log.add("blocks", block.id, "section_id", "\(section) is not a section of this document")
             }
-            checkNormalised("blocks", block.id, "text", block.text, block.span, &cursor)
+            if block.kind == .verbatim {
+                checkVerbatim(block, &cursor)
+            } else {
+                checkNormalised("blocks", block.id, "text", block.text, block.span, &cursor)
+            }
+            if block.marker != nil && block.kind != .listItem {
+                log.add("blocks", block.id, "marker", "is set on a block that is not a list item (\(block.kind.rawValue))")
+            }
+            checkLabel("blocks", block.id, "marker", block.marker)
             checkOrder("blocks", block.id, block.span, after: &previous)
         }
         return allUnique
@@ -145,17 +156,17 @@ private struct Checks {
         // next one: a cursor over the blocks finds it without hashing. A dictionary (the last block with an id
         // wins) answers everything else; it is built only when first needed.
         var blockCursor = 0
-        var blockSpans: [String: Span]?
-        func blockSpan(_ id: String) -> Span? {
+        var blockPositions: [String: Int]?
+        func block(_ id: String) -> Int? {
             if blockIDsUnique {
-                if blockCursor < blocks.count && blocks[blockCursor].id == id { return blocks[blockCursor].span }
+                if blockCursor < blocks.count && blocks[blockCursor].id == id { return blockCursor }
                 if blockCursor + 1 < blocks.count && blocks[blockCursor + 1].id == id {
                     blockCursor += 1
-                    return blocks[blockCursor].span
+                    return blockCursor
                 }
             }
-            if blockSpans == nil { blockSpans = Self.spans(blocks, id: \.id, span: \.span) }
-            return blockSpans![id]
+            if blockPositions == nil { blockPositions = Self.positions(blocks, id: \.id) }
+            return blockPositions![id]
         }
         var allUnique = true
         var lastBlock = ""
@@ -168,9 +179,12 @@ private struct Checks {
             positionInBlock = sentence.blockID == lastBlock ? positionInBlock + 1 : 1
             lastBlock = sentence.blockID
             checkPosition("sentences", sentence.id, sentence.position, expected: positionInBlock)
-            if let block = blockSpan(sentence.blockID) {
-                if !block.contains(sentence.span) {
+            if let b = block(sentence.blockID) {
+                if !blocks[b].span.contains(sentence.span) {
                     log.add("sentences", sentence.id, "start", "span \(sentence.span.start)..<\(sentence.span.end) is not inside block \(sentence.blockID)")
+                }
+                if blocks[b].kind == .verbatim {
+                    log.add("sentences", sentence.id, "block_id", "\(sentence.blockID) is a verbatim block, which has no sentences")
                 }
             } else {
                 log.add("sentences", sentence.id, "block_id", "\(sentence.blockID) is not a block of this document")
@@ -193,7 +207,7 @@ private struct Checks {
         // mentions, up to 64 of them) finds the next one without hashing; the dictionary answers everything else,
         // and everything when sentence ids repeat.
         var sentenceCursor = 0
-        var sentenceSpans: [String: Span]?
+        var sentencePositions: [String: Int]?
         func sentenceSpan(_ id: String) -> Span? {
             if sentenceIDsUnique {
                 var k = sentenceCursor
@@ -205,8 +219,8 @@ private struct Checks {
                     k += 1
                 }
             }
-            if sentenceSpans == nil { sentenceSpans = Self.spans(sentences, id: \.id, span: \.span) }
-            return sentenceSpans![id]
+            if sentencePositions == nil { sentencePositions = Self.positions(sentences, id: \.id) }
+            return sentencePositions![id].map { sentences[$0].span }
         }
         var previous: Span?
         var cursor = CodePointIndex.Cursor()
@@ -296,12 +310,33 @@ private struct Checks {
         }
     }
 
-    /// Span by id; when an id repeats, the last record with it wins.
-    private static func spans<R>(_ records: [R], id: (R) -> String, span: (R) -> Span) -> [String: Span] {
-        var spans: [String: Span] = [:]
-        spans.reserveCapacity(records.count)
-        for r in records { spans[id(r)] = span(r) }
-        return spans
+    /// Position in `records` by id; when an id repeats, the last record with it wins.
+    private static func positions<R>(_ records: [R], id: (R) -> String) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(records.count)
+        for (k, r) in records.enumerated() { positions[id(r)] = k }
+        return positions
+    }
+
+    /// A verbatim block's text is its span kept as written (`VerbatimText`), not the normalised prose form.
+    private mutating func checkVerbatim(_ block: BlockRecord, _ cursor: inout CodePointIndex.Cursor) {
+        if block.text.isEmpty { log.add("blocks", block.id, "text", "is empty") }
+        guard checkSpan("blocks", block.id, block.span), let range = index.byteRange(of: block.span, from: &cursor) else { return }
+        let expected = VerbatimText.form(of: UnsafeBufferPointer(rebasing: source[range]), composer: &composer)
+        let matches = UTF8Bytes.with(block.text) { text in expected.withUnsafeBufferPointer { UTF8Bytes.equal($0, text) } }
+        if !matches {
+            log.add("blocks", block.id, "text", "\"\(block.text.prefix(60))\" is not the verbatim source text of its span \(block.span.start)..<\(block.span.end)")
+        }
+    }
+
+    /// A heading number or list marker, when present, is a label on one line: not empty, no line break.
+    private mutating func checkLabel(_ table: String, _ id: String, _ field: String, _ value: String?) {
+        guard let value else { return }
+        if value.isEmpty {
+            log.add(table, id, field, "is present but empty")
+        } else if value.contains(where: \.isNewline) {
+            log.add(table, id, field, "\"\(value.prefix(60))\" holds a line break")
+        }
     }
 
     /// True when `source[range]` is exactly the bytes of `text`.
