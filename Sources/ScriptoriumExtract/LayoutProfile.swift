@@ -16,6 +16,8 @@ struct LayoutProfile {
     /// The document marks its headings (underlines, `#`, outline stars) at least twice: unmarked sentence-case
     /// lines are then not headings.
     var marksHeadings = false
+    /// The column where the document's wrapped text starts most often (0 for text at the margin; 7 in a manual page).
+    var bodyColumns = 0
     /// Running page headers and footers, by line index.
     var furniture: Set<Int> = []
 
@@ -28,6 +30,7 @@ struct LayoutProfile {
         var runMaxima: [Int] = []
         var runLength = 0, runMax = 0
         var atxHeadings = 0, fences = 0, underlines = 0, outlineStars = 0
+        var columnCounts: [Int: Int] = [:]
         func endRun() {
             if runLength >= 3 { runMaxima.append(runMax) }
             runLength = 0
@@ -46,11 +49,15 @@ struct LayoutProfile {
             if line.isLong || LineShape.isNonProse(buf, text) {
                 endRun()
             } else {
+                if k + 1 < lines.count, !lines[k + 1].isBlank, lines[k + 1].columns == line.columns { columnCounts[line.columns, default: 0] += 1 }
                 runLength += 1
                 runMax = max(runMax, line.columns + line.codePoints)
             }
             let first = buf[text.lowerBound]
-            if first == UInt8(ascii: "#"), MarkedHeading.match(buf, text) != nil { atxHeadings += 1 }
+            if first == UInt8(ascii: "#"), MarkedHeading.match(buf, text) != nil,
+               k + 1 == lines.count || buf[lines[k + 1].trimmed.lowerBound == lines[k + 1].trimmed.upperBound ? 0 : lines[k + 1].trimmed.lowerBound] != UInt8(ascii: "#") || lines[k + 1].isBlank {
+                atxHeadings += 1
+            }
             if LineShape.fence(buf, text) != nil { fences += 1 }
             if first == UInt8(ascii: "*"), text.count > 3, buf[text.lowerBound + 1] == UInt8(ascii: "*"), line.columns == 0 {
                 var i = text.lowerBound
@@ -63,6 +70,7 @@ struct LayoutProfile {
             }
         }
         endRun()
+        bodyColumns = columnCounts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })?.key ?? 0
         if !runMaxima.isEmpty {
             runMaxima.sort()
             wrapWidth = runMaxima[runMaxima.count / 2]

@@ -95,13 +95,25 @@ enum LineShape {
                 words += 1
                 if k + 1 < line.upperBound, buf[k + 1] == UInt8(ascii: "-"), k + 2 < line.upperBound,
                    isLetter(buf[k + 2]) || buf[k + 2] == UInt8(ascii: "-") { syntax = true }
-            } else if c == UInt8(ascii: "/") || c == UInt8(ascii: "=") || c == UInt8(ascii: "|") || c == UInt8(ascii: "<")
+            } else if c == UInt8(ascii: "/") || c == UInt8(ascii: "=") || c == UInt8(ascii: "|") || c == UInt8(ascii: "<") || c == UInt8(ascii: "[")
                         || c == UInt8(ascii: ">") || c == UInt8(ascii: "$") || c == UInt8(ascii: "`") {
                 syntax = true
             }
             k += 1
         }
-        return syntax && words <= 12
+        // Prose about a command ("chmod -R no longer exits with …") has the function words of a sentence.
+        return syntax && words <= 12 && functionWords(buf, line) < 2
+    }
+
+    /// How many words of `line` are English function words ("the", "with", "will", "no").
+    static func functionWords(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int {
+        var count = 0
+        var start = line.lowerBound
+        for k in line.lowerBound...line.upperBound where k == line.upperBound || buf[k] == 0x20 {
+            if k > start, StructureReader.isFunctionWord(buf, start..<k) { count += 1 }
+            start = k + 1
+        }
+        return count
     }
 
     /// Code: a line rich in the punctuation of programming languages (a quarter of its visible characters), or
@@ -159,7 +171,11 @@ enum LineShape {
         if buf[line.lowerBound] == UInt8(ascii: "+"), line.count >= 3, buf[line.lowerBound + 1] == UInt8(ascii: "-") || buf[line.lowerBound + 1] == UInt8(ascii: "=") {
             return true
         }
-        return gaps >= 2
+        // Cells hold a few words each; justified prose (a manual page) has double spaces between many words.
+        guard gaps >= 2 else { return false }
+        var words = 1
+        for k in line where buf[k] == 0x20 && k + 1 < line.upperBound && buf[k + 1] != 0x20 && buf[k + 1] != 0x09 { words += 1 }
+        return words <= 2 * (gaps + 1)
     }
 
     /// A reStructuredText directive, target or comment (`.. code-block:: sh`, `.. _label:`, `.. |b| image::`), a
@@ -290,8 +306,13 @@ enum LineShape {
         return k < line.upperBound && buf[k] == UInt8(ascii: ")")
     }
 
+    /// A signature line: `-- ` and a name with an address (a Debian changelog's sign-off, an e-mail's).
+    static func isSignature(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        hasPrefix(buf, line, "-- ") && line.contains { buf[$0] == UInt8(ascii: "@") }
+    }
+
     /// Whether a line is text that is not prose, read alone: an address, a command, code, a table row, markup.
     static func isNonProse(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        isAddress(buf, line) || isMarkup(buf, line) || isTableRow(buf, line) || isCode(buf, line) || isCommand(buf, line)
+        isSignature(buf, line) || isAddress(buf, line) || isMarkup(buf, line) || isTableRow(buf, line) || isCode(buf, line) || isCommand(buf, line)
     }
 }

@@ -35,8 +35,8 @@ struct LineLabel: Equatable {
     /// Whether the label can open a list (bullets, numbers, letters, lower-case roman numerals).
     var isListMarker: Bool {
         switch kind {
-        case .bullet, .number, .letter, .roman: return true
-        case .dotted, .upperLetter, .upperRoman, .section, .keyword: return false
+        case .bullet, .number, .letter, .roman, .upperLetter: return true
+        case .dotted, .upperRoman, .section, .keyword: return false
         }
     }
 

@@ -183,9 +183,28 @@ struct LayoutReader {
                 i = j + 1
                 continue
             }
-            readGroup(i, j)
+            if continuesIndentedVerbatim(i, j) {
+                extendVerbatim(to: j)
+            } else {
+                readGroup(i, j)
+            }
             i = j
         }
+    }
+
+    /// Whether the group `from..<to` goes on with the indented verbatim block read just before it (code with blank
+    /// lines in it): indented at least as deep, with a line that is not prose.
+    func continuesIndentedVerbatim(_ from: Int, _ to: Int) -> Bool {
+        guard case .verbatim(let range)? = out.last, let start = lines.firstIndex(where: { $0.trimmed.lowerBound == range.lowerBound }),
+              lines[start].columns >= 2, !profile.markdown else { return false }
+        let columns = lines[start].columns
+        guard (from..<to).allSatisfy({ lines[$0].columns >= columns }) else { return false }
+        return (from..<to).contains { LineShape.isNonProse(buf, lines[$0].trimmed) }
+    }
+
+    mutating func extendVerbatim(to end: Int) {
+        guard case .verbatim(let range)? = out.last else { return }
+        out[out.count - 1] = .verbatim(range.lowerBound..<lines[end - 1].trimmed.upperBound)
     }
 
     /// Whether line `k`, over an underline, is a title: a heading-like line, or any short line standing alone.
@@ -234,6 +253,11 @@ struct LayoutReader {
             emitVerbatim(from, to)
             return
         }
+        // Consecutive lines starting with `#`: a comment or quoted block, not headings.
+        if to - from >= 2, (from..<to).allSatisfy({ buf[lines[$0].trimmed.lowerBound] == UInt8(ascii: "#") }) {
+            emitVerbatim(from, to)
+            return
+        }
         var k = from
         while k < to {
             let line = lines[k]
@@ -243,6 +267,10 @@ struct LayoutReader {
                 emitHeading(heading.text, level: heading.level)
                 k += 1
                 continue
+            }
+            if from + 1 == to, isMarginHeading(k) {
+                emitHeading(text, level: 1)
+                return
             }
             if let level = outlineHeading(k) {
                 flush(&self, beforeList: false)
@@ -274,8 +302,9 @@ struct LayoutReader {
                     continue
                 }
             }
-            if let end = readDefinition(k, to: to, runIsEmpty: run.isEmpty) {
+            if let (element, end) = definition(k, to: to, after: run.last) {
                 flush(&self, beforeList: true)
+                out.append(element)
                 k = end
                 continue
             }
@@ -289,6 +318,18 @@ struct LayoutReader {
             k += 1
         }
         flush(&self, beforeList: false)
+    }
+
+    /// A line standing alone at the left margin of a document whose text is indented (a manual page's `NAME`, a
+    /// Debian changelog's `apt (2.5.2) unstable; urgency=medium`, a NEWS file's title), over indented text.
+    func isMarginHeading(_ k: Int) -> Bool {
+        guard profile.bodyColumns >= 2, lines[k].columns < profile.bodyColumns, lines[k].codePoints <= 100,
+              let next = nextNonBlank(after: k), lines[next].columns >= profile.bodyColumns else { return false }
+        let text = lines[k].trimmed
+        let last = buf[text.upperBound - 1]
+        guard last != UInt8(ascii: "."), last != UInt8(ascii: ","), last != UInt8(ascii: ";"), last != UInt8(ascii: ":") else { return false }
+        if LineLabel.match(buf, text) != nil || LineShape.isAddress(buf, text) || LineShape.isCode(buf, text) { return false }
+        return true
     }
 
     /// The level of an outline-mode heading at line `k` (`*` count), or nil.
@@ -362,6 +403,7 @@ struct LayoutReader {
         }
         guard StructureReader.headingShape(buf, rest, allowFinalStop: true) != nil else { return false }
         if profile.wrapWidth > 0, lines[k].columns + lines[k].codePoints * 10 >= profile.wrapWidth * 8 { return false }
+        if label.kind == .upperLetter && k + 1 != to { return false }
         if k + 1 == to {
             // A lone numbered line: a heading unless the next group is an item of the same list.
             if case .number = label.kind, let next = nextNonBlank(after: k), let nextLabel = LineLabel.match(buf, lines[next].trimmed),
@@ -454,10 +496,13 @@ struct LayoutReader {
     /// A definition at line `k`: a short term or option tag (not a sentence) over lines indented deeper, read as
     /// one list item whose marker is the term; or an option tag with its description on the same line after a
     /// wide gap (`-r     If the standard input…`). An ALL-CAPS or Title Case term at the left margin over
-    /// indented text is a section heading (a manual page's `OPTIONS`). Returns the line after it, or nil.
-    mutating func readDefinition(_ k: Int, to: Int, runIsEmpty: Bool) -> Int? {
+    /// indented text is a section heading (a manual page's `OPTIONS`). Returns it and the line after it, or nil.
+    /// Never a line that goes on with a sentence the text line `previous` left open.
+    func definition(_ k: Int, to: Int, after previous: Int?) -> (Pending, Int)? {
         let line = lines[k]
         let text = line.trimmed
+        if let previous, !StructureReader.endsSentence(buf, lines[previous].trimmed) { return nil }
+        let runIsEmpty = previous == nil
         if let gap = optionGap(text), runIsEmpty || line.columns > 0 {
             var itemLines = [gap.description]
             var j = k + 1
@@ -465,16 +510,14 @@ struct LayoutReader {
                 itemLines.append(lines[j].trimmed)
                 j += 1
             }
-            out.append(.block(.listItem, itemLines, marker: gap.term))
-            return j
+            return (.block(.listItem, itemLines, marker: gap.term), j)
         }
         guard k + 1 < to, lines[k + 1].columns >= line.columns + 2, line.codePoints <= 60,
               !StructureReader.endsSentence(buf, text) || buf[text.upperBound - 1] == UInt8(ascii: ":") else { return nil }
         guard runIsEmpty || line.columns > 0 else { return nil }
         if line.columns <= 3, !profile.markdown, let shape = StructureReader.headingShape(buf, text), shape == .titled,
            buf[text.upperBound - 1] != UInt8(ascii: ":") {
-            out.append(.heading(text, level: 1, number: nil))
-            return k + 1
+            return (.heading(text, level: 1, number: nil), k + 1)
         }
         let isTerm = text.first.map { buf[$0] == UInt8(ascii: "-") } == true || LineShape.isNonProse(buf, text)
             || StructureReader.headingShape(buf, text) != nil || buf[text.upperBound - 1] == UInt8(ascii: ":")
@@ -489,23 +532,26 @@ struct LayoutReader {
         if itemLines.allSatisfy({ LineShape.isNonProse(buf, $0) }) { return nil }
         var term = text
         if buf[term.upperBound - 1] == UInt8(ascii: ":") { term = term.lowerBound..<(term.upperBound - 1) }
-        out.append(.block(.listItem, itemLines, marker: term))
-        return j
+        return (.block(.listItem, itemLines, marker: term), j)
     }
 
-    /// An option tag (`-r`, `--null`, `-E eof-str`) followed by two or more spaces and a description.
+    /// A term and its description on one line, set apart by a wide gap: an option tag (`-r`, `--null`, `-E eof-str`)
+    /// and two or more spaces, or one short word (`0`, `123`, `ENOENT`) and three or more (justified prose has
+    /// gaps of two).
     func optionGap(_ text: Range<Int>) -> (term: Range<Int>, description: Range<Int>)? {
-        guard text.count > 4, buf[text.lowerBound] == UInt8(ascii: "-"),
-              LineShape.isLetter(buf[text.lowerBound + 1]) || LineShape.isDigit(buf[text.lowerBound + 1]) || buf[text.lowerBound + 1] == UInt8(ascii: "-")
-        else { return nil }
+        guard text.count > 4 else { return nil }
+        let option = buf[text.lowerBound] == UInt8(ascii: "-")
+            && (LineShape.isLetter(buf[text.lowerBound + 1]) || LineShape.isDigit(buf[text.lowerBound + 1]) || buf[text.lowerBound + 1] == UInt8(ascii: "-"))
         var k = text.lowerBound
         while k + 1 < text.upperBound {
             if buf[k] == 0x20 && buf[k + 1] == 0x20 {
                 var d = k
                 while d < text.upperBound, buf[d] == 0x20 { d += 1 }
-                guard d < text.upperBound, k - text.lowerBound <= 30 else { return nil }
+                guard d < text.upperBound, k - text.lowerBound <= (option ? 30 : 12) else { return nil }
+                guard option || d - k >= 3 else { return nil }
                 return (text.lowerBound..<k, d..<text.upperBound)
             }
+            if !option && buf[k] == 0x20 { return nil }
             k += 1
         }
         return nil
@@ -521,6 +567,11 @@ struct LayoutReader {
         }
         // Centred lines (a title block) are each read alone.
         if run.count >= 2, run.allSatisfy({ isCentred($0) }) {
+            // Two or three centred lines under a title: one heading ("GNU GENERAL PUBLIC LICENSE / Version 3, …").
+            if run.count <= 3, StructureReader.headingShape(buf, lines[run[0]].trimmed) == .titled {
+                out.append(.heading(lines[run[0]].trimmed.lowerBound..<lines[run[run.count - 1]].trimmed.upperBound, level: 1, number: nil))
+                return
+            }
             for k in run { readAlone(k, beforeList: false) }
             return
         }
@@ -562,7 +613,6 @@ struct LayoutReader {
             return (beforeList || nextStartsList(after: k)) && isLabelHeading(text)
         }
         guard let shape = StructureReader.headingShape(buf, text, allowFinalStop: lines[k + 1 < lines.count ? k + 1 : k].isBlank || k + 1 == lines.count) else { return false }
-        if profile.marksHeadings && shape == .plain { return false }
         if last == UInt8(ascii: "."), shape != .titled { return false }
         return true
     }

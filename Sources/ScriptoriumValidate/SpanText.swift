@@ -59,6 +59,16 @@ enum SpanText {
         return whitespaceRun(s, from: i + 1).hasBreak
     }
 
+    /// True when the `*` or `#` at `i` is the edge of a box frame: white space with a line break lies between it and
+    /// the text on one side ("text   *⏎*   text"). The structure reader leaves frames out of a block's text.
+    private static func isFrameEdge(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard s[i] == UInt8(ascii: "*") || s[i] == UInt8(ascii: "#") else { return false }
+        if i + 1 < s.count, whitespaceRun(s, from: i + 1).hasBreak { return true }
+        var k = i
+        while k > 0, s[k - 1] == 0x20 || s[k - 1] == 0x09 { k -= 1 }
+        return k > 0 && (s[k - 1] == 0x0A || s[k - 1] == 0x0D)
+    }
+
     /// `fastLane` is off only in tests, which hold the walk with and without `PlainBytes` to the same answers.
     static func walk(_ t: UnsafeBufferPointer<UInt8>, _ s: UnsafeBufferPointer<UInt8>, fastLane: Bool = true) -> Bool {
         var i = 0
@@ -71,9 +81,13 @@ enum SpanText {
                 if i == s.count { break }
             }
             if whitespaceWidth(s, i) > 0 {
-                let run = whitespaceRun(s, from: i)
+                var run = whitespaceRun(s, from: i)
                 guard j < t.count, t[j] == 0x20 else { return false }
                 j += 1
+                // A box frame's edge (`*`, `#`) between the lines of a framed paragraph is part of the break.
+                while run.end < s.count, isFrameEdge(s, run.end), j == t.count || t[j] != s[run.end] {
+                    run = whitespaceRun(s, from: run.end + 1)
+                }
                 i = run.end
                 continue
             }

@@ -104,7 +104,10 @@ def score(binary, names, detail, workdir):
             for k in sorted(set(got_h) - set(exp_h)):
                 print(f"  {k}: {got_h[k]['text'][:70]!r} (expected {[e['kind'] for e in exp if e['start'] == k]})")
             exp_blocks = {e["start"]: e["kind"] for e in exp if e["kind"] != "heading"}
-            got_blocks = {e["start"]: e["kind"] for e in got if e["kind"] != "heading"}
+            outline = subprocess.run([binary, "outline", os.path.join(CORPUS, name + ".txt")], check=True,
+                                     capture_output=True, text=True).stdout
+            got_blocks = {int(l.split("\t")[0].split("-")[0]): l.split("\t")[1] for l in outline.splitlines()
+                          if l.split("\t")[1] != "heading"}
             print(f"== {name}: blocks that differ (line: expected / got)")
             for k in sorted(set(exp_blocks) | set(got_blocks)):
                 if exp_blocks.get(k) != got_blocks.get(k):
