@@ -1,7 +1,7 @@
 /// The word lists the sentence splitter consults at a candidate boundary, looked up on raw UTF-8 bytes.
 ///
-/// Lookups happen only where a full stop is followed by a space and a capital letter or digit (about once per
-/// sentence), so a hash of the byte slice checked against the stored bytes is plenty fast, and nothing is
+/// Lookups happen only at a candidate boundary: where a full stop is followed by a space and a word (about once
+/// per sentence), so a hash of the byte slice checked against the stored bytes is plenty fast, and nothing is
 /// allocated on the lookup path.
 
 /// How an abbreviation that is followed by a space and a capitalised word (or a number) behaves.
@@ -149,6 +149,22 @@ enum AbbreviationList {
             Tomorrow Ultimately Initially Eventually Recently Currently Notably Specifically Besides Regardless \
             Whatever Whenever Wherever Everyone Everything Nothing Someone Something Nobody Everybody Somebody
             """
+        return AbbreviationWordTable(words.split(separator: " ").map { (String($0), true) })
+    }()
+
+    /// Lower-case words that typically continue a sentence after an abbreviation ("etc. and", "Corp. in",
+    /// "e.g. the", "No. of"). After a full stop, a lower-case word opens a new sentence only when the word
+    /// before is an ordinary word and the word after is none of these: they guard against the abbreviations no
+    /// list has ("dir. and", "Calif. in"), while a program's or a function's name ("gzip", "malloc") is never one.
+    static let continuationWords: AbbreviationWordTable<Bool> = {
+        let words = "and or nor but of in on at to for from with by as than the a an is are was were be"
+        return AbbreviationWordTable(words.split(separator: " ").map { (String($0), true) })
+    }()
+
+    /// Abbreviated units that follow a number ("3 in. wide", "10 min. later", "5 lbs. of flour"). Only after a
+    /// number are they abbreviations: "in" and "mo" are ordinary words elsewhere.
+    static let unitsAfterNumber: AbbreviationWordTable<Bool> = {
+        let words = "in ft yd mi lb lbs oz gal qt pt hr hrs min mins sec secs yr yrs mo mos wk wks"
         return AbbreviationWordTable(words.split(separator: " ").map { (String($0), true) })
     }()
 

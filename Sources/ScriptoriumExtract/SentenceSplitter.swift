@@ -5,9 +5,16 @@
 ///
 /// How a candidate is decided (see `SentenceScanner.examine`):
 /// - a terminal cluster is a run of `.` `?` `!` `…`, possibly a spaced ellipsis (`. . .`), then closing quotes
-///   and brackets (`"` `'` `’` `”` `)` `]` `»`); it can end a sentence only when a space follows;
-/// - a word that starts in lower case after the cluster never begins a new sentence ("Go Japan! appeared",
-///   "Sony Corp. in", "Tokyo.) and", "agreed.” she");
+///   and brackets (`"` `'` `’` `”` `)` `]` `»`), then citation or footnote markers (`[3]`, `[12][13]`,
+///   `[citation needed]`, `¹²`) that belong to the sentence before and change nothing else; it can end a
+///   sentence only when a space follows;
+/// - a word that starts in lower case after `?` or `!`, an ellipsis or closers, or with a non-ASCII letter, never
+///   begins a new sentence ("Go Japan! appeared", "Tokyo.) and", "agreed.” she", "oui. été"); after a single full
+///   stop it does when the word before is an ordinary word (lower-case, an acronym or unit in capitals, a number
+///   or version, or a capitalised word that is the whole sentence: "Yes.") and the word after is not a
+///   continuation word ("and", "of", "the"): "It is fast. gzip now ...", "a limit of 2 GB. tar now ...", but
+///   "Sony Corp. in", "e.g. the", "U.S.A. last", "p. the", "3 in. wide", "dir. and", "Nev. now"
+///   (`lowerCaseWordOpensSentence`);
 /// - `?` and `!` end the sentence otherwise ("Was it wise?! Nobody knew.");
 /// - ellipses: three dots mark an omission and end the sentence only before a capitalised word other than "I"
 ///   (capitalisation carries no signal there); four dots are a full stop plus an ellipsis and end it before
@@ -22,8 +29,13 @@
 ///   abbreviation final, except a title;
 /// - items numbered inside a paragraph ("1. ... 2. ...", "1) ... 2) ...", "a. ... b. ...", "• 9. ... • 10. ...")
 ///   are recognised when the paragraph opens with such a marker: each following marker in sequence starts a
-///   new sentence, and a marker's own punctuation never ends one; elsewhere a label of one to three digits or one
-///   lower-case letter that opens a sentence ("in order. 1. Deter an attack. 2. Respond ...") belongs to it;
+///   new sentence, and a marker's own punctuation never ends one; so are items from a "1." before a capitalised
+///   word that opens a sentence or follows a colon, when a "2." follows ("Do this: 1. The first point. 2. The
+///   second point.": the sentence before ends at the colon); elsewhere a label of one to three digits or one
+///   lower-case letter that opens a sentence ("in order. 1. Deter an attack. 2. Respond ...") belongs to it, as
+///   does a "Q." or "A." label in a FAQ ("Q. Why did it fail?"); before a lower-case word, a number that is 1 or
+///   follows the label before it is an item's label too ("The steps are 1. open the file 2. read it");
+/// - a full stop never ends a sentence that is only numbers ("2. 3.", "1960.");
 /// - after an abbreviation that takes a number ("No.", "Art.", "Vol."), a Roman numeral is that number ("Vol. II").
 public enum SentenceSplitter {
     /// Byte ranges of the sentences of `text` (one block's normalised UTF-8 text: single spaces, no line breaks),
@@ -89,6 +101,11 @@ struct SentenceScanner {
         case none(resume: Int)
         /// The sentence ends at `end` (exclusive); the next one starts at `next`; scanning resumes at `resume`.
         case boundary(end: Int, next: Int, resume: Int)
+        /// Numbered items start inside the paragraph: the sentence so far ends at `end` (exclusive; none when
+        /// `end` is its start), the first item starts at `item` (`inlineList(at:)` finds the following ones), and
+        /// scanning resumes at `resume`. The list itself is not carried: a payload that large would make every
+        /// decision costlier to return.
+        case items(end: Int, item: Int, resume: Int)
     }
 
     mutating func run() {
@@ -102,7 +119,7 @@ struct SentenceScanner {
             list = SentenceListMarkers(style: first, from: i, scanner: self)
         }
         while true {
-            let limit = list.next ?? n
+            var limit = list.next ?? n
             while i < limit {
                 // Eight bytes at a time up to the next byte that can end a sentence.
                 if i + 8 <= limit && !Self.mayEndSentence(ByteWords.load(p, i)) {
@@ -112,13 +129,19 @@ struct SentenceScanner {
                 let b = p[i]
                 // '!' 0x21, '.' 0x2E, '?' 0x3F; 0xE2 starts '…' (E2 80 A6).
                 if b == dot || b == question || b == bang || (b == 0xE2 && isEllipsisChar(i)) {
-                    switch examine(at: i, sentenceStart: start) {
+                    switch examine(at: i, sentenceStart: start, inList: list.next != nil) {
                     case .none(let resume):
                         i = resume
                     case .boundary(let end, let next, let resume):
                         out.append(start..<end)
                         start = next
                         i = resume
+                    case .items(let end, let item, let resume):
+                        if end > start { out.append(start..<end) }
+                        start = item
+                        i = resume
+                        list = inlineList(at: item) ?? SentenceListMarkers()
+                        limit = list.next ?? n
                     }
                 } else {
                     i &+= 1
@@ -250,8 +273,9 @@ struct SentenceScanner {
 
     // MARK: Candidates
 
-    /// Examines the terminal punctuation starting at `i`.
-    func examine(at i: Int, sentenceStart: Int) -> Decision {
+    /// Examines the terminal punctuation starting at `i`. `inList` tells whether numbered items are being
+    /// followed (`SentenceListMarkers`), so that no second list starts inside one.
+    func examine(at i: Int, sentenceStart: Int, inList: Bool) -> Decision {
         // 1. The cluster: attached terminal characters, then spaced dots (". . ."), then closers.
         var j = i
         var dots = 0
@@ -289,6 +313,8 @@ struct SentenceScanner {
             j += len
         }
         let hasClosers = j > closersStart
+        // Citation and footnote markers belong to the sentence before and leave the decision as it was.
+        if j < n && p[j] != space { j = noteMarkersEnd(j) }
 
         // 2. A boundary needs a space and then a word.
         if j >= n { return .none(resume: n) }
@@ -305,8 +331,11 @@ struct SentenceScanner {
         let boundary = Decision.boundary(end: j, next: k, resume: k)
         let noBoundary = Decision.none(resume: k)
 
-        // 3. Lower case never begins a sentence.
-        if next == .lower { return noBoundary }
+        // 3. Lower case continues the sentence after `?` or `!`, an ellipsis or closers, and when it is not ASCII
+        //    ("Yahoo! in", "hesitated... then", "Tokyo.) and", "oui. été"); after a single full stop the word
+        //    before decides (step 5).
+        let lower = next == .lower
+        if lower && (exclaims || dots != 1 || hasClosers || p[wordStart] &- 0x61 >= 26) { return noBoundary }
         if exclaims { return boundary }
 
         // 4. Ellipses.
@@ -322,13 +351,121 @@ struct SentenceScanner {
         }
 
         // 5. A single full stop after a word.
+        let ws = startOfWord(endingAt: i)
+        if ws >= i { return lower ? noBoundary : boundary } // " . Next"
+        if next == .upper && !inList,
+           let items = inlineItems(label: ws, labelEnd: i, sentenceStart: sentenceStart, resume: k) {
+            return items
+        }
+        let ends = lower
+            ? lowerCaseWordOpensSentence(ws: ws, we: i, wordStart: wordStart, sentenceStart: sentenceStart)
+            : decideAfterWord(ws: ws, we: i, hasClosers: hasClosers, next: next, wordStart: wordStart,
+                              sentenceStart: sentenceStart)
+        return ends && !isOnlyNumbers(sentenceStart, i) ? boundary : noBoundary
+    }
+
+    /// End of the citation and footnote markers attached at `j` ("treaty.[3]", "[12][13]", "[citation needed]",
+    /// "end.¹²"), or `j` when there are none. A bracket holds at most 40 bytes and no other bracket.
+    func noteMarkersEnd(_ j: Int) -> Int {
+        var k = j
+        while k < n {
+            if p[k] == 0x5B { // '['
+                var e = k + 1
+                while e < n && e - k <= 40 && p[e] != 0x5D && p[e] != 0x5B { e += 1 }
+                guard e < n, p[e] == 0x5D, e > k + 1 else { break }
+                k = e + 1
+            } else if k + 1 < n && p[k] == 0xC2 && (p[k + 1] == 0xB9 || p[k + 1] == 0xB2 || p[k + 1] == 0xB3) {
+                k += 2 // ¹ ² ³
+            } else if k + 2 < n && p[k] == 0xE2 && p[k + 1] == 0x81 && (p[k + 2] == 0xB0 || p[k + 2] &- 0xB4 < 6) {
+                k += 3 // ⁰ ⁴ … ⁹
+            } else {
+                break
+            }
+        }
+        return k
+    }
+
+    /// Start of the word that ends at `i`, after its opening quotes and brackets; `i` when there is none.
+    @inline(__always)
+    func startOfWord(endingAt i: Int) -> Int {
         var ws = i
         while ws > 0 && p[ws - 1] != space { ws -= 1 }
-        ws = skipOpeners(ws, limit: i)
-        if ws >= i { return boundary } // " . Next"
-        return decideAfterWord(ws: ws, we: i, hasClosers: hasClosers, next: next, wordStart: wordStart,
-                               sentenceStart: sentenceStart)
-            ? boundary : noBoundary
+        return skipOpeners(ws, limit: i)
+    }
+
+    /// What a word before a full stop is made of.
+    struct WordShape {
+        var letters = 0, capitals = 0, digits = 0, innerDots = 0, others = 0, longestSegment = 0
+        /// It holds '@' or '/': an e-mail address or a URL.
+        var linkish = false
+        var endsWithDot = false
+
+        /// Letters in segments of at most three, joined by full stops: "U.S", "E.U", "U.S.A", "Ph.D", "e.g".
+        var isDottedInitialism: Bool {
+            innerDots > 0 && digits == 0 && others == 0 && longestSegment <= 3 && !endsWithDot
+        }
+    }
+
+    @inline(__always)
+    func shape(_ ws: Int, _ we: Int) -> WordShape {
+        var s = WordShape()
+        var segment = 0
+        for k in ws..<we {
+            let b = p[k]
+            if (b | 0x20) &- 0x61 < 26 {
+                s.letters += 1
+                if b < 0x61 { s.capitals += 1 }
+                segment += 1
+                if segment > s.longestSegment { s.longestSegment = segment }
+            } else if b == dot {
+                s.innerDots += 1
+                segment = 0
+            } else if b &- 0x30 < 10 {
+                s.digits += 1
+                segment = 0
+            } else {
+                if b == 0x40 || b == 0x2F { s.linkish = true } // '@' '/'
+                s.others += 1
+                segment = 0
+            }
+        }
+        s.endsWithDot = p[we - 1] == dot
+        return s
+    }
+
+    /// Whether a full stop after the word `p[ws..<we]` ends the sentence although the next word, at `wordStart`,
+    /// starts with an ASCII lower-case letter.
+    ///
+    /// In real text (licences, FAQs, release notes) an ordinary word, a number or a unit, a full stop and a
+    /// lower-case word is a boundary: the new sentence opens with a program's or a function's name ("It is fast.
+    /// gzip now ...", "a limit of 2 GB. tar now ...", "Use the new API. malloc() is ..."), or with sloppy lower
+    /// case after an answer ("Yes. it works"). What continues a sentence instead is an abbreviation ("Corp. in",
+    /// "e.g. the", "approx. ten", "St. louis"), which the lists know or which a continuation word after it betrays
+    /// ("dir. and"); a capitalised word, which may be an abbreviation no list has ("Nev. now"), unless it is the
+    /// whole sentence ("Yes."); a single letter or an initial ("p. the", "J. r."); a dotted initialism ("U.S.A.
+    /// last"); an item label ("The steps are 1. open the file 2. read it"); a unit after a number ("3 in. wide").
+    /// Ordinary words are therefore lower-case words, acronyms and units in capitals ("API", "GB") and words
+    /// with digits ("2019", "2.1", "v2"). Identifiers ("foo.bar") have no space and never get here.
+    func lowerCaseWordOpensSentence(ws: Int, we: Int, wordStart: Int, sentenceStart: Int) -> Bool {
+        // The checks on the word's bytes come first: they settle most cases before any lookup.
+        let length = we - ws
+        let s = shape(ws, we)
+        if length == 1 && s.letters == 1 || s.letters + s.digits == 0 || s.isDottedInitialism { return false }
+        if p[ws] &- 0x41 < 26 && s.digits == 0 && s.capitals < s.letters && ws != sentenceStart { return false }
+        let nextEnd = letterRunEnd(wordStart)
+        if AbbreviationList.continuationWords.lookup(p, wordStart, nextEnd, foldCase: false) != nil { return false }
+        if s.digits == length && length <= 3 { return !isInlineItemLabel(ws, we, sentenceStart: sentenceStart) }
+        if let entry = AbbreviationList.table.lookup(p, ws, we, foldCase: true),
+           !entry.needsCapital || p[ws] &- 0x41 < 26 {
+            // "No." that is a whole sentence answers a question ("Can I sell it? No. it is ..."); it is not the
+            // number abbreviation, which needs a number after it.
+            return entry.kind == .number && ws == sentenceStart && we - ws == 2 && p[ws] == 0x4E
+        }
+        if let previous = previousWord(ws), p[previous.lowerBound] &- 0x30 < 10,
+           AbbreviationList.unitsAfterNumber.lookup(p, ws, we, foldCase: false) != nil {
+            return false
+        }
+        return true
     }
 
     /// Whether a full stop after the word `p[ws..<we]`, followed by a word of class `next` at `wordStart`,
@@ -337,29 +474,8 @@ struct SentenceScanner {
                          sentenceStart: Int) -> Bool {
         let first = p[ws]
         let capitalised = first &- 0x41 < 26
-
-        // Shape of the word: letters, dots, digits, '@' or '/'.
-        var letters = 0, digits = 0, innerDots = 0, others = 0, segment = 0, longestSegment = 0
-        var linkish = false
-        for k in ws..<we {
-            let b = p[k]
-            if (b | 0x20) &- 0x61 < 26 {
-                letters += 1
-                segment += 1
-                if segment > longestSegment { longestSegment = segment }
-            } else if b == dot {
-                innerDots += 1
-                segment = 0
-            } else if b &- 0x30 < 10 {
-                digits += 1
-                segment = 0
-            } else {
-                if b == 0x40 || b == 0x2F { linkish = true } // '@' '/'
-                others += 1
-                segment = 0
-            }
-        }
-        if linkish { return true } // e-mail address or URL
+        let s = shape(ws, we)
+        if s.linkish { return true } // e-mail address or URL
 
         if let entry = AbbreviationList.table.lookup(p, ws, we, foldCase: true),
            !entry.needsCapital || capitalised {
@@ -386,12 +502,15 @@ struct SentenceScanner {
         }
 
         let length = we - ws
-        // An item label opening a sentence ("... in order. 1. Deter an attack. 2. Respond ..."): one to three
-        // digits or one lower-case letter, alone before the full stop, is the item's number, not a sentence.
-        if ws == sentenceStart && (digits == length && length <= 3 || length == 1 && first &- 0x61 < 26) {
+        // A label opening a sentence is part of it: an item's number ("... in order. 1. Deter an attack. 2. Respond
+        // ..."), one to three digits or one lower-case letter, or a question or answer label in a FAQ ("Q. Why
+        // did it fail?", "A. Because ...").
+        if ws == sentenceStart
+            && (s.digits == length && length <= 3
+                || length == 1 && (first &- 0x61 < 26 || first == 0x51 || first == 0x41)) {
             return false
         }
-        if length == 1 && letters == 1 {
+        if length == 1 && s.letters == 1 {
             // A single letter: an initial ("Harry S. Truman", "J. R. Hara"), "p. 55", or the pronoun I.
             if hasClosers { return true }
             guard next == .upper else { return false }
@@ -399,13 +518,76 @@ struct SentenceScanner {
             if first == 0x49 && previousWordIsLowerCase(ws) { return true } // "you or I. Nobody"
             return startsSentence(wordStart)
         }
-        if innerDots > 0 && digits == 0 && others == 0 && longestSegment <= 3 && p[we - 1] != dot {
-            // A dotted initialism: "U.S", "E.U", "U.S.A", "Ph.D".
+        if s.isDottedInitialism {
             if hasClosers { return true }
             return next == .upper && startsSentence(wordStart)
         }
         return true
     }
+
+    /// Whether the number `p[ws..<we]` (one to three digits) before a full stop and a lower-case word labels an
+    /// item of an enumeration inside the sentence: it is 1 ("The steps are 1. open the file"), or the label one
+    /// less than it comes earlier in the sentence ("... 1. open the file 2. read it"), looked for in the last
+    /// `inlineItemsHorizon` bytes. Any other number ends the sentence ("The mean was 42. median was 40.").
+    func isInlineItemLabel(_ ws: Int, _ we: Int, sentenceStart: Int) -> Bool {
+        var value = 0
+        for k in ws..<we { value = value * 10 + Int(p[k] &- 0x30) }
+        if value == 1 { return true }
+        var k = ws - 2 // the full stop of an earlier label "N. " ends before the space at ws - 1
+        let stop = max(sentenceStart, ws - Self.inlineItemsHorizon)
+        while k > stop {
+            if p[k] == dot && p[k + 1] == space {
+                var start = k, earlier = 0, place = 1
+                while start > stop && k - start < 3 && p[start - 1] &- 0x30 < 10 {
+                    start -= 1
+                    earlier += Int(p[start] &- 0x30) * place
+                    place *= 10
+                }
+                if start < k && earlier == value - 1 && (start == sentenceStart || p[start - 1] == space) {
+                    return true
+                }
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Whether `p[sentenceStart..<we]`, the sentence up to a full stop, holds only numbers and their
+    /// punctuation ("2. 3", "1960"): such a sentence would be nothing but a label or a number.
+    func isOnlyNumbers(_ sentenceStart: Int, _ we: Int) -> Bool {
+        if we - sentenceStart > 24 { return false } // bounds the work; labels are short
+        for k in sentenceStart..<we {
+            let b = p[k]
+            if !(b &- 0x30 < 10 || b == dot || b == space || b == 0x29 || b == 0x2C) { return false }
+        }
+        return true
+    }
+
+    /// Items numbered inside a paragraph that did not open with a marker: a "1." before a capitalised word, at
+    /// the start of a sentence or after a colon ("Do this: 1. The first point. 2. The second point."), starts a
+    /// list when a "2." follows within `inlineItemsHorizon` bytes; the sentence before ends at the colon. Without
+    /// a "2." it is an ordinary number ("The score was 1. The game ...").
+    func inlineItems(label ws: Int, labelEnd we: Int, sentenceStart: Int, resume: Int) -> Decision? {
+        guard we == ws + 1, p[ws] == 0x31 else { return nil } // "1"
+        var end = ws
+        if ws != sentenceStart {
+            guard ws >= 2, p[ws - 1] == space, p[ws - 2] == 0x3A else { return nil } // ': 1.'
+            end = ws - 1
+        }
+        guard inlineList(at: ws) != nil else { return nil }
+        return .items(end: end, item: ws, resume: resume)
+    }
+
+    /// The items numbered inside a paragraph from the marker at `ws` on, when a second item follows.
+    func inlineList(at ws: Int) -> SentenceListMarkers? {
+        guard let marker = parseMarker(at: ws) else { return nil }
+        let list = SentenceListMarkers(style: marker, from: marker.end, horizon: Self.inlineItemsHorizon, scanner: self)
+        return list.next != nil ? list : nil
+    }
+
+    /// How far after an inline item its successor is looked for: such items are a sentence or two, and the bound
+    /// keeps a paragraph full of "1." labels linear.
+    static let inlineItemsHorizon = 1024
 
     /// Whether the capitalised word at `k` typically begins a sentence.
     func startsSentence(_ k: Int) -> Bool {
@@ -437,16 +619,20 @@ struct SentenceScanner {
         k + 1 < n && p[k] &- 0x41 < 26 && p[k + 1] == dot
     }
 
-    /// Whether the word before the one starting at `ws` starts with a lower-case letter.
-    func previousWordIsLowerCase(_ ws: Int) -> Bool {
+    /// The word before the one starting at `ws`, after its opening quotes and brackets, if there is one.
+    func previousWord(_ ws: Int) -> Range<Int>? {
         var e = ws
         while e > 0 && p[e - 1] != space { e -= 1 } // back to the space before this word (openers included)
         while e > 0 && p[e - 1] == space { e -= 1 }
-        if e == 0 { return false }
-        var s = e
-        while s > 0 && p[s - 1] != space { s -= 1 }
-        s = skipOpeners(s, limit: e)
-        return s < e && p[s] &- 0x61 < 26
+        if e == 0 { return nil }
+        let s = startOfWord(endingAt: e)
+        return s < e ? s..<e : nil
+    }
+
+    /// Whether the word before the one starting at `ws` starts with a lower-case letter.
+    func previousWordIsLowerCase(_ ws: Int) -> Bool {
+        guard let word = previousWord(ws) else { return false }
+        return p[word.lowerBound] &- 0x61 < 26
     }
 
     /// Whether `p[sentenceStart..<ws]` plus the time abbreviation is only an introductory phrase of at most four
@@ -529,14 +715,17 @@ struct SentenceListMarkers {
     /// Where that marker's punctuation (or bullet) ends.
     private var nextEnd = 0
     private var style: SentenceScanner.Marker?
+    /// How many bytes after the previous marker the next one is looked for.
+    private var horizon = Int.max
     /// The label expected next: a number, or a letter's byte.
     private var label = 0
     private var isLetter = false
 
     init() {}
 
-    init(style: SentenceScanner.Marker, from: Int, scanner s: SentenceScanner) {
+    init(style: SentenceScanner.Marker, from: Int, horizon: Int = .max, scanner s: SentenceScanner) {
         self.style = style
+        self.horizon = horizon
         if let range = style.label {
             if s.p[range.lowerBound] &- 0x61 < 26 {
                 isLetter = true
@@ -556,8 +745,8 @@ struct SentenceListMarkers {
         return end
     }
 
-    /// Finds the next marker in the sequence at or after `from`: preceded by a space, followed by a space and a
-    /// non-space.
+    /// Finds the next marker in the sequence at or after `from` and within `horizon` bytes of it: preceded by a
+    /// space, followed by a space and a non-space.
     private mutating func find(from: Int, scanner s: SentenceScanner) {
         next = nil
         guard let style else { return }
@@ -590,7 +779,8 @@ struct SentenceListMarkers {
         let first: UInt8
         if let bullet = style.bullet { first = p[bullet.lowerBound] } else { first = digits.0 }
         var k = max(from, 1)
-        while k < n {
+        let stop = n - from > horizon ? from + horizon : n
+        while k < stop {
             if p[k] == first && p[k - 1] == 0x20, let end = match(at: k, digits: digits, labelLength: labelLength, s) {
                 next = k
                 nextEnd = end
