@@ -54,8 +54,10 @@ struct LayoutProfile {
                 runMax = max(runMax, line.columns + line.codePoints)
             }
             let first = buf[text.lowerBound]
+            // A `#` heading stands between other lines than `#` ones (a run of `#` lines is a comment or a quote).
             if first == UInt8(ascii: "#"), MarkedHeading.match(buf, text) != nil,
-               k + 1 == lines.count || buf[lines[k + 1].trimmed.lowerBound == lines[k + 1].trimmed.upperBound ? 0 : lines[k + 1].trimmed.lowerBound] != UInt8(ascii: "#") || lines[k + 1].isBlank {
+               k == 0 || lines[k - 1].isBlank || buf[lines[k - 1].trimmed.lowerBound] != UInt8(ascii: "#"),
+               k + 1 == lines.count || lines[k + 1].isBlank || buf[lines[k + 1].trimmed.lowerBound] != UInt8(ascii: "#") {
                 atxHeadings += 1
             }
             if LineShape.fence(buf, text) != nil { fences += 1 }

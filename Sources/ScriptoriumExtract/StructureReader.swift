@@ -359,6 +359,8 @@ struct LayoutReader {
             return previousIsNotList
         }
         guard LineShape.isNonProse(buf, text) else { return false }
+        // A list item ending in ";" is not code.
+        if let label = LineLabel.match(buf, text), label.isListMarker, label.textStart != nil, !LineShape.isTableRow(buf, text) { return false }
         guard let last = run.last else { return true }
         return StructureReader.endsSentence(buf, lines[last].trimmed) || lines[k].columns > lines[last].columns
     }

@@ -14,10 +14,12 @@ func structure(_ text: String) -> [(String, String)] {
     return bytes.withUnsafeBufferPointer { buf in
         StructureReader.read(buf).map { element in
             switch element {
-            case .heading(_, let line):
+            case .heading(_, let line, _):
                 return ("heading", String(decoding: buf[line], as: UTF8.self))
-            case .block(let kind, let lines):
+            case .block(let kind, let lines, _):
                 return (kind.rawValue, BlockText(source: buf, lines: lines).string)
+            case .verbatim(let range):
+                return ("verbatim", String(decoding: buf[range], as: UTF8.self))
             }
         }
     }
