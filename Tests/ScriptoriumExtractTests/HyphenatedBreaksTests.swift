@@ -74,7 +74,7 @@ import Testing
         let bytes = Array(source.utf8)
         let elements = bytes.withUnsafeBufferPointer { StructureReader.read($0) }
         var joins: [[LineJoin]] = []
-        for case .block(_, let lines) in elements { joins.append(lines.joins) }
+        for case .block(_, let lines, _) in elements { joins.append(lines.joins) }
         #expect(joins == [[.space, .keepHyphen], [.space]])
     }
 }

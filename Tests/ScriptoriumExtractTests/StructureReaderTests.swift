@@ -9,15 +9,16 @@ import Testing
         for element in elements {
             switch element {
             case .heading: headings += 1
-            case .block(.paragraph, _): paragraphs += 1
-            case .block(.listItem, _): items += 1
+            case .block(.paragraph, _, _): paragraphs += 1
+            case .block(.listItem, _, _): items += 1
+            case .block(.verbatim, _, _), .verbatim: Issue.record("the essay has no verbatim text")
             }
         }
         #expect(headings == 16)
         #expect(paragraphs == 54)
         #expect(items == 9)
         // The two paragraphs before the first heading are blocks without a section.
-        guard case .block(.paragraph, _) = elements[0], case .block(.paragraph, _) = elements[1],
+        guard case .block(.paragraph, _, _) = elements[0], case .block(.paragraph, _, _) = elements[1],
               case .heading = elements[2] else {
             Issue.record("expected two paragraphs, then a heading")
             return
@@ -255,7 +256,7 @@ import Testing
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBufferPointer { buf in
             StructureReader.read(buf).compactMap { element in
-                if case .heading(let level, let line) = element { return (level, String(decoding: buf[line], as: UTF8.self)) }
+                if case .heading(let level, let line, _) = element { return (level, String(decoding: buf[line], as: UTF8.self)) }
                 return nil
             }
         }
