@@ -5,17 +5,19 @@ import Testing
     @Test func essayHasTheExpectedStructure() throws {
         let bytes = try essayBytes()
         let elements = bytes.withUnsafeBufferPointer { StructureReader.read($0) }
-        var headings = 0, paragraphs = 0, items = 0
+        var headings = 0, paragraphs = 0, items = 0, verbatim = 0
         for element in elements {
             switch element {
             case .heading: headings += 1
             case .block(.paragraph, _): paragraphs += 1
             case .block(.listItem, _): items += 1
+            case .block(.verbatim, _): verbatim += 1
             }
         }
         #expect(headings == 16)
         #expect(paragraphs == 54)
         #expect(items == 9)
+        #expect(verbatim == 0, "the essay is prose throughout")
         // The two paragraphs before the first heading are blocks without a section.
         guard case .block(.paragraph, _) = elements[0], case .block(.paragraph, _) = elements[1],
               case .heading = elements[2] else {
