@@ -9,6 +9,8 @@ import ScriptoriumModel
 /// once (`SourceNFC`), ids go through `IDTable` rather than `Set<String>` (and only the entities' when the ids
 /// follow the generated scheme, `GeneratedIDs`), and the normalised-text check runs eight bytes at a time
 /// (`SpanText`, `PlainBytes`). Each shortcut answers exactly as the plain check; the tests hold them to it.
+/// A verbatim block (rare: code, tables) is held to the verbatim form of its span instead (`VerbatimText`, the same
+/// function the extractor calls), computed and compared byte for byte.
 public struct RecordValidator {
     public let records: DocumentRecords
     /// The source text the spans index (the file's bytes without a BOM).

@@ -76,6 +76,51 @@ import ScriptoriumPipeline
         }
     }
 
+    /// Sets `column` of the first unquoted data row whose `where` column holds `value`; returns the row number and
+    /// the row's id.
+    static func setCSV(_ url: URL, column: String, to new: String, where key: String, is value: String) throws -> (row: Int, id: String) {
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\r\n")
+        let header = lines[0].components(separatedBy: ",")
+        let index = try #require(header.firstIndex(of: column)), keyIndex = try #require(header.firstIndex(of: key))
+        let row = try #require((1..<lines.count).first {
+            !lines[$0].contains("\"") && lines[$0].components(separatedBy: ",").dropFirst(keyIndex).first == value
+        })
+        var fields = lines[row].components(separatedBy: ",")
+        fields[index] = new
+        lines[row] = fields.joined(separator: ",")
+        try Data(lines.joined(separator: "\r\n").utf8).write(to: url)
+        return (row, fields[0])
+    }
+
+    /// `validate` reads `sections.number` and `blocks.marker` back, checks them, and compares them with the TEI
+    /// (`head/@n`, `item/@n`) and the JSON-LD (`number`, `marker`).
+    @Test func numbersAndMarkersAreCheckedAgainstEveryFormat() throws {
+        let folder = try temporaryFolder("validate-labels")
+        defer { cleanup(folder) }
+        let output = folder.appendingPathComponent("out")
+        #expect(try runTool(["build", try goodCorpus(in: folder).path, "--output", output.path]).status == 0)
+        let csv = output.appendingPathComponent("data/csv")
+        let paragraph = try Self.setCSV(csv.appendingPathComponent("blocks.csv"), column: "marker", to: "(z)",
+                                        where: "kind", is: "paragraph")
+        let section = try Self.setCSV(csv.appendingPathComponent("sections.csv"), column: "number", to: "9.9",
+                                      where: "level", is: "1")
+
+        let run = try runTool(["validate", output.path])
+        #expect(run.status == 1)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        func expectLine(_ prefix: String, _ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(lines.contains { $0.hasPrefix(prefix) && $0.contains(text) }, "no line \(prefix)…\(text) in:\n\(run.stdout)",
+                    sourceLocation: sourceLocation)
+        }
+        let document = String(paragraph.id.prefix { $0 != "." })
+        expectLine("csv/blocks.csv row \(paragraph.row) (\(paragraph.id)) column marker:", "is set on a block that is not a list item")
+        expectLine("tei/\(document).xml:", "@n is absent, the CSV's marker is \"(z)\"")
+        expectLine("jsonld/\(document).jsonld at ", "block \(paragraph.id) has no marker (a string), the CSV has \"(z)\"")
+        let sectionDocument = String(section.id.prefix { $0 != "." })
+        expectLine("tei/\(sectionDocument).xml:", "@n is absent, the CSV's number is \"9.9\"")
+        expectLine("jsonld/\(sectionDocument).jsonld at ", "section \(section.id) has no number (a string), the CSV has \"9.9\"")
+    }
+
     @Test func validateRefusesAFolderThatIsNotADataset() throws {
         let folder = try temporaryFolder("validate-none")
         defer { cleanup(folder) }

@@ -3,7 +3,8 @@ import ScriptoriumModel
 /// A small but realistic document, built the way the pipeline builds records: a source text, and spans found in
 /// it as code-point offsets. It has a section-less opening paragraph, two sections, list items, typographic
 /// quotes and dashes, a backslash, straight quotes, a non-BMP character, a combining mark, repeated entities in
-/// one sentence, a mention wrapped over a line break, and all six entity types.
+/// one sentence, a mention wrapped over a line break, all six entity types, list markers, a numbered section and a
+/// verbatim block.
 enum Fixtures {
     static let documentID = "us-japan-treaty"
 
@@ -22,10 +23,17 @@ enum Fixtures {
 
     Aftermath
 
-    - Okinawa stayed under U.S. administration until 1972.
-    - The Security Treaty took effect on April 28, 1952 (𝔘𝔖 text).
+    (a) Okinawa stayed under U.S. administration until 1972.
+    (b) The Security Treaty took effect on April 28, 1952 (𝔘𝔖 text).
+
+    2.1 Annex
+
+    \(verbatimSource)
 
     """
+
+    /// A verbatim block's source: markup characters, a tab, a CRLF line end, two lines.
+    static let verbatimSource = "$ grep -c \"<b>\" a.txt && echo ok\r\n\tdone"
 
     static let dataset = DatasetMetadata(
         id: "scriptorium-sample", title: "Scriptorium sample \"dataset\"", description: "Essays on the\tPacific.",
@@ -83,14 +91,15 @@ enum Fixtures {
         var sentences: [SentenceRecord] = []
         var mentions: [MentionRecord] = []
 
-        func section(_ heading: String) -> String {
+        func section(_ heading: String, number: String? = nil) -> String {
             let id = RecordID.section(document: documentID, position: sections.count + 1)
             sections.append(SectionRecord(id: id, documentID: documentID, position: sections.count + 1, level: 1,
-                                          heading: heading, span: find(heading)))
+                                          heading: heading, span: find(heading), number: number))
             return id
         }
         /// A block of sentences: each sentence is (source text, normalised text, mentions as (source text, entity)).
-        func block(_ sectionID: String?, _ kind: BlockKind, _ parts: [(String, String, [(String, String)])]) {
+        func block(_ sectionID: String?, _ kind: BlockKind, _ parts: [(String, String, [(String, String)])],
+                   marker: String? = nil) {
             let blockID = RecordID.block(document: documentID, position: blocks.count + 1)
             let start = find(parts[0].0, advance: false).start
             var end = start
@@ -119,7 +128,7 @@ enum Fixtures {
             }
             blocks.append(BlockRecord(id: blockID, documentID: documentID, sectionID: sectionID,
                                       position: blocks.count + 1, kind: kind, text: texts.joined(separator: " "),
-                                      span: Span(start: start, end: end)))
+                                      span: Span(start: start, end: end), marker: marker))
         }
 
         _ = section("Security in the Pacific")
@@ -152,12 +161,16 @@ enum Fixtures {
             ("Okinawa stayed under U.S. administration until 1972.",
              "Okinawa stayed under U.S. administration until 1972.",
              [("Okinawa", "ent.okinawa"), ("U.S.", "ent.united-states"), ("1972", "date.1972")]),
-        ])
+        ], marker: "(a)")
         block(s3, .listItem, [
             ("The Security Treaty took effect on April 28, 1952 (𝔘𝔖 text).",
              "The Security Treaty took effect on April 28, 1952 (𝔘𝔖 text).",
              [("Security Treaty", "ent.security-treaty"), ("April 28, 1952", "date.1952-04-28")]),
-        ])
+        ], marker: "(b)")
+        let s4 = section("Annex", number: "2.1")
+        blocks.append(BlockRecord(id: RecordID.block(document: documentID, position: blocks.count + 1),
+                                  documentID: documentID, sectionID: s4, position: blocks.count + 1, kind: .verbatim,
+                                  text: VerbatimText.form(of: verbatimSource), span: find(verbatimSource)))
 
         let used = Set(mentions.map(\.entityID))
         let docEntities = entities.filter { used.contains($0.id) }.map { e -> EntityRecord in

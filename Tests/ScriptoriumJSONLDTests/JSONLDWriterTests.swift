@@ -90,6 +90,33 @@ import Testing
         }
     }
 
+    @Test func numbersMarkersAndVerbatimBlocks() throws {
+        let (_, nodes) = try parsed()
+        #expect(records.sections.compactMap(\.number) == ["2.1"], "the fixture has one numbered section")
+        for section in records.sections {
+            let node = try #require(nodes[base + section.id])
+            #expect(node["number"] as? String == section.number)
+            #expect(section.number != nil || node["number"] == nil, "no number key without a number")
+        }
+        #expect(records.blocks.compactMap(\.marker) == ["(a)", "(b)"])
+        for block in records.blocks {
+            let node = try #require(nodes[base + block.id])
+            #expect(node["marker"] as? String == block.marker)
+            #expect(block.marker != nil || node["marker"] == nil, "no marker key without a marker")
+        }
+        let verbatim = try #require(records.blocks.first { $0.kind == .verbatim })
+        let node = try #require(nodes[base + verbatim.id])
+        #expect(node["blockKind"] as? String == "verbatim")
+        #expect(node["text"] as? String == "$ grep -c \"<b>\" a.txt && echo ok\n\tdone")
+        #expect(node["hasPart"] == nil, "a verbatim block has no sentences")
+    }
+
+    @Test func newTermsExpandToTheProjectNamespace() throws {
+        let context = try #require(try Parsed.object(JSONLDWriter.context())["@context"] as? [String: Any])
+        #expect(context["number"] as? String == "scr:number")
+        #expect(context["marker"] as? String == "scr:marker")
+    }
+
     @Test func mentionsAreNodesInTheirSentences() throws {
         let (_, nodes) = try parsed()
         for m in records.mentions {

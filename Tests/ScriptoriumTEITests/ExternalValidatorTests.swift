@@ -37,6 +37,7 @@ import ScriptoriumTEI
             "treaty.xml": try writer.write(Fixtures.essay()),
             "headings-only.xml": try writer.write(b.records()),
             "forbidden-chars.xml": try writer.write(c.records()),
+            "structured.xml": try writer.write(Fixtures.structured()),
             "empty.xml": try TEIWriter(dataset: plain).write(empty),
         ]
     }

@@ -35,19 +35,33 @@ struct RecordsBuilder {
         return Span(start: start, end: sourceLength)
     }
 
-    mutating func heading(_ text: String, level: Int = 1) {
+    /// A heading line; a `number` is written before the text, outside the section's span.
+    mutating func heading(_ text: String, level: Int = 1, number: String? = nil) {
+        if let number { _ = append(number + " ") }
         let span = append(text)
         _ = append("\n")
         let position = sections.count + 1
         sections.append(SectionRecord(id: RecordID.section(document: documentID, position: position),
-                                      documentID: documentID, position: position, level: level, heading: text, span: span))
+                                      documentID: documentID, position: position, level: level, heading: text, span: span,
+                                      number: number))
     }
 
     mutating func paragraph(_ content: [Sentence]) { block(.paragraph, content) }
-    mutating func listItem(_ content: [Sentence]) { block(.listItem, content) }
+    /// A list item after its marker (`-` in the source when it has none as data).
+    mutating func listItem(_ content: [Sentence], marker: String? = nil) { block(.listItem, content, marker: marker) }
 
-    private mutating func block(_ kind: BlockKind, _ content: [Sentence]) {
-        if kind == .listItem { _ = append("- ") }
+    /// A verbatim block: `sourceText` as it stands in the source, its text the verbatim form of it.
+    mutating func verbatim(_ sourceText: String) {
+        let position = blocks.count + 1
+        let span = append(sourceText)
+        blocks.append(BlockRecord(id: RecordID.block(document: documentID, position: position), documentID: documentID,
+                                  sectionID: sections.last?.id, position: position, kind: .verbatim,
+                                  text: VerbatimText.form(of: sourceText), span: span))
+        _ = append("\n\n")
+    }
+
+    private mutating func block(_ kind: BlockKind, _ content: [Sentence], marker: String? = nil) {
+        if kind == .listItem { _ = append((marker ?? "-") + " ") }
         let position = blocks.count + 1
         let blockID = RecordID.block(document: documentID, position: position)
         let blockStart = sourceLength
@@ -78,7 +92,7 @@ struct RecordsBuilder {
         }
         let text = content.map(\.text).joined(separator: " ")
         blocks.append(BlockRecord(id: blockID, documentID: documentID, sectionID: sections.last?.id, position: position,
-                                  kind: kind, text: text, span: Span(start: blockStart, end: sourceLength)))
+                                  kind: kind, text: text, span: Span(start: blockStart, end: sourceLength), marker: marker))
         _ = append(kind == .listItem ? "\n" : "\n\n")
     }
 
@@ -135,6 +149,23 @@ enum Fixtures {
         EntityRecord(id: "date.1948-06", name: "1948-06", type: .date, wikidata: nil, aliases: [], mentions: 0),
         EntityRecord(id: "date.1960-01-19", name: "1960-01-19", type: .date, wikidata: nil, aliases: [], mentions: 0),
     ]
+
+    /// Source text of a verbatim block: markup characters, a tab, CRLF line ends, three lines.
+    static let verbatimSource = "if a < b && c {\r\n\treturn \"x\"\r\n}"
+
+    /// A numbered section holding a paragraph, a list interrupted by a verbatim block, and more items.
+    static func structured() -> DocumentRecords {
+        var b = RecordsBuilder(documentID: "structured")
+        b.heading("Remedies", number: "2.1")
+        b.paragraph([.init("Japan may act.", [("Japan", "ent.japan")])])
+        b.listItem([.init("First remedy.")], marker: "(a)")
+        b.verbatim(verbatimSource)
+        b.listItem([.init("Second remedy.")], marker: "(b)")
+        b.listItem([.init("An item without a marker.")])
+        b.heading("Unnumbered", level: 2)
+        b.paragraph([.init("The end.")])
+        return b.records()
+    }
 
     /// A realistic essay: a preamble, sections at two levels, a list, every entity type, and tricky text.
     static func essay() -> DocumentRecords {

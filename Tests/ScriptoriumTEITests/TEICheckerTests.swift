@@ -32,6 +32,45 @@ import ScriptoriumTEI
         #expect(check(bytes, mentions: mentions).isEmpty)
     }
 
+    /// The structured fixture, written, and the checker's findings on it (edited by `edit`, if given).
+    func checkStructured(_ edit: ((String) -> String)? = nil) throws -> [String] {
+        let records = Fixtures.structured()
+        let written = String(decoding: try TEIWriter(dataset: Fixtures.dataset).write(records), as: UTF8.self)
+        let text = edit?(written) ?? written
+        if edit != nil { try #require(text != written, "the edit must change the file") }
+        return TEIChecker.check(fileBytes: Array(text.utf8), path: "tei/structured.xml", records: records)
+    }
+
+    @Test func numbersMarkersAndVerbatimTextAgreeWithTheRecords() throws {
+        #expect(try checkStructured().isEmpty)
+    }
+
+    @Test func changedNumberMarkerOrVerbatimTextIsReported() throws {
+        let number = try checkStructured { $0.replacing(#"<head n="2.1">"#, with: #"<head n="2.2">"#) }
+        #expect(number.count == 1)
+        #expect(number.first?.contains(#"@n is "2.2", the CSV's number is "2.1""#) == true)
+        #expect(number.first?.contains("head") == true)
+
+        let marker = try checkStructured { $0.replacing(#" n="(a)""#, with: "") }
+        #expect(marker.count == 1)
+        #expect(marker.first?.contains(#"@n is absent, the CSV's marker is "(a)""#) == true)
+
+        let verbatim = try checkStructured { $0.replacing("\treturn", with: "    return") }
+        #expect(verbatim.count == 1)
+        #expect(verbatim.first?.contains("ab[@xml:id='structured.b3']") == true)
+        #expect(verbatim.first?.contains("text differs from the CSV") == true)
+    }
+
+    @Test func blockWrittenAsTheWrongElementIsReported() throws {
+        // A verbatim block turned into a paragraph: valid TEI, but not what the CSV says.
+        let problems = try checkStructured {
+            $0.replacing(#"<ab type="verbatim" xml:id="structured.b3">"#, with: #"<p xml:id="structured.b3">"#)
+                .replacing("}</ab>", with: "}</p>")
+        }
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("is p, but the CSV's kind verbatim is written as ab") == true)
+    }
+
     @Test func changedSentenceTextIsReportedWithPathAndLine() throws {
         let problems = check(try edited("Its significance extends", "Its significance extended"))
         #expect(problems.count == 1)

@@ -48,6 +48,25 @@ import Testing
         }
     }
 
+    @Test func sectionNumbersMarkersAndVerbatimBlocksComeBack() throws {
+        let records = Fixtures.structured()
+        let tei = try writeAndParse(records)
+        #expect(tei.all("head").map { $0.attributes["n"] } == ["2.1", nil])
+        #expect(tei.all("head").map(\.text) == ["Remedies", "Unnumbered"])
+        #expect(tei.all("item").map { $0.attributes["n"] } == ["(a)", "(b)", nil])
+        let ab = try #require(tei.all("ab").first)
+        #expect(tei.all("ab").count == 1)
+        #expect(ab.attributes["type"] == "verbatim")
+        #expect(ab.id == "structured.b3")
+        #expect(ab.text == "if a < b && c {\n\treturn \"x\"\n}")
+        #expect(ab.text == records.blocks[2].text)
+        #expect(!tei.elements.contains { $0.ancestors.contains("ab") }, "a verbatim block holds no s")
+        // The verbatim block closes the list as a paragraph does: two lists, of one item and of two.
+        let body = tei.elements.filter { ["p", "list", "item", "ab"].contains($0.name) && $0.ancestors.contains("body") }
+        #expect(body.map(\.name) == ["p", "list", "item", "ab", "list", "item", "item", "p"])
+        #expect(tei.all("s").map(\.id) == records.sentences.map(\.id))
+    }
+
     @Test func mentionsAtSentenceStartEndAndAdjacent() throws {
         var b = RecordsBuilder()
         b.paragraph([
