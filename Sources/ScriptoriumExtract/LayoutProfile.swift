@@ -73,7 +73,8 @@ struct LayoutProfile {
         }
         endRun()
         bodyColumns = columnCounts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key })?.key ?? 0
-        if !runMaxima.isEmpty {
+        // One run is no evidence of a width: its lines may be sentences that happen to be long.
+        if runMaxima.count >= 2 {
             runMaxima.sort()
             wrapWidth = runMaxima[runMaxima.count / 2]
         }

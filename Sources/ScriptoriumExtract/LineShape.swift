@@ -156,7 +156,7 @@ enum LineShape {
             if b == 0x20 || b == 0x09 {
                 let start = k
                 while k < line.upperBound, buf[k] == 0x20 || buf[k] == 0x09 { k += 1 }
-                if (k - start >= 2 || b == 0x09), start > line.lowerBound {
+                if k - start >= 2, start > line.lowerBound {
                     let before = buf[start - 1]
                     if before != UInt8(ascii: ".") && before != UInt8(ascii: "?") && before != UInt8(ascii: "!")
                         && before != UInt8(ascii: ":") && before != UInt8(ascii: ";") && before != UInt8(ascii: ",") {
@@ -171,8 +171,11 @@ enum LineShape {
         if buf[line.lowerBound] == UInt8(ascii: "+"), line.count >= 3, buf[line.lowerBound + 1] == UInt8(ascii: "-") || buf[line.lowerBound + 1] == UInt8(ascii: "=") {
             return true
         }
-        // Cells hold a few words each; justified prose (a manual page) has double spaces between many words.
-        guard gaps >= 2 else { return false }
+        // Wide gaps alone are no evidence: justified prose (a manual page) and loosely typed text have them too.
+        // Columns that line up from row to row would be; that test is not written yet.
+        guard gaps >= 2, gaps <= 9, false else { return false }
+        let last = buf[line.upperBound - 1]
+        if last == UInt8(ascii: ".") || last == UInt8(ascii: "?") || last == UInt8(ascii: "!") || last == UInt8(ascii: ",") { return false }
         var words = 1
         for k in line where buf[k] == 0x20 && k + 1 < line.upperBound && buf[k + 1] != 0x20 && buf[k + 1] != 0x09 { words += 1 }
         return words <= 2 * (gaps + 1)

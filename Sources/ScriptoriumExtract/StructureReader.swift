@@ -296,7 +296,7 @@ struct LayoutReader {
                     k += 1
                     continue
                 }
-                if label.isListMarker || (label.kind == .dotted(depth: 2) || label.kind == .dotted(depth: 3)) && label.textStart != nil {
+                if label.isListMarker {
                     flush(&self, beforeList: true)
                     k = readItem(k, label, to: to)
                     continue
@@ -360,7 +360,13 @@ struct LayoutReader {
         }
         guard LineShape.isNonProse(buf, text) else { return false }
         // A list item ending in ";" is not code.
-        if let label = LineLabel.match(buf, text), label.isListMarker, label.textStart != nil, !LineShape.isTableRow(buf, text) { return false }
+        if let label = LineLabel.match(buf, text), label.isListMarker, label.textStart != nil { return false }
+        // A table has two rows or more: one line with wide gaps alone is prose typed loosely.
+        if !LineShape.isAddress(buf, text), !LineShape.isMarkup(buf, text), !LineShape.isCode(buf, text),
+           !LineShape.isCommand(buf, text), !LineShape.isSignature(buf, text) {
+            let neighbour = { (j: Int) in j >= 0 && j < self.lines.count && !self.lines[j].isBlank && LineShape.isTableRow(self.buf, self.lines[j].trimmed) }
+            guard neighbour(k - 1) || neighbour(k + 1) else { return false }
+        }
         guard let last = run.last else { return true }
         return StructureReader.endsSentence(buf, lines[last].trimmed) || lines[k].columns > lines[last].columns
     }
@@ -403,14 +409,26 @@ struct LayoutReader {
             guard let start = label.textStart else { return false }
             rest = start..<text.upperBound
         }
-        guard StructureReader.headingShape(buf, rest, allowFinalStop: true) != nil else { return false }
+        guard StructureReader.headingShape(buf, rest, allowFinalStop: true) != nil,
+              buf[rest.upperBound - 1] != UInt8(ascii: "?") else { return false }
         if profile.wrapWidth > 0, lines[k].columns + lines[k].codePoints * 10 >= profile.wrapWidth * 8 { return false }
         if label.kind == .upperLetter && k + 1 != to { return false }
+        // The next item of a list whose item is the line before.
+        if k > 0, !lines[k - 1].isBlank, let before = LineLabel.match(buf, lines[k - 1].trimmed), before.kind == label.kind,
+           before.ordinal + 1 == label.ordinal {
+            return false
+        }
         if k + 1 == to {
-            // A lone numbered line: a heading unless the next group is an item of the same list.
-            if case .number = label.kind, let next = nextNonBlank(after: k), let nextLabel = LineLabel.match(buf, lines[next].trimmed),
-               nextLabel.kind == label.kind, nextLabel.ordinal == label.ordinal + 1, isShortItem(next) {
-                return false
+            // A lone numbered line: a heading unless the group before or after is an item of the same list.
+            if case .number = label.kind {
+                if let next = nextNonBlank(after: k), let nextLabel = LineLabel.match(buf, lines[next].trimmed),
+                   nextLabel.kind == label.kind, nextLabel.ordinal == label.ordinal + 1, isShortItem(next) {
+                    return false
+                }
+                if let previous = previousGroupStart(before: k), let previousLabel = LineLabel.match(buf, lines[previous].trimmed),
+                   previousLabel.kind == label.kind, previousLabel.ordinal + 1 == label.ordinal, isShortItem(previous) {
+                    return false
+                }
             }
             return true
         }
@@ -428,6 +446,16 @@ struct LayoutReader {
     /// Whether the group at line `k` is one short line (an item of a list of one-line items, blank lines between).
     func isShortItem(_ k: Int) -> Bool {
         (k + 1 >= lines.count || lines[k + 1].isBlank) && lines[k].codePoints <= 80
+    }
+
+    /// The first line of the group before line `k`'s group.
+    func previousGroupStart(before k: Int) -> Int? {
+        var j = k - 1
+        while j >= 0, !lines[j].isBlank { j -= 1 }
+        while j >= 0, lines[j].isBlank { j -= 1 }
+        guard j >= 0 else { return nil }
+        while j > 0, !lines[j - 1].isBlank { j -= 1 }
+        return j
     }
 
     func nextNonBlank(after k: Int) -> Int? {
@@ -505,6 +533,8 @@ struct LayoutReader {
         let text = line.trimmed
         if let previous, !StructureReader.endsSentence(buf, lines[previous].trimmed) { return nil }
         let runIsEmpty = previous == nil
+        // A term is a marker, kept on one line of printable ASCII (`-r`, `--null`, `0`, `ENOENT`).
+        guard text.allSatisfy({ buf[$0] >= 0x20 && buf[$0] < 0x7F || buf[$0] == 0x09 }) else { return nil }
         if let gap = optionGap(text), runIsEmpty || line.columns > 0 {
             var itemLines = [gap.description]
             var j = k + 1
@@ -614,9 +644,7 @@ struct LayoutReader {
         if last == UInt8(ascii: ":") {
             return (beforeList || nextStartsList(after: k)) && isLabelHeading(text)
         }
-        guard let shape = StructureReader.headingShape(buf, text, allowFinalStop: lines[k + 1 < lines.count ? k + 1 : k].isBlank || k + 1 == lines.count) else { return false }
-        if last == UInt8(ascii: "."), shape != .titled { return false }
-        return true
+        return StructureReader.headingShape(buf, text) != nil
     }
 
     /// "File menu:", "Definitions:": at most four words, no comma, not opening with a function word ("For
@@ -695,8 +723,8 @@ struct LayoutReader {
         for i in 0..<(run.count - 1) {
             let k = run[i]
             let line = lines[k].trimmed
-            if isWrap(k, run[i + 1]) { return true }
             if StructureReader.endsSentence(buf, line) { continue }
+            if isWrap(k, run[i + 1]) { return true }
             if let shape = StructureReader.headingShape(buf, line), StructureReader.startsLikeSentence(buf, lines[run[i + 1]].trimmed) {
                 if shape == .titled { continue }
                 if longest < 0 { longest = run.map { lines[$0].codePoints }.max()! }
