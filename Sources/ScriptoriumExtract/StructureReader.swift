@@ -534,7 +534,8 @@ struct LayoutReader {
         if let previous, !StructureReader.endsSentence(buf, lines[previous].trimmed) { return nil }
         let runIsEmpty = previous == nil
         // A term is a marker, kept on one line of printable ASCII (`-r`, `--null`, `0`, `ENOENT`).
-        guard text.allSatisfy({ buf[$0] >= 0x20 && buf[$0] < 0x7F || buf[$0] == 0x09 }) else { return nil }
+        guard text.allSatisfy({ buf[$0] >= 0x20 && buf[$0] < 0x7F || buf[$0] == 0x09 }),
+              text.contains(where: { LineShape.isLetter(buf[$0]) || LineShape.isDigit(buf[$0]) }) else { return nil }
         if let gap = optionGap(text), runIsEmpty || line.columns > 0 {
             var itemLines = [gap.description]
             var j = k + 1

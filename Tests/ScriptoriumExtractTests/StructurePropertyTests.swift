@@ -106,6 +106,8 @@ struct StructurePropertyTests {
 
     static func isMarker(_ s: String) -> Bool {
         if ["-", "*", "+", "•", "–", "‣", "⁃", "◦", "▪"].contains(s) { return true }
+        // An option tag over its description ("-r", "--null") is the item's marker.
+        if s.hasPrefix("-"), s.count <= 30 { return true }
         // A rule line (a separator or an underline) is layout, left out of the text.
         if s.count >= 3, let c = s.first, "-=*_~#+.^\"'`:".contains(c), s.allSatisfy({ $0 == c }) { return true }
         // A heading number or a list marker kept as data: "2.1.", "(a)", "(iv)", "IV.", "§2".
