@@ -319,3 +319,10 @@ enum LineShape {
         isSignature(buf, line) || isAddress(buf, line) || isMarkup(buf, line) || isTableRow(buf, line) || isCode(buf, line) || isCommand(buf, line)
     }
 }
+
+extension Range where Bound == Int {
+    /// The first index of `byte` in `buf[self]`.
+    func firstIndex(of byte: UInt8, in buf: UnsafeBufferPointer<UInt8>) -> Int? {
+        first { buf[$0] == byte }
+    }
+}

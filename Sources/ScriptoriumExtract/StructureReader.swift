@@ -248,8 +248,7 @@ struct LayoutReader {
             if !run.isEmpty { reader.readRun(run, beforeList: beforeList) }
             run.removeAll()
         }
-        // A field list: every line `Key: value` (two or more lines).
-        if to - from >= 2, (from..<to).allSatisfy({ LineShape.isField(buf, lines[$0].trimmed) || lines[$0].columns > lines[from].columns }) {
+        if isFieldList(from, to) {
             emitVerbatim(from, to)
             return
         }
@@ -330,6 +329,23 @@ struct LayoutReader {
         guard last != UInt8(ascii: "."), last != UInt8(ascii: ","), last != UInt8(ascii: ";"), last != UInt8(ascii: ":") else { return false }
         if LineLabel.match(buf, text) != nil || LineShape.isAddress(buf, text) || LineShape.isCode(buf, text) { return false }
         return true
+    }
+
+    /// A field list (`Version: 1.2` / `Author: …` / `License: …`): every line a field or indented under one, each key
+    /// used once, and either three fields or more, or values that do not open like titles (two lines such as
+    /// "Part One: Origins" / "Part Two: Alliance" are headings).
+    func isFieldList(_ from: Int, _ to: Int) -> Bool {
+        guard to - from >= 2 else { return false }
+        var keys: Set<[UInt8]> = []
+        var titledValues = 0
+        for k in from..<to {
+            let text = lines[k].trimmed
+            if lines[k].columns > lines[from].columns, k > from { continue }
+            guard LineShape.isField(buf, text), let colon = text.firstIndex(of: UInt8(ascii: ":"), in: buf) else { return false }
+            guard keys.insert(Array(buf[text.lowerBound..<colon])).inserted else { return false }
+            if colon + 2 < text.upperBound, LineLabel.isUpper(buf[colon + 2]) { titledValues += 1 }
+        }
+        return keys.count >= 3 || titledValues == 0
     }
 
     /// The level of an outline-mode heading at line `k` (`*` count), or nil.
@@ -413,10 +429,15 @@ struct LayoutReader {
               buf[rest.upperBound - 1] != UInt8(ascii: "?") else { return false }
         if profile.wrapWidth > 0, lines[k].columns + lines[k].codePoints * 10 >= profile.wrapWidth * 8 { return false }
         if label.kind == .upperLetter && k + 1 != to { return false }
-        // The next item of a list whose item is the line before.
-        if k > 0, !lines[k - 1].isBlank, let before = LineLabel.match(buf, lines[k - 1].trimmed), before.kind == label.kind,
-           before.ordinal + 1 == label.ordinal {
-            return false
+        // "3)" numbers items, never headings.
+        if buf[label.value.upperBound - 1] == UInt8(ascii: ")") { return false }
+        // The next item of a list whose previous item is earlier in the group.
+        var j = k - 1
+        while j >= 0, !lines[j].isBlank {
+            if let before = LineLabel.match(buf, lines[j].trimmed), before.kind == label.kind, before.ordinal + 1 == label.ordinal {
+                return false
+            }
+            j -= 1
         }
         if k + 1 == to {
             // A lone numbered line: a heading unless the group before or after is an item of the same list.
@@ -581,7 +602,9 @@ struct LayoutReader {
                 var d = k
                 while d < text.upperBound, buf[d] == 0x20 { d += 1 }
                 guard d < text.upperBound, k - text.lowerBound <= (option ? 30 : 12) else { return nil }
-                guard option || d - k >= 3 else { return nil }
+                // A word as a term ("0", "ENOENT") stands indented in a column of its own, not ending a sentence.
+                guard option || d - k >= 3 && text.lowerBound > 0 && buf[text.lowerBound - 1] != 0x0A && buf[text.lowerBound - 1] != 0x0D
+                        && !StructureReader.endsSentence(buf, text.lowerBound..<k) && buf[k - 1] != UInt8(ascii: ",") else { return nil }
                 return (text.lowerBound..<k, d..<text.upperBound)
             }
             if !option && buf[k] == 0x20 { return nil }
