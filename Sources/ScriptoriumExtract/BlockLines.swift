@@ -32,6 +32,7 @@ public struct BlockLines: RandomAccessCollection, Equatable, Sendable {
 /// Decides, for every line that ends in a hyphen inside a block, whether the hyphen is real or only split a word.
 ///
 /// The rule, in order:
+/// 0. U+2010 HYPHEN (groff's hyphenation in a manual page rendered as text): rejoined before a lower-case letter.
 /// 1. Not a hyphen after a letter or digit (a dash `--`, a lone `-`): an ordinary break.
 /// 2. A suspended hyphen ("pre-" + "and post-war", "10-" + "to 12-year"): the next word is "and", "or", "nor" or
 ///    "to" and the word after it is hyphenated; the hyphen stays and a space follows.
@@ -95,7 +96,18 @@ enum HyphenatedBreaks {
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
+    /// The bytes of the hyphen that ends at `end`: 3 for U+2010 HYPHEN, else 1.
+    static func hyphenWidth(_ buf: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int {
+        end >= 3 && buf[end - 3] == 0xE2 && buf[end - 2] == 0x80 && buf[end - 1] == 0x90 ? 3 : 1
+    }
+
     static func classify(_ buf: UnsafeBufferPointer<UInt8>, _ previous: Range<Int>, _ next: Range<Int>) -> Local {
+        // U+2010 HYPHEN at a line end is groff's hyphenation of a word ("de‐" + "fined"): a compound's own hyphen is
+        // typed as "-". Rejoined before a lower-case letter, kept otherwise.
+        if previous.count >= 4, hyphenWidth(buf, endingAt: previous.upperBound) == 3, !next.isEmpty,
+           isLetter(buf[previous.upperBound - 4]) || isDigit(buf[previous.upperBound - 4]) {
+            return .decided(isLower(buf[next.lowerBound]) ? .rejoinWord : .keepHyphen)
+        }
         let h = previous.upperBound - 1
         guard previous.count >= 2, !next.isEmpty, buf[h] == UInt8(ascii: "-") else { return .decided(.space) }
         let before = buf[h - 1]

@@ -109,7 +109,8 @@ struct BlockTextBuffer {
                 let previous = lines.ranges[k - 1]
                 switch lines.joins[k - 1] {
                 case .rejoinWord:
-                    removeLastByte() // the hyphen; the break leaves nothing behind
+                    // The hyphen (one byte, or three for U+2010); the break leaves nothing behind.
+                    removeLast(HyphenatedBreaks.hyphenWidth(buf, endingAt: previous.upperBound))
                 case .keepHyphen:
                     break
                 case .keepHyphenAndSpace, .space:
@@ -227,10 +228,10 @@ struct BlockTextBuffer {
         }
     }
 
-    private mutating func removeLastByte() {
-        bytes.removeLast()
-        runs[runs.count - 1].length -= 1
-        runs[runs.count - 1].sourceLength -= 1
+    private mutating func removeLast(_ count: Int) {
+        bytes.removeLast(count)
+        runs[runs.count - 1].length -= count
+        runs[runs.count - 1].sourceLength -= count
         if runs[runs.count - 1].length == 0 { runs.removeLast() }
     }
 }

@@ -3,9 +3,13 @@
 /// in a fixed order of characters, Emacs outline stars), and which lines are page furniture.
 struct LayoutProfile {
     /// The width (in code points, indentation included) that the document's hard-wrapped paragraphs fill: the
-    /// median of the longest line of each run of three or more lines none longer than a typewriter line; 0 when
+    /// upper quartile of the longest line of each run of three or more lines none longer than a typewriter line; 0 when
     /// the document has no such run (one line per paragraph).
     var wrapWidth = 0
+    /// The document is hard-wrapped throughout: eight lines or more, and two in five of the lines in runs, end
+    /// within ten columns of `wrapWidth`. Only then does a line that ends a sentence and fills the width count as
+    /// wrapped (one sentence per line is a layout too, and its lines can be long).
+    var fillsWidth = false
     /// The document is Markdown: a `.md` file, or a `.txt` with code fences or several `#` headings. Consecutive
     /// lines of text are then one paragraph, and only marked lines are headings.
     var markdown = false
@@ -28,11 +32,16 @@ struct LayoutProfile {
 
     init(_ buf: UnsafeBufferPointer<UInt8>, _ lines: [Line], markdown isMarkdownFile: Bool) {
         var runMaxima: [Int] = []
+        var runWidths: [Int] = [], currentWidths: [Int] = []
         var runLength = 0, runMax = 0
         var atxHeadings = 0, fences = 0, underlines = 0, outlineStars = 0
         var columnCounts: [Int: Int] = [:]
         func endRun() {
-            if runLength >= 3 { runMaxima.append(runMax) }
+            if runLength >= 3 {
+                runMaxima.append(runMax)
+                runWidths += currentWidths
+            }
+            currentWidths.removeAll(keepingCapacity: true)
             runLength = 0
             runMax = 0
         }
@@ -52,6 +61,7 @@ struct LayoutProfile {
                 if k + 1 < lines.count, !lines[k + 1].isBlank, lines[k + 1].columns == line.columns { columnCounts[line.columns, default: 0] += 1 }
                 runLength += 1
                 runMax = max(runMax, line.columns + line.codePoints)
+                currentWidths.append(line.columns + line.codePoints)
             }
             let first = buf[text.lowerBound]
             // A `#` heading stands between other lines than `#` ones (a run of `#` lines is a comment or a quote).
@@ -76,7 +86,10 @@ struct LayoutProfile {
         // One run is no evidence of a width: its lines may be sentences that happen to be long.
         if runMaxima.count >= 2 {
             runMaxima.sort()
-            wrapWidth = runMaxima[runMaxima.count / 2]
+            // The upper quartile: many paragraphs are short and never reach the width they were filled to.
+            wrapWidth = runMaxima[runMaxima.count * 3 / 4]
+            let full = runWidths.filter { $0 >= wrapWidth - 10 }.count
+            fillsWidth = full >= 8 && full * 5 >= runWidths.count * 2
         }
         markdown = isMarkdownFile || fences >= 2 || atxHeadings >= 2
         outlineMode = outlineStars >= 1

@@ -236,3 +236,10 @@ struct LineLabel: Equatable {
         return written == canonical ? total : nil
     }
 }
+
+extension LineLabel.Kind {
+    var isDotted: Bool {
+        if case .dotted = self { return true }
+        return false
+    }
+}

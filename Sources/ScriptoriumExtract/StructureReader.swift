@@ -267,10 +267,6 @@ struct LayoutReader {
                 k += 1
                 continue
             }
-            if from + 1 == to, isMarginHeading(k) {
-                emitHeading(text, level: 1)
-                return
-            }
             if let level = outlineHeading(k) {
                 flush(&self, beforeList: false)
                 var start = text.lowerBound + level
@@ -278,6 +274,10 @@ struct LayoutReader {
                 emitHeading(start..<text.upperBound, level: level)
                 k += 1
                 continue
+            }
+            if from + 1 == to, isMarginHeading(k) {
+                emitHeading(text, level: 1)
+                return
             }
             if startsVerbatim(k, from: from, run: run) {
                 flush(&self, beforeList: false)
@@ -295,7 +295,8 @@ struct LayoutReader {
                     k += 1
                     continue
                 }
-                if label.isListMarker {
+                // A clause number over text that is no heading ("1.1. "Contributor"" over its definition) numbers an item.
+                if label.isListMarker || label.kind.isDotted && label.textStart != nil {
                     flush(&self, beforeList: true)
                     k = readItem(k, label, to: to)
                     continue
@@ -377,11 +378,12 @@ struct LayoutReader {
         guard LineShape.isNonProse(buf, text) else { return false }
         // A list item ending in ";" is not code.
         if let label = LineLabel.match(buf, text), label.isListMarker, label.textStart != nil { return false }
-        // A table has two rows or more: one line with wide gaps alone is prose typed loosely.
+        // A line that reads as a command but runs on into prose at its own indentation is the start of a paragraph
+        // about the command ("sort --debug now diagnoses issues with" / "that conflict with …").
         if !LineShape.isAddress(buf, text), !LineShape.isMarkup(buf, text), !LineShape.isCode(buf, text),
-           !LineShape.isCommand(buf, text), !LineShape.isSignature(buf, text) {
-            let neighbour = { (j: Int) in j >= 0 && j < self.lines.count && !self.lines[j].isBlank && LineShape.isTableRow(self.buf, self.lines[j].trimmed) }
-            guard neighbour(k - 1) || neighbour(k + 1) else { return false }
+           !LineShape.isSignature(buf, text), k + 1 < lines.count, !lines[k + 1].isBlank,
+           lines[k + 1].columns == lines[k].columns, !LineShape.isNonProse(buf, lines[k + 1].trimmed) {
+            return false
         }
         guard let last = run.last else { return true }
         return StructureReader.endsSentence(buf, lines[last].trimmed) || lines[k].columns > lines[last].columns
@@ -726,7 +728,9 @@ struct LayoutReader {
                 emitHeading(line, level: 1)
             } else {
                 // A line that ends well short of the wrap width after the end of a sentence ends its paragraph.
+                // (A remark in brackets after it, "[bug introduced in 8.17]", stays with it.)
                 if let previous = paragraph.last, i > 0, StructureReader.endsSentence(buf, previous),
+                   LineLabel.isUpper(buf[line.lowerBound]) || LineShape.isDigit(buf[line.lowerBound]),
                    profile.wrapWidth > 0, !isWrap(run[i - 1], k), lines[run[i - 1]].codePoints * 10 < profile.wrapWidth * 6 {
                     out.append(.block(.paragraph, paragraph, marker: nil))
                     paragraph = []
@@ -747,8 +751,8 @@ struct LayoutReader {
         for i in 0..<(run.count - 1) {
             let k = run[i]
             let line = lines[k].trimmed
+            if (profile.fillsWidth || !StructureReader.endsSentence(buf, line)) && isWrap(k, run[i + 1]) { return true }
             if StructureReader.endsSentence(buf, line) { continue }
-            if isWrap(k, run[i + 1]) { return true }
             if let shape = StructureReader.headingShape(buf, line), StructureReader.startsLikeSentence(buf, lines[run[i + 1]].trimmed) {
                 if shape == .titled { continue }
                 if longest < 0 { longest = run.map { lines[$0].codePoints }.max()! }

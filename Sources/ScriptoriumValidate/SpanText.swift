@@ -52,11 +52,14 @@ enum SpanText {
         return (k, hasBreak)
     }
 
-    /// True when the `-` at `i` ends a line after a letter or digit: the one place a hyphen may vanish
-    /// and a line break may leave no space behind.
-    private static func isLineEndHyphen(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        guard i >= 1, s[i] == UInt8(ascii: "-"), isAlphanumeric(s[i - 1]), i + 1 < s.count else { return false }
-        return whitespaceRun(s, from: i + 1).hasBreak
+    /// The byte length of a hyphen at `i` that ends a line after a letter or digit (`-`, or U+2010 HYPHEN as groff
+    /// writes its hyphenation), or 0: the one place a hyphen may vanish and a line break may leave no space behind.
+    private static func lineEndHyphen(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        guard i >= 1, isAlphanumeric(s[i - 1]) else { return 0 }
+        let width = s[i] == UInt8(ascii: "-") ? 1
+            : (s[i] == 0xE2 && i + 2 < s.count && s[i + 1] == 0x80 && s[i + 2] == 0x90) ? 3 : 0
+        guard width > 0, i + width < s.count else { return 0 }
+        return whitespaceRun(s, from: i + width).hasBreak ? width : 0
     }
 
     /// True when the `*` or `#` at `i` is the edge of a box frame: white space with a line break lies between it and
@@ -101,11 +104,12 @@ enum SpanText {
                 i += forbidden
                 continue
             }
-            if isLineEndHyphen(s, i) {
+            let hyphen = lineEndHyphen(s, i)
+            if hyphen > 0 {
                 // Kept ("US-Japan"; "pre- and post-war" keeps a space too), or dropped with the break ("defensive").
-                let run = whitespaceRun(s, from: i + 1)
-                if j < t.count, t[j] == b {
-                    j += 1
+                let run = whitespaceRun(s, from: i + hyphen)
+                if j + hyphen <= t.count, (0..<hyphen).allSatisfy({ t[j + $0] == s[i + $0] }) {
+                    j += hyphen
                     if j < t.count, t[j] == 0x20, run.end < s.count { j += 1 }
                 }
                 i = run.end

@@ -1,6 +1,7 @@
 /// SPEC §3 normalisation, checked on code points and written plainly, as the tests' independent referee for the
 /// byte-level code (the pipeline's `BlockText` and the validator's `SpanText`): white-space runs are one space,
-/// controls and U+FFFE/U+FFFF are U+FFFD, and a hyphen after a letter or digit that ends a line may be dropped
+/// controls and U+FFFE/U+FFFF are U+FFFD, and a hyphen (`-`, or U+2010 as groff writes it) after a letter or digit
+/// that ends a line may be dropped
 /// with the break, or kept, with or without one space after it. NFC is the caller's: compose `source` first
 /// where the text is expected to be composed.
 public enum ReferenceNormalisation {
@@ -15,7 +16,7 @@ public enum ReferenceNormalisation {
                 j += 1
                 continue
             }
-            if s[i] == "-", i > 0, isAlnum(s[i - 1]) {
+            if s[i] == "-" || s[i] == "\u{2010}", i > 0, isAlnum(s[i - 1]) {
                 var e = i + 1
                 var hasBreak = false
                 while e < s.count && isSpace(s[e]) {
@@ -23,7 +24,7 @@ public enum ReferenceNormalisation {
                     e += 1
                 }
                 if hasBreak && e < s.count {
-                    if j < t.count && t[j] == "-" {
+                    if j < t.count && t[j] == s[i] {
                         j += 1
                         if j < t.count && t[j] == " " { j += 1 }
                     }
