@@ -41,8 +41,9 @@ public struct BlockLines: RandomAccessCollection, Equatable, Sendable {
 ///    start with a lower-case letter ("US-" + "Japan", "pre-" + "1945"): the hyphen stays.
 /// 4. Otherwise ("self-" + "defense", "defen-" + "sive") the document decides: if the hyphenated compound
 ///    ("self-defense") occurs anywhere else in it, the hyphen stays; else if the closed word ("defensive") occurs,
-///    the word is rejoined. The hyphenated form wins when both occur: the author demonstrably writes it, and
-///    keeping a hyphen never destroys a word that is in the source.
+///    the word is rejoined; else if both halves occur as words of their own ("user", "supplied"), it is a
+///    compound and the hyphen stays. The hyphenated form wins when both occur: the author demonstrably writes it,
+///    and keeping a hyphen never destroys a word that is in the source.
 /// 5. No evidence: the word is rejoined, except after the prefixes that English always hyphenates ("self-",
 ///    "quasi-"), unless the continuation is a suffix ("self-" + "ish", "self-" + "less").
 ///
@@ -200,7 +201,9 @@ enum HyphenatedBreaks {
     struct Evidence {
         /// Occurrences of each distinct key (a hyphenated or a closed form), and each candidate's two keys.
         private var counts: [Int] = []
-        private var candidateKeys: [(hyphenated: Int, closed: Int)] = []
+        private var candidateKeys: [(hyphenated: Int, closed: Int, prefix: Int, suffix: Int)] = []
+        /// How many of the counted occurrences of each key are the halves of the breaks themselves.
+        private var atBreaks: [Int] = []
 
         /// A key: the words of the first candidate that had it, joined with or without a hyphen.
         private struct Key {
@@ -249,10 +252,20 @@ enum HyphenatedBreaks {
             }
             candidateKeys.reserveCapacity(candidates.count)
             for w in candidates {
-                candidateKeys.append((intern(Key(words: w, hyphenated: true)), intern(Key(words: w, hyphenated: false))))
+                let prefixAlone = Words(prefix: w.prefix, suffix: w.suffix.lowerBound..<w.suffix.lowerBound)
+                let suffixAlone = Words(prefix: w.prefix.lowerBound..<w.prefix.lowerBound, suffix: w.suffix)
+                candidateKeys.append((intern(Key(words: w, hyphenated: true)), intern(Key(words: w, hyphenated: false)),
+                                      intern(Key(words: prefixAlone, hyphenated: false)),
+                                      intern(Key(words: suffixAlone, hyphenated: false))))
                 firstLetters |= 1 << UInt32((buf[w.prefix.lowerBound] | 0x20) &- 0x61)
+                firstLetters |= 1 << UInt32((buf[w.suffix.lowerBound] | 0x20) &- 0x61)
             }
             var counts = [Int](repeating: 0, count: keys.count)
+            var atBreaks = [Int](repeating: 0, count: keys.count)
+            for k in candidateKeys {
+                atBreaks[k.prefix] += 1
+                atBreaks[k.suffix] += 1
+            }
 
             func check(_ range: Range<Int>) {
                 let count = range.count
@@ -297,11 +310,15 @@ enum HyphenatedBreaks {
                 if joinsNext { i += 1 }
             }
             self.counts = counts
+            self.atBreaks = atBreaks
         }
 
         func decision(_ n: Int, _ buf: UnsafeBufferPointer<UInt8>, _ words: Words) -> LineJoin {
-            if counts[candidateKeys[n].hyphenated] > 0 { return .keepHyphen }
-            if counts[candidateKeys[n].closed] > 0 { return .rejoinWord }
+            let keys = candidateKeys[n]
+            if counts[keys.hyphenated] > 0 { return .keepHyphen }
+            if counts[keys.closed] > 0 { return .rejoinWord }
+            // Both halves are words of the document ("user-" + "supplied"): a compound, not a split word.
+            if counts[keys.prefix] > atBreaks[keys.prefix] && counts[keys.suffix] > atBreaks[keys.suffix] { return .keepHyphen }
             return HyphenatedBreaks.fallback(buf, words)
         }
     }

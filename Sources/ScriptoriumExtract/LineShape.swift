@@ -96,6 +96,7 @@ enum LineShape {
                 if k + 1 < line.upperBound, buf[k + 1] == UInt8(ascii: "-"), k + 2 < line.upperBound,
                    isLetter(buf[k + 2]) || buf[k + 2] == UInt8(ascii: "-") { syntax = true }
             } else if c == UInt8(ascii: "/") || c == UInt8(ascii: "=") || c == UInt8(ascii: "|") || c == UInt8(ascii: "<") || c == UInt8(ascii: "[")
+                        || c == UInt8(ascii: "&")
                         || c == UInt8(ascii: ">") || c == UInt8(ascii: "$") || c == UInt8(ascii: "`") {
                 syntax = true
             }

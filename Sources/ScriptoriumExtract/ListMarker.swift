@@ -94,7 +94,8 @@ struct LineLabel: Equatable {
         // 1. 1) 2.1 2.1. iv. iv) a. a) A) IV.
         var i = s
         while i < n, isDigit(buf[i]) || isLower(buf[i]) || isUpper(buf[i]) { i += 1 }
-        guard i > s, i - s <= 6 else { return nil }
+        guard i > s else { return nil }
+        if i - s > 6 { return keyword(buf, line) }
         if isDigit(b) {
             // Digits, then dotted parts.
             var j = s

@@ -382,10 +382,11 @@ struct LayoutReader {
         // about the command ("sort --debug now diagnoses issues with" / "that conflict with …").
         if !LineShape.isAddress(buf, text), !LineShape.isMarkup(buf, text), !LineShape.isCode(buf, text),
            !LineShape.isSignature(buf, text), k + 1 < lines.count, !lines[k + 1].isBlank,
-           lines[k + 1].columns == lines[k].columns, !LineShape.isNonProse(buf, lines[k + 1].trimmed) {
+           lines[k + 1].columns == lines[k].columns, !LineShape.isNonProse(buf, lines[k + 1].trimmed),
+           StructureReader.endsSentence(buf, lines[k + 1].trimmed) || LineShape.functionWords(buf, lines[k + 1].trimmed) >= 2 {
             return false
         }
-        guard let last = run.last else { return true }
+        guard let last = run.last, !LineShape.isAddress(buf, text) else { return true }
         return StructureReader.endsSentence(buf, lines[last].trimmed) || lines[k].columns > lines[last].columns
     }
 
@@ -529,7 +530,16 @@ struct LayoutReader {
         if line.columns > itemColumns { return true }
         guard !StructureReader.endsSentence(buf, previous), buf[previous.upperBound - 1] != UInt8(ascii: ";") else { return false }
         if LineShape.isLower(buf[line.trimmed.lowerBound]) { return true }
+        // An item line ending in "the", "of", "and" stops mid-phrase: the next line goes on with it, whatever its case.
+        if let lastWord = lastWord(previous), StructureReader.isFunctionWord(buf, lastWord) { return true }
         return isWrap(j - 1, j)
+    }
+
+    /// The last word of `line` (after its last space).
+    func lastWord(_ line: Range<Int>) -> Range<Int>? {
+        var k = line.upperBound
+        while k > line.lowerBound, buf[k - 1] != 0x20 { k -= 1 }
+        return k < line.upperBound ? k..<line.upperBound : nil
     }
 
     /// Whether the break after line `a` (before line `b`) is a wrap: the first word of line `b` would not have
@@ -556,6 +566,7 @@ struct LayoutReader {
         let text = line.trimmed
         if let previous, !StructureReader.endsSentence(buf, lines[previous].trimmed) { return nil }
         let runIsEmpty = previous == nil
+        if isCentred(k) { return nil }
         // A term is a marker, kept on one line of printable ASCII (`-r`, `--null`, `0`, `ENOENT`).
         guard text.allSatisfy({ buf[$0] >= 0x20 && buf[$0] < 0x7F || buf[$0] == 0x09 }),
               text.contains(where: { LineShape.isLetter(buf[$0]) || LineShape.isDigit(buf[$0]) }) else { return nil }
