@@ -22,6 +22,8 @@ struct LayoutProfile {
     var marksHeadings = false
     /// The column where the document's wrapped text starts most often (0 for text at the margin; 7 in a manual page).
     var bodyColumns = 0
+    /// Per line: whether it is text that is not prose (`LineShape.isNonProse`), found once here for the reader.
+    var nonProse: [Bool] = []
     /// Running page headers and footers, by line index.
     var furniture: Set<Int> = []
 
@@ -36,6 +38,7 @@ struct LayoutProfile {
         var runLength = 0, runMax = 0
         var atxHeadings = 0, fences = 0, underlines = 0, outlineStars = 0
         var columnCounts: [Int: Int] = [:]
+        nonProse = [Bool](repeating: false, count: lines.count)
         func endRun() {
             if runLength >= 3 {
                 runMaxima.append(runMax)
@@ -55,7 +58,9 @@ struct LayoutProfile {
                 furniture.insert(k)
                 continue
             }
-            if line.isLong || LineShape.isNonProse(buf, text) {
+            let isNonProse = LineShape.isNonProse(buf, text, long: line.isLong)
+            nonProse[k] = isNonProse
+            if line.isLong || isNonProse {
                 endRun()
             } else {
                 if k + 1 < lines.count, !lines[k + 1].isBlank, lines[k + 1].columns == line.columns { columnCounts[line.columns, default: 0] += 1 }

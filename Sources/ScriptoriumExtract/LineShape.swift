@@ -72,17 +72,14 @@ enum LineShape {
 
     static let schemes: [StaticString] = ["http://", "https://", "ftp://", "ftps://", "file://", "www.", "mailto:", "git://", "ssh://"]
 
-    /// A shell command: a prompt (`$ `, `% `, `# ` followed by a lower-case word), or a line starting with a
+    /// A shell command: a prompt (`hasPrompt`), or a line starting with a
     /// lower-case word that carries command syntax (an option `-x` or `--long`, a path, `=`, a pipe) and does not
     /// end like a sentence.
     static func isCommand(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         let s = line.lowerBound
         guard line.count >= 2 else { return false }
         let b = buf[s]
-        if (b == UInt8(ascii: "$") || b == UInt8(ascii: "%") || b == UInt8(ascii: ">")) && buf[s + 1] == 0x20 {
-            return line.count > 2 && (isLower(buf[s + 2]) || buf[s + 2] == UInt8(ascii: ".") || buf[s + 2] == UInt8(ascii: "/"))
-        }
-        if b == UInt8(ascii: "#") && buf[s + 1] == 0x20 && line.count > 2 && isLower(buf[s + 2]) { return true }
+        if hasPrompt(buf, line) { return true }
         guard isLower(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "/") else { return false }
         let last = buf[line.upperBound - 1]
         if last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":") { return false }
@@ -115,6 +112,15 @@ enum LineShape {
             start = k + 1
         }
         return count
+    }
+
+    /// A shell prompt before a command: `$ `, `% `, `# ` and a lower-case word, `.` or `/`.
+    static func hasPrompt(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        let s = line.lowerBound
+        guard line.count > 2, buf[s + 1] == 0x20 else { return false }
+        let b = buf[s], c = buf[s + 2]
+        return (b == UInt8(ascii: "$") || b == UInt8(ascii: "%") || b == UInt8(ascii: "#"))
+            && (isLower(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "/"))
     }
 
     /// Code: a line rich in the punctuation of programming languages (a quarter of its visible characters), or
@@ -271,6 +277,13 @@ enum LineShape {
     /// A running page header or footer of text laid out in columns: a line with a manual page's name and section
     /// (`XARGS(1)`) at its start or end and runs of three or more spaces between its parts.
     static func isPageFurniture(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        // Cheap first: it ends in ")" or its first word holds "(".
+        guard line.count >= 8, line.count <= 4 * StructureReader.wrapWidth else { return false }
+        if buf[line.upperBound - 1] != UInt8(ascii: ")") {
+            var k = line.lowerBound
+            while k < line.upperBound, buf[k] != 0x20, buf[k] != UInt8(ascii: "(") { k += 1 }
+            guard k < line.upperBound, buf[k] == UInt8(ascii: "(") else { return false }
+        }
         var wideGaps = 0
         var k = line.lowerBound
         while k < line.upperBound {
@@ -316,8 +329,12 @@ enum LineShape {
     }
 
     /// Whether a line is text that is not prose, read alone: an address, a command, code, a table row, markup.
-    static func isNonProse(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        isSignature(buf, line) || isAddress(buf, line) || isMarkup(buf, line) || isTableRow(buf, line) || isCode(buf, line) || isCommand(buf, line)
+    ///
+    /// A line longer than a typewriter line (`long`: a paragraph on one line, the commonest line of prose) is not
+    /// scanned for code, tables or commands: they are written on shorter lines.
+    static func isNonProse(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, long: Bool) -> Bool {
+        if long { return isAddress(buf, line) }
+        return isSignature(buf, line) || isAddress(buf, line) || isMarkup(buf, line) || isTableRow(buf, line) || isCode(buf, line) || isCommand(buf, line)
     }
 }
 

@@ -199,7 +199,7 @@ struct LayoutReader {
               lines[start].columns >= 2, !profile.markdown else { return false }
         let columns = lines[start].columns
         guard (from..<to).allSatisfy({ lines[$0].columns >= columns }) else { return false }
-        return (from..<to).contains { LineShape.isNonProse(buf, lines[$0].trimmed) }
+        return (from..<to).contains { profile.nonProse[$0] }
     }
 
     mutating func extendVerbatim(to end: Int) {
@@ -350,8 +350,10 @@ struct LayoutReader {
     }
 
     /// The level of an outline-mode heading at line `k` (`*` count), or nil.
+    /// The line stands alone (a blank line after it): outline-mode files use `*` for bullets too, and a bullet's text
+    /// runs on.
     func outlineHeading(_ k: Int) -> Int? {
-        guard profile.outlineMode, lines[k].columns == 0 else { return nil }
+        guard profile.outlineMode, lines[k].columns == 0, k + 1 == lines.count || lines[k + 1].isBlank else { return nil }
         let text = lines[k].trimmed
         var i = text.lowerBound
         while i < text.upperBound, buf[i] == UInt8(ascii: "*") { i += 1 }
@@ -375,14 +377,14 @@ struct LayoutReader {
             // Indented code, unless it is a list item's continuation.
             return previousIsNotList
         }
-        guard LineShape.isNonProse(buf, text) else { return false }
+        guard profile.nonProse[k] else { return false }
         // A list item ending in ";" is not code.
         if let label = LineLabel.match(buf, text), label.isListMarker, label.textStart != nil { return false }
         // A line that reads as a command but runs on into prose at its own indentation is the start of a paragraph
         // about the command ("sort --debug now diagnoses issues with" / "that conflict with …").
         if !LineShape.isAddress(buf, text), !LineShape.isMarkup(buf, text), !LineShape.isCode(buf, text),
            !LineShape.isSignature(buf, text), k + 1 < lines.count, !lines[k + 1].isBlank,
-           lines[k + 1].columns == lines[k].columns, !LineShape.isNonProse(buf, lines[k + 1].trimmed),
+           lines[k + 1].columns == lines[k].columns, !profile.nonProse[k + 1],
            StructureReader.endsSentence(buf, lines[k + 1].trimmed) || LineShape.functionWords(buf, lines[k + 1].trimmed) >= 2 {
             return false
         }
@@ -396,13 +398,15 @@ struct LayoutReader {
         return true
     }
 
-    /// Whether line `j` goes on with the verbatim text that started at line `start`.
+    /// Whether line `j` goes on with the verbatim text that started at line `start`: indented deeper, not prose
+    /// itself, or the output of a command typed after a prompt (`$ `) at its indentation.
     func continuesVerbatim(_ j: Int, start: Int) -> Bool {
+        if lines[j].columns >= lines[start].columns, LineShape.hasPrompt(buf, lines[start].trimmed) { return true }
         if profile.markdown, lines[start].columns >= 4 { return lines[j].columns >= 4 }
         if lines[j].columns > lines[start].columns { return true }
         let text = lines[j].trimmed
         if MarkedHeading.match(buf, text) != nil { return false }
-        return LineShape.isNonProse(buf, text) || LineShape.isField(buf, text) && LineShape.isField(buf, lines[start].trimmed)
+        return profile.nonProse[j] || LineShape.isField(buf, text) && LineShape.isField(buf, lines[start].trimmed)
     }
 
     // MARK: Labels: numbered headings and list items
@@ -528,6 +532,9 @@ struct LayoutReader {
         }
         if MarkedHeading.match(buf, line.trimmed) != nil || outlineHeading(j) != nil { return false }
         if line.columns > itemColumns { return true }
+        // In a document wrapped to its width throughout, a full line before a line at the margin was wrapped, even
+        // after a full stop: the item goes on until a blank line or a marker.
+        if profile.fillsWidth, isWrap(j - 1, j), !StructureReader.isHeading(buf, line.trimmed) { return true }
         guard !StructureReader.endsSentence(buf, previous), buf[previous.upperBound - 1] != UInt8(ascii: ";") else { return false }
         if LineShape.isLower(buf[line.trimmed.lowerBound]) { return true }
         // An item line ending in "the", "of", "and" stops mid-phrase: the next line goes on with it, whatever its case.
@@ -568,9 +575,11 @@ struct LayoutReader {
         let runIsEmpty = previous == nil
         if isCentred(k) { return nil }
         // A term is a marker, kept on one line of printable ASCII (`-r`, `--null`, `0`, `ENOENT`).
-        guard text.allSatisfy({ buf[$0] >= 0x20 && buf[$0] < 0x7F || buf[$0] == 0x09 }),
-              text.contains(where: { LineShape.isLetter(buf[$0]) || LineShape.isDigit(buf[$0]) }) else { return nil }
-        if let gap = optionGap(text), runIsEmpty || line.columns > 0 {
+        func isTerm(_ term: Range<Int>) -> Bool {
+            term.allSatisfy({ buf[$0] >= 0x20 && buf[$0] < 0x7F || buf[$0] == 0x09 })
+                && term.contains(where: { LineShape.isLetter(buf[$0]) || LineShape.isDigit(buf[$0]) })
+        }
+        if let gap = optionGap(text), runIsEmpty || line.columns > 0, isTerm(gap.term) {
             var itemLines = [gap.description]
             var j = k + 1
             while j < to, lines[j].columns > line.columns, optionGap(lines[j].trimmed) == nil || lines[j].columns > line.columns + 2 {
@@ -581,12 +590,12 @@ struct LayoutReader {
         }
         guard k + 1 < to, lines[k + 1].columns >= line.columns + 2, line.codePoints <= 60,
               !StructureReader.endsSentence(buf, text) || buf[text.upperBound - 1] == UInt8(ascii: ":") else { return nil }
-        guard runIsEmpty || line.columns > 0 else { return nil }
+        guard runIsEmpty || line.columns > 0, isTerm(text) else { return nil }
         if line.columns <= 3, !profile.markdown, let shape = StructureReader.headingShape(buf, text), shape == .titled,
            buf[text.upperBound - 1] != UInt8(ascii: ":") {
             return (.heading(text, level: 1, number: nil), k + 1)
         }
-        let isTerm = text.first.map { buf[$0] == UInt8(ascii: "-") } == true || LineShape.isNonProse(buf, text)
+        let isTerm = text.first.map { buf[$0] == UInt8(ascii: "-") } == true || profile.nonProse[k]
             || StructureReader.headingShape(buf, text) != nil || buf[text.upperBound - 1] == UInt8(ascii: ":")
         guard isTerm else { return nil }
         var itemLines: [Range<Int>] = []
@@ -596,7 +605,7 @@ struct LayoutReader {
             j += 1
         }
         // The description is itself verbatim (an example under a label): the label is text, the rest verbatim.
-        if itemLines.allSatisfy({ LineShape.isNonProse(buf, $0) }) { return nil }
+        if (k + 1..<j).allSatisfy({ profile.nonProse[$0] }) { return nil }
         var term = text
         if buf[term.upperBound - 1] == UInt8(ascii: ":") { term = term.lowerBound..<(term.upperBound - 1) }
         return (.block(.listItem, itemLines, marker: term), j)
@@ -679,14 +688,24 @@ struct LayoutReader {
         let text = lines[k].trimmed
         let last = buf[text.upperBound - 1]
         if last == UInt8(ascii: ":") {
-            return (beforeList || nextStartsList(after: k)) && isLabelHeading(text)
+            // Over a list in the same group, a label of four words at most; standing alone over a list, up to eight
+            // ("User-visible changes in version 2.8.6:").
+            if beforeList { return isLabelHeading(text, maxWords: 4) }
+            return nextStartsList(after: k) && isLabelHeading(text, maxWords: lines[k + 1].isBlank ? 8 : 4)
         }
-        return StructureReader.headingShape(buf, text) != nil
+        guard let shape = StructureReader.headingShape(buf, text) else { return false }
+        // Where the document marks its headings, an unmarked sentence-case line is one only when short and plain
+        // ("What we need"), not a remark with an address in it.
+        if profile.marksHeadings, shape == .plain {
+            let words = text.filter { buf[$0] == 0x20 }.count + 1
+            return words <= 5 && !text.contains { buf[$0] == UInt8(ascii: "@") || buf[$0] == UInt8(ascii: "/") }
+        }
+        return true
     }
 
-    /// "File menu:", "Definitions:": at most four words, no comma, not opening with a function word ("For
+    /// "File menu:", "Definitions:": at most `maxWords` words, no comma, not opening with a function word ("For
     /// example:", "The following:").
-    func isLabelHeading(_ text: Range<Int>) -> Bool {
+    func isLabelHeading(_ text: Range<Int>, maxWords: Int) -> Bool {
         let body = text.lowerBound..<(text.upperBound - 1)
         guard !body.isEmpty, StructureReader.headingShape(buf, body) != nil, !body.contains(where: { buf[$0] == UInt8(ascii: ",") }) else { return false }
         var words = 1
@@ -695,7 +714,7 @@ struct LayoutReader {
             if words == 1 { firstEnd = k }
             words += 1
         }
-        guard words <= 4 else { return false }
+        guard words <= maxWords else { return false }
         let first = body.lowerBound..<firstEnd
         var lowered = Array(buf[first])
         for i in lowered.indices where LineShape.isLetter(lowered[i]) { lowered[i] |= 0x20 }
