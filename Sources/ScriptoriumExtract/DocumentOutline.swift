@@ -27,6 +27,11 @@ public struct OutlineEntry: Equatable, Sendable {
 public enum DocumentOutline {
     /// The outline of `source`, read as `StructureReader` reads it for a build (`markdown` for a `.md` file).
     public static func entries(of source: SourceText, markdown: Bool) -> [OutlineEntry] {
+        entries(of: source, hints: LayoutHints(markdown: markdown))
+    }
+
+    /// The outline of `source` read with `hints` (Markdown, a user's corrections), as a build reads it.
+    public static func entries(of source: SourceText, hints: LayoutHints) -> [OutlineEntry] {
         source.bytes.withUnsafeBufferPointer { buf in
             // Line starts, to turn byte offsets into line numbers (a line ends at LF, CR or CRLF).
             var starts = [0]
@@ -49,7 +54,7 @@ public enum DocumentOutline {
                 return parts.prefix(8).joined(separator: " ") + (parts.count > 8 ? " …" : "")
             }
             func label(_ range: Range<Int>?) -> String? { range.map { String(decoding: buf[$0], as: UTF8.self) } }
-            return StructureReader.read(buf, markdown: markdown).map { element in
+            return StructureReader.read(buf, hints: hints).map { element in
                 switch element {
                 case .heading(let level, let text, let number):
                     return OutlineEntry(lines: line(text.lowerBound)...line(text.upperBound - 1), kind: .heading, level: level,

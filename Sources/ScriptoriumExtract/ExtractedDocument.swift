@@ -22,7 +22,9 @@ public struct ExtractedDocument: Sendable {
 
 /// Runs the Extract stage on one document: structure, joined block texts, sentences, code-point spans.
 public enum DocumentExtractor {
-    public static func extract(document: DocumentRecord, source: SourceText) -> ExtractedDocument {
+    /// `hints`: what the reader is told (Markdown, a user's corrections); by default, Markdown for a `.md` file.
+    public static func extract(document: DocumentRecord, source: SourceText, hints: LayoutHints? = nil) -> ExtractedDocument {
+        let hints = hints ?? LayoutHints.forFile(document.source)
         let docID = document.id
         let ids = DocumentRecordIDs(document: docID)
         // Spans are asked for in source order (a block's start, its sentences, its end), so the cursor only
@@ -41,7 +43,7 @@ public enum DocumentExtractor {
         var sections: [(record: SectionRecord, text: BlockText)] = []
         source.bytes.withUnsafeBufferPointer { buf in
             var currentSection: String?
-            for element in StructureReader.read(buf, markdown: document.source.lowercased().hasSuffix(".md")) {
+            for element in StructureReader.read(buf, hints: hints) {
                 switch element {
                 case .heading(let level, let line, let number):
                     let text = BlockText(source: buf, lines: [line])

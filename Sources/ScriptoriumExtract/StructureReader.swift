@@ -56,7 +56,12 @@ public enum StructureReader {
 
     /// The elements of `buf`; `markdown` for a `.md` file (a `.txt` that looks like Markdown is read as one too).
     public static func read(_ buf: UnsafeBufferPointer<UInt8>, markdown: Bool = false) -> [StructureElement] {
-        var reader = LayoutReader(buf, markdown: markdown)
+        read(buf, hints: LayoutHints(markdown: markdown))
+    }
+
+    /// The elements of `buf`, read with what the reader is told (`LayoutHints`: Markdown, a user's corrections).
+    public static func read(_ buf: UnsafeBufferPointer<UInt8>, hints: LayoutHints) -> [StructureElement] {
+        var reader = LayoutReader(buf, hints: hints)
         reader.run()
         return finish(buf, reader.out)
     }
@@ -89,14 +94,21 @@ struct LayoutReader {
     let buf: UnsafeBufferPointer<UInt8>
     var lines: [Line]
     let profile: LayoutProfile
+    let hints: LayoutHints
     var out: [Pending] = []
 
-    init(_ buf: UnsafeBufferPointer<UInt8>, markdown: Bool) {
+    init(_ buf: UnsafeBufferPointer<UInt8>, hints: LayoutHints) {
         self.buf = buf
         var lines = Line.scan(buf)
         Self.removeFrames(buf, &lines)
         self.lines = lines
-        self.profile = LayoutProfile(buf, lines, markdown: markdown)
+        self.hints = hints
+        self.profile = LayoutProfile(buf, lines, markdown: hints.markdown)
+    }
+
+    /// Whether the user's corrections say what line `k` (0-based) is: a heading, or the first line of verbatim text.
+    func isCorrected(_ k: Int) -> Bool {
+        !hints.isEmpty && (hints.headings[k + 1] != nil || hints.verbatimRange(at: k + 1)?.lowerBound == k + 1)
     }
 
     /// Text framed in a box (`*  text  *` between rules of `*`): each framed line becomes the text inside the frame,
@@ -144,7 +156,17 @@ struct LayoutReader {
         let n = lines.count
         while i < n {
             let text = lines[i].trimmed
+            if !hints.isEmpty, let range = hints.verbatimRange(at: i + 1), range.lowerBound == i + 1 {
+                emitVerbatim(i, min(range.upperBound, n))
+                i = range.upperBound
+                continue
+            }
             if lines[i].isBlank || profile.furniture.contains(i) {
+                i += 1
+                continue
+            }
+            if !hints.isEmpty, let level = hints.headings[i + 1] {
+                emitHeading(text, level: level)
                 i += 1
                 continue
             }
@@ -173,7 +195,7 @@ struct LayoutReader {
             // The group: up to a blank line, furniture, a fence or a rule.
             var j = i + 1
             while j < n, !lines[j].isBlank, !profile.furniture.contains(j), LineShape.fence(buf, lines[j].trimmed) == nil,
-                  LineShape.ruleCharacter(buf, lines[j].trimmed) == nil {
+                  LineShape.ruleCharacter(buf, lines[j].trimmed) == nil, !isCorrected(j) {
                 j += 1
             }
             // A rule right under the group's last line underlines it: that line is a heading.
@@ -189,6 +211,20 @@ struct LayoutReader {
                 readGroup(i, j)
             }
             i = j
+        }
+        if !hints.text.isEmpty { demoteHeadings() }
+    }
+
+    /// Headings on lines the user says are text become paragraphs of their whole line.
+    mutating func demoteHeadings() {
+        for (e, element) in out.enumerated() {
+            guard case .heading(let range, _, _) = element else { continue }
+            var lo = 0, hi = lines.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if lines[mid].full.lowerBound <= range.lowerBound { lo = mid } else { hi = mid - 1 }
+            }
+            if hints.text.contains(lo + 1) { out[e] = .block(.paragraph, [lines[lo].trimmed], marker: nil) }
         }
     }
 

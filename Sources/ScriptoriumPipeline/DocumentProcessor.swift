@@ -49,7 +49,11 @@ public struct DocumentProcessor: Sendable {
             description: meta.description,
             byteCount: fileBytes.count,
             codePointCount: source.index.codePointCount)
-        let extracted = clock.measure(.extract) { DocumentExtractor.extract(document: document, source: source) }
+        let hints = meta.hints(for: input.relativePath)
+        if meta.layout != nil, let problem = hints.problem(lineCount: LayoutHints.lineCount(of: source)) {
+            throw ScriptoriumError(.input, path: MetadataFiles.sidecarURL(for: input.url).path, problem)
+        }
+        let extracted = clock.measure(.extract) { DocumentExtractor.extract(document: document, source: source, hints: hints) }
         if extracted.blocks.isEmpty {
             throw ScriptoriumError(.input, path: input.url.path, "has no paragraphs or list items (only headings)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ScriptoriumExtract
 import ScriptoriumModel
 
 /// The metadata that cannot be inferred from a text: `dataset.json` at the input root for the dataset, and
@@ -15,6 +16,18 @@ public enum MetadataFiles {
         public var license: String?
         public var creators: [String]?
         public var description: String?
+        /// Corrections of how the document's layout is read (`"layout"`), by line number; nil when there are none.
+        public var layout: LayoutHints?
+        /// `"layout": {"markdown": …}`: read as Markdown or not, whatever the file's name.
+        public var markdown: Bool?
+
+        /// What the reader is told about the document at `path`: Markdown by its name unless the sidecar says,
+        /// and the sidecar's corrections.
+        public func hints(for path: String) -> LayoutHints {
+            var hints = layout ?? LayoutHints()
+            hints.markdown = markdown ?? LayoutHints.forFile(path).markdown
+            return hints
+        }
     }
 
     public static func dataset(root: URL, modified: String?) throws -> DatasetMetadata {
@@ -46,12 +59,66 @@ public enum MetadataFiles {
 
     public static func document(for source: URL) throws -> DocumentMetadata {
         let url = sidecarURL(for: source)
-        guard let object = try load(url, allowed: ["title", "language", "license", "creators", "description"]) else {
+        guard let object = try load(url, allowed: ["title", "language", "license", "creators", "description", "layout"]) else {
             return DocumentMetadata()
         }
-        return DocumentMetadata(title: try string(object, "title", url), language: try string(object, "language", url),
-                                license: try string(object, "license", url), creators: try strings(object, "creators", url),
-                                description: try string(object, "description", url))
+        var metadata = DocumentMetadata(title: try string(object, "title", url), language: try string(object, "language", url),
+                                        license: try string(object, "license", url), creators: try strings(object, "creators", url),
+                                        description: try string(object, "description", url))
+        if let value = object["layout"] { (metadata.layout, metadata.markdown) = try layout(value, url) }
+        return metadata
+    }
+
+    /// `"layout": {"headings": {"12": 1, "40": 2}, "text": [7], "verbatim": ["30-42", 50], "markdown": true}`:
+    /// line numbers as `scriptorium outline` prints them.
+    private static func layout(_ value: Any, _ url: URL) throws -> (LayoutHints, Bool?) {
+        let allowed: Set<String> = ["headings", "text", "verbatim", "markdown"]
+        func fail(_ message: String) -> ScriptoriumError { ScriptoriumError(.input, path: url.path, "\"layout\": \(message)") }
+        guard let object = value as? [String: Any] else { throw fail("must be an object") }
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            throw fail("unknown key \"\(key)\" (known: \(allowed.sorted().joined(separator: ", ")))")
+        }
+        // JSON true and false come back as booleans, which also cast to numbers: told apart by their type's name.
+        func isBoolean(_ any: Any) -> Bool { any is Bool && String(describing: type(of: any)).contains("Boolean") || type(of: any) == Bool.self }
+        func line(_ any: Any) -> Int? {
+            guard !isBoolean(any), let n = any as? Int else { return nil }
+            return n
+        }
+        var headings: [Int: Int] = [:]
+        if let value = object["headings"] {
+            guard let map = value as? [String: Any] else { throw fail("\"headings\" must map line numbers to levels, e.g. {\"12\": 1}") }
+            for (key, level) in map {
+                guard let n = Int(key), let l = line(level) else { throw fail("\"headings\": \"\(key)\" must be a line number with a level") }
+                headings[n] = l
+            }
+        }
+        var text: Set<Int> = []
+        if let value = object["text"] {
+            guard let list = value as? [Any], let numbers = Optional(list.compactMap(line)), numbers.count == list.count else {
+                throw fail("\"text\" must be a list of line numbers")
+            }
+            text = Set(numbers)
+        }
+        var verbatim: [ClosedRange<Int>] = []
+        if let value = object["verbatim"] {
+            guard let list = value as? [Any] else { throw fail("\"verbatim\" must be a list of lines or ranges (\"30-42\")") }
+            for item in list {
+                if let n = line(item) {
+                    verbatim.append(n...n)
+                } else if let s = item as? String, case let parts = s.split(separator: "-", omittingEmptySubsequences: false),
+                          parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a <= b {
+                    verbatim.append(a...b)
+                } else {
+                    throw fail("\"verbatim\": \(item) is not a line number or a range such as \"30-42\"")
+                }
+            }
+        }
+        var markdown: Bool? = nil
+        if let value = object["markdown"] {
+            guard isBoolean(value), let flag = value as? Bool else { throw fail("\"markdown\" must be true or false") }
+            markdown = flag
+        }
+        return (LayoutHints(headings: headings, text: text, verbatim: verbatim), markdown)
     }
 
     /// A readable title from a file name: `us-japan_treaty.txt` → `Us japan treaty`.

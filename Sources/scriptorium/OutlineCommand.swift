@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScriptoriumExtract
+import ScriptoriumModel
 import ScriptoriumPipeline
 
 /// `scriptorium outline FILE...`: how each document's layout was read, before anything is built.
@@ -24,7 +25,13 @@ struct Outline: ParsableCommand {
                 let source = try DocumentProcessor.read(input).source
                 let path = input.shown(input.url.path)
                 if inputs.count > 1 { out += "# \(path)\n" }
-                for entry in DocumentOutline.entries(of: source, markdown: input.url.pathExtension.lowercased() == "md") {
+                // The document's sidecar corrections apply, as in a build.
+                let meta = try MetadataFiles.document(for: input.url)
+                let hints = meta.hints(for: input.relativePath)
+                if meta.layout != nil, let problem = hints.problem(lineCount: LayoutHints.lineCount(of: source)) {
+                    throw ScriptoriumError(.input, path: MetadataFiles.sidecarURL(for: input.url).path, problem)
+                }
+                for entry in DocumentOutline.entries(of: source, hints: hints) {
                     out += entry.line + "\n"
                 }
             }

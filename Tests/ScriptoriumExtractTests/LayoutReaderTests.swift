@@ -184,4 +184,22 @@ import Testing
         let got = Self.read(text)
         #expect(got.first == Element(kind: "heading", text: "GNU GENERAL PUBLIC LICENSE Version 3, 29 June 2007", level: 1))
     }
+
+    @Test func aUsersCorrectionsOverrideTheReading() {
+        let text = "Notes\n\nSee\n\nrun this\nand that\n\nThe end.\n"
+        let bytes = Array(text.utf8)
+        let kinds = bytes.withUnsafeBufferPointer { buf in
+            StructureReader.read(buf, hints: LayoutHints(headings: [3: 2], text: [1], verbatim: [5...6])).map { element -> String in
+                switch element {
+                case .heading(let level, _, _): return "h\(level)"
+                case .block(let kind, _, _): return kind.rawValue
+                case .verbatim: return "verbatim"
+                }
+            }
+        }
+        #expect(kinds == ["paragraph", "h2", "verbatim", "paragraph"])
+        #expect(LayoutHints(headings: [3: 9]).problem(lineCount: 8) == "layout: heading level 9 for line 3 is not between 1 and 6")
+        #expect(LayoutHints(verbatim: [1...3, 3...4]).problem(lineCount: 8) != nil)
+        #expect(LayoutHints(headings: [2: 1], text: [2]).problem(lineCount: 8) == "layout: line 2 is given two kinds")
+    }
 }
