@@ -155,8 +155,9 @@ struct LineLabel: Equatable {
         var i = s
         while i < n, isLower(buf[i]) || isUpper(buf[i]) { i += 1 }
         guard i - s >= 4, i - s <= 8, i + 1 < n, buf[i] == 0x20, isUpper(buf[s]) else { return nil }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: buf[s..<i]), as: UTF8.self).lowercased()
-        guard keywords.contains(word) else { return nil }
+        guard keywords.contains(where: { word in
+            word.count == i - s && zip(word, buf[s..<i]).allSatisfy { $0 == $1 | 0x20 }
+        }) else { return nil }
         let numeral = i + 1
         var k = numeral
         while k < n, isDigit(buf[k]) || isUpper(buf[k]) || (buf[k] == UInt8(ascii: ".") && k + 1 < n && isDigit(buf[k + 1])) {
@@ -172,8 +173,8 @@ struct LineLabel: Equatable {
         return LineLabel(kind: .keyword, value: numeral..<k, textStart: nil, ordinal: 0)
     }
 
-    static let keywords: Set<String> = ["article", "section", "chapter", "part", "appendix", "annex", "schedule",
-                                        "exhibit", "clause", "book", "title", "rule"]
+    static let keywords: [[UInt8]] = ["article", "section", "chapter", "part", "appendix", "annex", "schedule",
+                                      "exhibit", "clause", "book", "title", "rule"].map { Array($0.utf8) }
 
     /// The label ends at `end`; the text starts after white space, or the label is alone.
     private static func finish(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, kind: Kind, value: Range<Int>,

@@ -96,6 +96,8 @@ struct LayoutReader {
     let profile: LayoutProfile
     let hints: LayoutHints
     var out: [Pending] = []
+    /// The first line of the last verbatim block emitted (indented code goes on across blank lines).
+    var lastVerbatimStart: Int?
 
     init(_ buf: UnsafeBufferPointer<UInt8>, hints: LayoutHints) {
         self.buf = buf
@@ -231,8 +233,7 @@ struct LayoutReader {
     /// Whether the group `from..<to` goes on with the indented verbatim block read just before it (code with blank
     /// lines in it): indented at least as deep, with a line that is not prose.
     func continuesIndentedVerbatim(_ from: Int, _ to: Int) -> Bool {
-        guard case .verbatim(let range)? = out.last, let start = lines.firstIndex(where: { $0.trimmed.lowerBound == range.lowerBound }),
-              lines[start].columns >= 2, !profile.markdown else { return false }
+        guard case .verbatim? = out.last, let start = lastVerbatimStart, lines[start].columns >= 2, !profile.markdown else { return false }
         let columns = lines[start].columns
         guard (from..<to).allSatisfy({ lines[$0].columns >= columns }) else { return false }
         return (from..<to).contains { profile.nonProse[$0] }
@@ -273,6 +274,7 @@ struct LayoutReader {
         while b > a, lines[b - 1].isBlank || profile.furniture.contains(b - 1) { b -= 1 }
         guard a < b else { return }
         out.append(.verbatim(lines[a].trimmed.lowerBound..<lines[b - 1].trimmed.upperBound))
+        lastVerbatimStart = a
     }
 
     // MARK: One group
@@ -761,8 +763,7 @@ struct LayoutReader {
     func nextStartsList(after k: Int) -> Bool {
         var j = k + 1
         while j < lines.count, lines[j].isBlank { j += 1 }
-        guard j < lines.count, j > k + 1 || j == k + 1 else { return false }
-        guard let label = LineLabel.match(buf, lines[j].trimmed) else { return false }
+        guard j < lines.count, let label = LineLabel.match(buf, lines[j].trimmed) else { return false }
         return label.isListMarker
     }
 
