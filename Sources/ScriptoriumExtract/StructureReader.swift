@@ -201,9 +201,17 @@ struct LayoutReader {
                 j += 1
             }
             // A rule right under the group's last line underlines it: that line is a heading.
-            if j < n, j - 1 >= i, let c = LayoutProfile.underline(buf, lines, j), isUnderlinedTitle(j - 1, groupStart: i) {
-                if j - 1 > i { readGroup(i, j - 1) }
-                emitHeading(lines[j - 1].trimmed, level: profile.underlineLevel(c))
+            // A title wrapped onto two lines, the rule as long as the longer: both lines are the heading.
+            let twoLineTitle = j - i == 2 && j < n && !StructureReader.endsSentence(buf, lines[i].trimmed)
+                && lines[j].trimmed.count * 10 >= max(lines[i].codePoints, lines[i + 1].codePoints) * 9
+            if j < n, j - 1 >= i, let c = LayoutProfile.underline(buf, lines, j), twoLineTitle || isUnderlinedTitle(j - 1, groupStart: i) {
+                if twoLineTitle {
+                    out.append(.heading(lines[i].trimmed.lowerBound..<lines[i + 1].trimmed.upperBound,
+                                        level: profile.underlineLevel(c), number: nil))
+                } else {
+                    if j - 1 > i { readGroup(i, j - 1) }
+                    emitHeading(lines[j - 1].trimmed, level: profile.underlineLevel(c))
+                }
                 i = j + 1
                 continue
             }
@@ -230,13 +238,27 @@ struct LayoutReader {
         }
     }
 
-    /// Whether the group `from..<to` goes on with the indented verbatim block read just before it (code with blank
-    /// lines in it): indented at least as deep, with a line that is not prose.
+    /// Whether the group `from..<to` goes on with the verbatim block read just before it (code with blank lines in
+    /// it): indented at least as deep as an indented block, with a line that is not prose; or, at any indentation,
+    /// mostly code itself.
     func continuesIndentedVerbatim(_ from: Int, _ to: Int) -> Bool {
-        guard case .verbatim? = out.last, let start = lastVerbatimStart, lines[start].columns >= 2, !profile.markdown else { return false }
+        guard case .verbatim? = out.last, let start = lastVerbatimStart, !profile.markdown else { return false }
         let columns = lines[start].columns
-        guard (from..<to).allSatisfy({ lines[$0].columns >= columns }) else { return false }
-        return (from..<to).contains { profile.nonProse[$0] }
+        guard (from..<to).allSatisfy({ lines[$0].columns >= columns }), !isMarginHeading(from) || to - from > 1 else { return false }
+        if isMostlyCode(from, to) { return true }
+        return columns >= 2 && (from..<to).contains { profile.nonProse[$0] }
+    }
+
+    /// Half or more of the lines `from..<to` are code, commands or table rows (not merely an address), and none is
+    /// a sentence of prose running over two lines.
+    func isMostlyCode(_ from: Int, _ to: Int) -> Bool {
+        var code = 0
+        for k in from..<to where profile.nonProse[k] && !LineShape.isAddress(buf, lines[k].trimmed) {
+            // A list item ending in ";" is not code.
+            if let label = LineLabel.match(buf, lines[k].trimmed), label.isListMarker, label.textStart != nil { continue }
+            code += 1
+        }
+        return code > 0 && code * 2 >= to - from
     }
 
     mutating func extendVerbatim(to end: Int) {
@@ -286,7 +308,7 @@ struct LayoutReader {
             if !run.isEmpty { reader.readRun(run, beforeList: beforeList) }
             run.removeAll()
         }
-        if isFieldList(from, to) {
+        if isFieldList(from, to) || to - from >= 3 && isMostlyCode(from, to) {
             emitVerbatim(from, to)
             return
         }
@@ -636,6 +658,8 @@ struct LayoutReader {
         let isTerm = text.first.map { buf[$0] == UInt8(ascii: "-") } == true || profile.nonProse[k]
             || StructureReader.headingShape(buf, text) != nil || buf[text.upperBound - 1] == UInt8(ascii: ":")
         guard isTerm else { return nil }
+        // A list under a lead-in ("Your main options are to:" over "a) …") is a list, not a definition.
+        if let label = LineLabel.match(buf, lines[k + 1].trimmed), label.isListMarker { return nil }
         var itemLines: [Range<Int>] = []
         var j = k + 1
         while j < to, lines[j].columns > line.columns {

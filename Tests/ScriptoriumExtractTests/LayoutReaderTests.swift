@@ -202,4 +202,20 @@ import Testing
         #expect(LayoutHints(verbatim: [1...3, 3...4]).problem(lineCount: 8) != nil)
         #expect(LayoutHints(headings: [2: 1], text: [2]).problem(lineCount: 8) == "layout: line 2 is given two kinds")
     }
+
+    @Test func aTitleWrappedOverTwoLinesUnderOneRule() {
+        let got = Self.read("g++: passing a non-const pointer to a function\nwith a const argument causes an error\n-----------------------------------------------\n\nIt is not a bug.\n")
+        #expect(got.first == Element(kind: "heading", text: "g++: passing a non-const pointer to a function with a const argument causes an error", level: 1))
+    }
+
+    @Test func aLeadInOverALetteredListIsNoDefinition() {
+        let got = Self.read("Your main options are to:\n  a) rebuild the library;\n  b) avoid callbacks.\n")
+        #expect(got.map(\.kind) == ["paragraph", "list_item", "list_item"])
+        #expect(got.map(\.label) == [nil, "a)", "b)"])
+    }
+
+    @Test func codeAtTheMarginWithBlankLinesInItIsOneVerbatimBlock() {
+        let text = "The following fails:\n\n#include <iostream>\n\nclass Test\n{\npublic:\n  Test(const char *q);\n};\n\nint main(void)\n{\n  return 0;\n}\n\nThat is all.\n"
+        #expect(Self.kinds(text) == ["paragraph", "verbatim", "paragraph"])
+    }
 }
