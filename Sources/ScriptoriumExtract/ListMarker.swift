@@ -9,7 +9,7 @@ struct LineLabel: Equatable {
         case number
         /// `2.1` `2.1.` `10.4.3`: a clause or section number with `depth` parts.
         case dotted(depth: Int)
-        /// `a.` `a)` `(a)` `(A)` `A)`
+        /// `a.` `a)` `(a)` `(A)` `A)`, and `aa.` `bb.` after `z.`
         case letter
         /// `A.`: an appendix or part letter, a heading's label only.
         case upperLetter
@@ -145,6 +145,8 @@ struct LineLabel: Equatable {
             return nil
         }
         if let roman = romanValue(buf, r) { return (isLower(first) ? .roman : .upperRoman, roman) }
+        // "aa." "bb." … after "z.": a lettered list that ran past the alphabet.
+        if r.count == 2, isLower(first), buf[r.lowerBound + 1] == first { return (.letter, 26 + Int(first - 0x60)) }
         return nil
     }
 

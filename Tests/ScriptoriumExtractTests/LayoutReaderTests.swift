@@ -97,6 +97,8 @@ import Testing
         let got = Self.read("i. first;\nii. second;\niii. third.\n\n(a) one\n(b) two\n\n(1) alpha\n(iv) delta\n")
         #expect(got.map(\.kind) == Array(repeating: "list_item", count: 7))
         #expect(got.map(\.label) == ["i", "ii", "iii", "(a)", "(b)", "(1)", "(iv)"])
+        // A lettered list that runs past z goes on with doubled letters.
+        #expect(Self.read("y.  The last but one.\nz.  The last.\naa. One more.\nbb. And another.\n").map(\.label) == ["y", "z", "aa", "bb"])
     }
 
     @Test func textInABoxIsReadWithoutItsFrame() {
