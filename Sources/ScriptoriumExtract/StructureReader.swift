@@ -222,7 +222,24 @@ struct LayoutReader {
             }
             i = j
         }
+        nestNumberedHeadings()
         if !hints.text.isEmpty { demoteHeadings() }
+    }
+
+    /// A clause number nests under its parent's heading, whatever level that one got: "1.1" one level below "1",
+    /// even where "1." is underlined as a level-2 heading. (A heading the user placed keeps the level given.)
+    mutating func nestNumberedHeadings() {
+        var levelOfNumber: [[UInt8]: Int] = [:]
+        for (e, element) in out.enumerated() {
+            guard case .heading(let range, var level, let number?) = element else { continue }
+            let digits = Array(buf[number])
+            if let dot = digits.lastIndex(of: UInt8(ascii: ".")), dot > 0, let parent = levelOfNumber[Array(digits[..<dot])],
+               hints.headings.isEmpty {
+                level = parent + 1
+                out[e] = .heading(range, level: level, number: number)
+            }
+            levelOfNumber[digits] = level
+        }
     }
 
     /// Headings on lines the user says are text become paragraphs of their whole line.

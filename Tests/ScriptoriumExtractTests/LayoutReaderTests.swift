@@ -220,4 +220,9 @@ import Testing
         let text = "The following fails:\n\n#include <iostream>\n\nclass Test\n{\npublic:\n  Test(const char *q);\n};\n\nint main(void)\n{\n  return 0;\n}\n\nThat is all.\n"
         #expect(Self.kinds(text) == ["paragraph", "verbatim", "paragraph"])
     }
+
+    @Test func aClauseNumberNestsUnderItsParentsHeading() {
+        let got = Self.read("Licence\n=======\n\n1. Definitions\n--------------\n\n1.1. Contributor\n\nMeans each person.\n")
+        #expect(got.filter { $0.kind == "heading" }.map { "\($0.label ?? "")@\($0.level!)" } == ["@1", "1@2", "1.1@3"])
+    }
 }
