@@ -92,10 +92,6 @@ enum HyphenatedBreaks {
         case ambiguous(Words)
     }
 
-    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
-    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
     /// The bytes of the hyphen that ends at `end`: 3 for U+2010 HYPHEN, else 1.
     static func hyphenWidth(_ buf: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int {
@@ -106,31 +102,31 @@ enum HyphenatedBreaks {
         // U+2010 HYPHEN at a line end is groff's hyphenation of a word ("de‐" + "fined"): a compound's own hyphen is
         // typed as "-". Rejoined before a lower-case letter, kept otherwise.
         if previous.count >= 4, hyphenWidth(buf, endingAt: previous.upperBound) == 3, !next.isEmpty,
-           isLetter(buf[previous.upperBound - 4]) || isDigit(buf[previous.upperBound - 4]) {
-            return .decided(isLower(buf[next.lowerBound]) ? .rejoinWord : .keepHyphen)
+           ASCII.isLetter(buf[previous.upperBound - 4]) || ASCII.isDigit(buf[previous.upperBound - 4]) {
+            return .decided(ASCII.isLower(buf[next.lowerBound]) ? .rejoinWord : .keepHyphen)
         }
         let h = previous.upperBound - 1
         guard previous.count >= 2, !next.isEmpty, buf[h] == UInt8(ascii: "-") else { return .decided(.space) }
         let before = buf[h - 1]
-        guard isLetter(before) || isDigit(before) else { return .decided(.space) }
+        guard ASCII.isLetter(before) || ASCII.isDigit(before) else { return .decided(.space) }
 
         // The word after the break.
         var e = next.lowerBound
-        while e < next.upperBound && isLetter(buf[e]) { e += 1 }
+        while e < next.upperBound && ASCII.isLetter(buf[e]) { e += 1 }
         let suffix = next.lowerBound..<e
         if isSuspended(buf, suffix, next) { return .decided(.keepHyphenAndSpace) }
-        if isDigit(before) || !isLower(buf[next.lowerBound]) { return .decided(.keepHyphen) }
+        if ASCII.isDigit(before) || !ASCII.isLower(buf[next.lowerBound]) { return .decided(.keepHyphen) }
 
         // The part before the hyphen: letters back to the start of the word.
         var s = h
-        while s > previous.lowerBound && isLetter(buf[s - 1]) { s -= 1 }
+        while s > previous.lowerBound && ASCII.isLetter(buf[s - 1]) { s -= 1 }
         if s > previous.lowerBound {
             let c = buf[s - 1]
-            if c == UInt8(ascii: "-") || isDigit(c) { return .decided(.keepHyphen) } // "long-term-", "B52-"
+            if c == UInt8(ascii: "-") || ASCII.isDigit(c) { return .decided(.keepHyphen) } // "long-term-", "B52-"
             if c >= 0x80 && letterEndsAt(buf, s) { return .decided(.rejoinWord) } // "Ōta-": no evidence kept
         }
         if s + 1 < h {
-            for k in (s + 1)..<h where isUpper(buf[k]) { return .decided(.keepHyphen) } // "US-", "NATO-", "McCain-"
+            for k in (s + 1)..<h where ASCII.isUpper(buf[k]) { return .decided(.keepHyphen) } // "US-", "NATO-", "McCain-"
         }
         // A suffix running into non-ASCII letters cannot be compared either.
         if e < next.upperBound && buf[e] >= 0x80 && letterStartsAt(buf, e) { return .decided(.rejoinWord) }
@@ -166,7 +162,7 @@ enum HyphenatedBreaks {
         var k = word.upperBound + 1
         while k < line.upperBound && buf[k] != 0x20 {
             if buf[k] == UInt8(ascii: "-"), k > word.upperBound + 1, k + 1 < line.upperBound,
-               isLetter(buf[k - 1]) || isDigit(buf[k - 1]), isLetter(buf[k + 1]) || isDigit(buf[k + 1]) {
+               ASCII.isLetter(buf[k - 1]) || ASCII.isDigit(buf[k - 1]), ASCII.isLetter(buf[k + 1]) || ASCII.isDigit(buf[k + 1]) {
                 return true
             }
             k += 1
@@ -271,13 +267,13 @@ enum HyphenatedBreaks {
                 let count = range.count
                 guard lengths & (count < 64 ? 1 << UInt64(count) : 1 << 63) != 0 else { return }
                 var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for k in range { h = (h ^ UInt64(buf[k] | (HyphenatedBreaks.isUpper(buf[k]) ? 0x20 : 0))) &* 0x0000_0100_0000_01b3 }
+                for k in range { h = (h ^ UInt64(buf[k] | (ASCII.isUpper(buf[k]) ? 0x20 : 0))) &* 0x0000_0100_0000_01b3 }
                 guard let found = byHash[h] else { return }
                 for key in found where keys[key].count == count {
                     var same = true
                     var i = 0
                     for k in range {
-                        let b = HyphenatedBreaks.isUpper(buf[k]) ? buf[k] | 0x20 : buf[k]
+                        let b = ASCII.isUpper(buf[k]) ? buf[k] | 0x20 : buf[k]
                         if b != keys[key].byte(buf, i) { same = false; break }
                         i += 1
                     }
@@ -291,12 +287,12 @@ enum HyphenatedBreaks {
             var i = 0
             var pairStart = -1
             while i < n {
-                guard HyphenatedBreaks.isLetter(buf[i]) else {
+                guard ASCII.isLetter(buf[i]) else {
                     i += 1
                     continue
                 }
                 let start = i
-                while i < n && HyphenatedBreaks.isLetter(buf[i]) { i += 1 }
+                while i < n && ASCII.isLetter(buf[i]) { i += 1 }
                 // A run inside a longer word with non-ASCII letters is not a word of its own.
                 let whole = (start == 0 || buf[start - 1] < 0x80 || !HyphenatedBreaks.letterEndsAt(buf, start))
                     && (i == n || buf[i] < 0x80 || !HyphenatedBreaks.letterStartsAt(buf, i))
@@ -305,7 +301,7 @@ enum HyphenatedBreaks {
                     if firstLetters & (1 << UInt32(first &- 0x61)) != 0 { check(start..<i) }
                     if pairStart >= 0 { check(pairStart..<i) }
                 }
-                let joinsNext = whole && i + 1 < n && buf[i] == UInt8(ascii: "-") && HyphenatedBreaks.isLetter(buf[i + 1])
+                let joinsNext = whole && i + 1 < n && buf[i] == UInt8(ascii: "-") && ASCII.isLetter(buf[i + 1])
                 pairStart = joinsNext && firstLetters & (1 << UInt32((buf[start] | 0x20) &- 0x61)) != 0 ? start : -1
                 if joinsNext { i += 1 }
             }

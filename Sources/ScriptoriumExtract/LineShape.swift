@@ -4,9 +4,6 @@
 /// Each test is cheap and looks at one line; `StructureReader` combines them with the line's neighbours and the
 /// document's profile (`LayoutProfile`).
 enum LineShape {
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
-    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 
     /// The punctuation character of a rule line: three or more of one character from `- = * _ ~ # + . ^ " ' ` :`,
     /// optionally separated by single spaces (`- - -`); nil otherwise. Rule lines separate, frame or underline.
@@ -56,7 +53,7 @@ enum LineShape {
         let start = line.lowerBound + offset
         guard start + count <= line.upperBound else { return false }
         let p = prefix.utf8Start
-        for k in 0..<count where buf[start + k] | (isLetter(p[k]) ? 0x20 : 0) != p[k] { return false }
+        for k in 0..<count where buf[start + k] | (ASCII.isLetter(p[k]) ? 0x20 : 0) != p[k] { return false }
         return true
     }
 
@@ -80,7 +77,7 @@ enum LineShape {
         guard line.count >= 2 else { return false }
         let b = buf[s]
         if hasPrompt(buf, line) { return true }
-        guard isLower(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "/") else { return false }
+        guard ASCII.isLower(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "/") else { return false }
         let last = buf[line.upperBound - 1]
         if last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":") { return false }
         var words = 1
@@ -91,7 +88,7 @@ enum LineShape {
             if c == 0x20 {
                 words += 1
                 if k + 1 < line.upperBound, buf[k + 1] == UInt8(ascii: "-"), k + 2 < line.upperBound,
-                   isLetter(buf[k + 2]) || buf[k + 2] == UInt8(ascii: "-") { syntax = true }
+                   ASCII.isLetter(buf[k + 2]) || buf[k + 2] == UInt8(ascii: "-") { syntax = true }
             } else if c == UInt8(ascii: "/") || c == UInt8(ascii: "=") || c == UInt8(ascii: "|") || c == UInt8(ascii: "<") || c == UInt8(ascii: "[")
                         || c == UInt8(ascii: "&")
                         || c == UInt8(ascii: ">") || c == UInt8(ascii: "$") || c == UInt8(ascii: "`") {
@@ -120,7 +117,7 @@ enum LineShape {
         guard line.count > 2, buf[s + 1] == 0x20 else { return false }
         let b = buf[s], c = buf[s + 2]
         return (b == UInt8(ascii: "$") || b == UInt8(ascii: "%") || b == UInt8(ascii: "#"))
-            && (isLower(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "/"))
+            && (ASCII.isLower(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "/"))
     }
 
     /// Code: a line rich in the punctuation of programming languages (a quarter of its visible characters), or
@@ -194,9 +191,9 @@ enum LineShape {
         if hasPrefix(buf, line, ".. ") || (line.count == 2 && hasPrefix(buf, line, "..")) { return true }
         if hasPrefix(buf, line, "![") || hasPrefix(buf, line, "[![") || hasPrefix(buf, line, "<img") { return true }
         // :option: value  (a field of a directive)
-        if buf[line.lowerBound] == UInt8(ascii: ":"), line.count > 2, isLower(buf[line.lowerBound + 1]) {
+        if buf[line.lowerBound] == UInt8(ascii: ":"), line.count > 2, ASCII.isLower(buf[line.lowerBound + 1]) {
             var k = line.lowerBound + 1
-            while k < line.upperBound, isLetter(buf[k]) || buf[k] == UInt8(ascii: "-") || buf[k] == UInt8(ascii: "_") { k += 1 }
+            while k < line.upperBound, ASCII.isLetter(buf[k]) || buf[k] == UInt8(ascii: "-") || buf[k] == UInt8(ascii: "_") { k += 1 }
             return k < line.upperBound && buf[k] == UInt8(ascii: ":")
         }
         // [label]: url
@@ -222,7 +219,7 @@ enum LineShape {
             if b == 0x20 {
                 words += 1
                 if words > 3 { return false }
-            } else if !isLetter(b) && b != UInt8(ascii: "-") && !isDigit(b) {
+            } else if !ASCII.isLetter(b) && b != UInt8(ascii: "-") && !ASCII.isDigit(b) {
                 return false
             }
             k += 1
@@ -239,7 +236,7 @@ enum LineShape {
         for k in line {
             let b = buf[k]
             if b == UInt8(ascii: "[") || b == UInt8(ascii: "<") { open = k }
-            if (b == UInt8(ascii: "]") || b == UInt8(ascii: ">")), open >= 0, k > open + 1, isLower(buf[open + 1]) { return true }
+            if (b == UInt8(ascii: "]") || b == UInt8(ascii: ">")), open >= 0, k > open + 1, ASCII.isLower(buf[open + 1]) { return true }
         }
         return false
     }
@@ -250,12 +247,12 @@ enum LineShape {
         var k = line.lowerBound
         while k < line.upperBound {
             let b = buf[k]
-            if isDigit(b) {
+            if ASCII.isDigit(b) {
                 hasDigit = true
                 k += 1
-            } else if isLetter(b) {
+            } else if ASCII.isLetter(b) {
                 let start = k
-                while k < line.upperBound, isLetter(buf[k]) { k += 1 }
+                while k < line.upperBound, ASCII.isLetter(buf[k]) { k += 1 }
                 let word = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<k]), as: UTF8.self).lowercased()
                 guard monthNames.contains(word) || monthNames.contains(String(word.prefix(3))) && word.count <= 4
                         || ["st", "nd", "rd", "th"].contains(word) else { return false }
@@ -304,22 +301,22 @@ enum LineShape {
         var k = line.upperBound - 1
         guard k > line.lowerBound + 3, buf[k] == UInt8(ascii: ")") else { return false }
         k -= 1
-        while k > line.lowerBound, isLower(buf[k]) { k -= 1 }
-        guard isDigit(buf[k]) else { return false }
-        while k > line.lowerBound, isDigit(buf[k]) { k -= 1 }
+        while k > line.lowerBound, ASCII.isLower(buf[k]) { k -= 1 }
+        guard ASCII.isDigit(buf[k]) else { return false }
+        while k > line.lowerBound, ASCII.isDigit(buf[k]) { k -= 1 }
         guard buf[k] == UInt8(ascii: "("), k > line.lowerBound else { return false }
         let c = buf[k - 1]
-        return isLetter(c) || isDigit(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
+        return ASCII.isLetter(c) || ASCII.isDigit(c) || c == UInt8(ascii: "_") || c == UInt8(ascii: "-")
     }
 
     /// `NAME(1)` as the line's first word.
     private static func startsWithManualReference(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         var k = line.lowerBound
-        while k < line.upperBound, isLetter(buf[k]) || isDigit(buf[k]) || buf[k] == UInt8(ascii: "_") || buf[k] == UInt8(ascii: "-")
+        while k < line.upperBound, ASCII.isLetter(buf[k]) || ASCII.isDigit(buf[k]) || buf[k] == UInt8(ascii: "_") || buf[k] == UInt8(ascii: "-")
                 || buf[k] == UInt8(ascii: ".") { k += 1 }
-        guard k > line.lowerBound, k + 2 < line.upperBound, buf[k] == UInt8(ascii: "("), isDigit(buf[k + 1]) else { return false }
+        guard k > line.lowerBound, k + 2 < line.upperBound, buf[k] == UInt8(ascii: "("), ASCII.isDigit(buf[k + 1]) else { return false }
         k += 1
-        while k < line.upperBound, isDigit(buf[k]) || isLower(buf[k]) { k += 1 }
+        while k < line.upperBound, ASCII.isDigit(buf[k]) || ASCII.isLower(buf[k]) { k += 1 }
         return k < line.upperBound && buf[k] == UInt8(ascii: ")")
     }
 

@@ -48,9 +48,6 @@ struct LineLabel: Equatable {
         }
     }
 
-    static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
-    static func isLower(_ b: UInt8) -> Bool { b &- 0x61 < 26 }
-    static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
 
     /// The label at the start of `line` (a trimmed, non-empty range), if any.
     static func match(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> LineLabel? {
@@ -77,7 +74,7 @@ struct LineLabel: Equatable {
             var i = s + 2
             while i < n, buf[i] == 0x20 { i += 1 }
             let digits = i
-            while i < n, isDigit(buf[i]) || (buf[i] == UInt8(ascii: ".") && i + 1 < n && isDigit(buf[i + 1])) { i += 1 }
+            while i < n, ASCII.isDigit(buf[i]) || (buf[i] == UInt8(ascii: ".") && i + 1 < n && ASCII.isDigit(buf[i + 1])) { i += 1 }
             guard i > digits else { return nil }
             let valueEnd = i
             if i < n, buf[i] == UInt8(ascii: ".") { i += 1 }
@@ -93,20 +90,20 @@ struct LineLabel: Equatable {
         }
         // 1. 1) 2.1 2.1. iv. iv) a. a) A) IV.
         var i = s
-        while i < n, isDigit(buf[i]) || isLower(buf[i]) || isUpper(buf[i]) { i += 1 }
+        while i < n, ASCII.isDigit(buf[i]) || ASCII.isLower(buf[i]) || ASCII.isUpper(buf[i]) { i += 1 }
         guard i > s else { return nil }
         if i - s > 6 { return keyword(buf, line) }
-        if isDigit(b) {
+        if ASCII.isDigit(b) {
             // Digits, then dotted parts.
             var j = s
-            while j < n, isDigit(buf[j]) { j += 1 }
+            while j < n, ASCII.isDigit(buf[j]) { j += 1 }
             guard j - s <= 3 else { return nil }
             var depth = 1
             var k = j
-            while k + 1 < n, buf[k] == UInt8(ascii: "."), isDigit(buf[k + 1]) {
+            while k + 1 < n, buf[k] == UInt8(ascii: "."), ASCII.isDigit(buf[k + 1]) {
                 k += 1
                 let partStart = k
-                while k < n, isDigit(buf[k]) { k += 1 }
+                while k < n, ASCII.isDigit(buf[k]) { k += 1 }
                 guard k - partStart <= 3 else { return nil }
                 depth += 1
             }
@@ -114,7 +111,7 @@ struct LineLabel: Equatable {
             if depth > 1 {
                 // "2.1 Remedies" or "2.1. Remedies"; not "2.1 million" (the text must start in upper case).
                 if k < n, buf[k] == UInt8(ascii: ".") { return finish(buf, line, kind: .dotted(depth: depth), value: s..<k, end: k + 1, ordinal: ordinal) }
-                guard k + 1 < n, buf[k] == 0x20, isUpper(buf[k + 1]) || buf[k + 1] == UInt8(ascii: "\"") else { return nil }
+                guard k + 1 < n, buf[k] == 0x20, ASCII.isUpper(buf[k + 1]) || buf[k + 1] == UInt8(ascii: "\"") else { return nil }
                 return finish(buf, line, kind: .dotted(depth: depth), value: s..<k, end: k, ordinal: ordinal)
             }
             guard j < n, buf[j] == UInt8(ascii: ".") || buf[j] == UInt8(ascii: ")") else { return nil }
@@ -133,20 +130,20 @@ struct LineLabel: Equatable {
     /// letter (as a list marker only in brackets or before `)`), `12` a number.
     private static func classify(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, parenthesised: Bool) -> (Kind, Int)? {
         let first = buf[r.lowerBound]
-        if r.allSatisfy({ isDigit(buf[$0]) }) {
+        if r.allSatisfy({ ASCII.isDigit(buf[$0]) }) {
             return r.count <= 3 ? (.number, Int(number(buf, r))) : nil
         }
         if r.count == 1 {
-            if isLower(first) { return (.letter, Int(first - 0x60)) }
-            if isUpper(first) {
+            if ASCII.isLower(first) { return (.letter, Int(first - 0x60)) }
+            if ASCII.isUpper(first) {
                 if let roman = romanValue(buf, r), first == UInt8(ascii: "I") { return (.upperRoman, roman) }
                 return (parenthesised ? .letter : .upperLetter, Int(first - 0x40))
             }
             return nil
         }
-        if let roman = romanValue(buf, r) { return (isLower(first) ? .roman : .upperRoman, roman) }
+        if let roman = romanValue(buf, r) { return (ASCII.isLower(first) ? .roman : .upperRoman, roman) }
         // "aa." "bb." … after "z.": a lettered list that ran past the alphabet.
-        if r.count == 2, isLower(first), buf[r.lowerBound + 1] == first { return (.letter, 26 + Int(first - 0x60)) }
+        if r.count == 2, ASCII.isLower(first), buf[r.lowerBound + 1] == first { return (.letter, 26 + Int(first - 0x60)) }
         return nil
     }
 
@@ -155,18 +152,18 @@ struct LineLabel: Equatable {
     private static func keyword(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> LineLabel? {
         let s = line.lowerBound, n = line.upperBound
         var i = s
-        while i < n, isLower(buf[i]) || isUpper(buf[i]) { i += 1 }
-        guard i - s >= 4, i - s <= 8, i + 1 < n, buf[i] == 0x20, isUpper(buf[s]) else { return nil }
+        while i < n, ASCII.isLower(buf[i]) || ASCII.isUpper(buf[i]) { i += 1 }
+        guard i - s >= 4, i - s <= 8, i + 1 < n, buf[i] == 0x20, ASCII.isUpper(buf[s]) else { return nil }
         guard keywords.contains(where: { word in
             word.count == i - s && zip(word, buf[s..<i]).allSatisfy { $0 == $1 | 0x20 }
         }) else { return nil }
         let numeral = i + 1
         var k = numeral
-        while k < n, isDigit(buf[k]) || isUpper(buf[k]) || (buf[k] == UInt8(ascii: ".") && k + 1 < n && isDigit(buf[k + 1])) {
+        while k < n, ASCII.isDigit(buf[k]) || ASCII.isUpper(buf[k]) || (buf[k] == UInt8(ascii: ".") && k + 1 < n && ASCII.isDigit(buf[k + 1])) {
             k += 1
         }
         guard k > numeral, k - numeral <= 8 else { return nil }
-        let digits = buf[numeral..<k].allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") }
+        let digits = buf[numeral..<k].allSatisfy { ASCII.isDigit($0) || $0 == UInt8(ascii: ".") }
         guard digits || romanValue(buf, numeral..<k) != nil || k - numeral == 1 else { return nil }
         if k < n {
             let c = buf[k]
@@ -211,12 +208,12 @@ struct LineLabel: Equatable {
             default: return nil
             }
         }
-        let lower = isLower(buf[r.lowerBound])
+        let lower = ASCII.isLower(buf[r.lowerBound])
         var total = 0
         var k = r.lowerBound
         var previous = Int.max
         while k < r.upperBound {
-            guard isLower(buf[k]) == lower, let v = digit(buf[k]) else { return nil }
+            guard ASCII.isLower(buf[k]) == lower, let v = digit(buf[k]) else { return nil }
             let next = k + 1 < r.upperBound ? digit(buf[k + 1]) : nil
             if let next, next > v {
                 guard next <= v * 10, v < previous else { return nil }

@@ -421,7 +421,7 @@ struct LayoutReader {
             if lines[k].columns > lines[from].columns, k > from { continue }
             guard LineShape.isField(buf, text), let colon = text.firstIndex(of: UInt8(ascii: ":"), in: buf) else { return false }
             guard keys.insert(Array(buf[text.lowerBound..<colon])).inserted else { return false }
-            if colon + 2 < text.upperBound, LineLabel.isUpper(buf[colon + 2]) { titledValues += 1 }
+            if colon + 2 < text.upperBound, ASCII.isUpper(buf[colon + 2]) { titledValues += 1 }
         }
         return keys.count >= 3 || titledValues == 0
     }
@@ -437,7 +437,7 @@ struct LayoutReader {
         let stars = i - text.lowerBound
         guard stars >= 1, stars <= 6, i < text.upperBound, buf[i] == 0x20 else { return nil }
         while i < text.upperBound, buf[i] == 0x20 { i += 1 }
-        guard i < text.upperBound, StructureReader.isCapital(buf, i) || LineShape.isDigit(buf[i]) else { return nil }
+        guard i < text.upperBound, StructureReader.isCapital(buf, i) || ASCII.isDigit(buf[i]) else { return nil }
         // "* Noteworthy changes in release 9.4 (2023-08-29) [stable]": title-like, not a sentence.
         let rest = i..<text.upperBound
         return StructureReader.endsSentence(buf, rest) && buf[rest.upperBound - 1] != UInt8(ascii: ":") ? nil : stars
@@ -613,7 +613,7 @@ struct LayoutReader {
         // after a full stop: the item goes on until a blank line or a marker.
         if profile.fillsWidth, isWrap(j - 1, j), !StructureReader.isHeading(buf, line.trimmed) { return true }
         guard !StructureReader.endsSentence(buf, previous), buf[previous.upperBound - 1] != UInt8(ascii: ";") else { return false }
-        if LineShape.isLower(buf[line.trimmed.lowerBound]) { return true }
+        if ASCII.isLower(buf[line.trimmed.lowerBound]) { return true }
         // An item line ending in "the", "of", "and" stops mid-phrase: the next line goes on with it, whatever its case.
         if let lastWord = lastWord(previous), StructureReader.isFunctionWord(buf, lastWord) { return true }
         return isWrap(j - 1, j)
@@ -654,7 +654,7 @@ struct LayoutReader {
         // A term is a marker, kept on one line of printable ASCII (`-r`, `--null`, `0`, `ENOENT`).
         func isTerm(_ term: Range<Int>) -> Bool {
             term.allSatisfy({ buf[$0] >= 0x20 && buf[$0] < 0x7F || buf[$0] == 0x09 })
-                && term.contains(where: { LineShape.isLetter(buf[$0]) || LineShape.isDigit(buf[$0]) })
+                && term.contains(where: { ASCII.isLetter(buf[$0]) || ASCII.isDigit(buf[$0]) })
         }
         if let gap = optionGap(text), runIsEmpty || line.columns > 0, isTerm(gap.term) {
             var itemLines = [gap.description]
@@ -696,7 +696,7 @@ struct LayoutReader {
     func optionGap(_ text: Range<Int>) -> (term: Range<Int>, description: Range<Int>)? {
         guard text.count > 4 else { return nil }
         let option = buf[text.lowerBound] == UInt8(ascii: "-")
-            && (LineShape.isLetter(buf[text.lowerBound + 1]) || LineShape.isDigit(buf[text.lowerBound + 1]) || buf[text.lowerBound + 1] == UInt8(ascii: "-"))
+            && (ASCII.isLetter(buf[text.lowerBound + 1]) || ASCII.isDigit(buf[text.lowerBound + 1]) || buf[text.lowerBound + 1] == UInt8(ascii: "-"))
         var k = text.lowerBound
         while k + 1 < text.upperBound {
             if buf[k] == 0x20 && buf[k + 1] == 0x20 {
@@ -796,7 +796,7 @@ struct LayoutReader {
         guard words <= maxWords else { return false }
         let first = body.lowerBound..<firstEnd
         var lowered = Array(buf[first])
-        for i in lowered.indices where LineShape.isLetter(lowered[i]) { lowered[i] |= 0x20 }
+        for i in lowered.indices where ASCII.isLetter(lowered[i]) { lowered[i] |= 0x20 }
         return lowered.withUnsafeBufferPointer { StructureReader.functionWords.lookup($0.baseAddress!, 0, $0.count, foldCase: false) == nil }
     }
 
@@ -838,7 +838,7 @@ struct LayoutReader {
                 // A line that ends well short of the wrap width after the end of a sentence ends its paragraph.
                 // (A remark in brackets after it, "[bug introduced in 8.17]", stays with it.)
                 if let previous = paragraph.last, i > 0, StructureReader.endsSentence(buf, previous),
-                   LineLabel.isUpper(buf[line.lowerBound]) || LineShape.isDigit(buf[line.lowerBound]),
+                   ASCII.isUpper(buf[line.lowerBound]) || ASCII.isDigit(buf[line.lowerBound]),
                    profile.wrapWidth > 0, !isWrap(run[i - 1], k), lines[run[i - 1]].codePoints * 10 < profile.wrapWidth * 6 {
                     out.append(.block(.paragraph, paragraph, marker: nil))
                     paragraph = []
