@@ -32,7 +32,7 @@ extension StructureReader {
     }
 
     /// `allowFinalStop`: a heading standing alone may end in a full stop ("0. Definitions.", "Appendix.") when it is
-    /// short: at most four words, or Title Case.
+    /// short: at most two words, or Title Case.
     static func headingShape(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, allowFinalStop: Bool = false) -> HeadingShape? {
         guard !line.isEmpty, line.count <= maxHeadingBytes else { return nil }
         var line = line
@@ -103,7 +103,7 @@ extension StructureReader {
         // A single word is a heading only when it is long enough to name something ("Preamble", "NOTES"), not "See".
         if words == 1 && significant == 0 && !(line.count >= 2 && buf[line.lowerBound + 1] &- 0x41 < 26) { return nil }
         let titled = significant > 0 && capitalised * 10 >= significant * 6
-        if finalStop && !(titled || words <= 4) { return nil }
+        if finalStop && !(titled || words <= 2) { return nil }
         if titled { return .titled }
         return words <= maxSentenceCaseWords ? .plain : nil
     }

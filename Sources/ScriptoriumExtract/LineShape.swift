@@ -79,7 +79,8 @@ enum LineShape {
         if hasPrompt(buf, line) { return true }
         guard ASCII.isLower(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "/") else { return false }
         let last = buf[line.upperBound - 1]
-        if last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":") { return false }
+        if last == UInt8(ascii: ".") || last == UInt8(ascii: ",") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":")
+            || last == UInt8(ascii: "!") { return false }
         var words = 1
         var syntax = b == UInt8(ascii: ".") || b == UInt8(ascii: "/")
         var k = s
@@ -91,7 +92,8 @@ enum LineShape {
                    ASCII.isLetter(buf[k + 2]) || buf[k + 2] == UInt8(ascii: "-") { syntax = true }
             } else if c == UInt8(ascii: "/") || c == UInt8(ascii: "=") || c == UInt8(ascii: "|") || c == UInt8(ascii: "<") || c == UInt8(ascii: "[")
                         || c == UInt8(ascii: "&")
-                        || c == UInt8(ascii: ">") || c == UInt8(ascii: "$") || c == UInt8(ascii: "`") {
+                        || c == UInt8(ascii: ">") || c == UInt8(ascii: "`")
+                        || c == UInt8(ascii: "$") && !(k + 1 < line.upperBound && ASCII.isDigit(buf[k + 1])) { // "$1.3" is money
                 syntax = true
             }
             k += 1
@@ -104,7 +106,7 @@ enum LineShape {
     static func functionWords(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Int {
         var count = 0
         var start = line.lowerBound
-        for k in line.lowerBound...line.upperBound where k == line.upperBound || buf[k] == 0x20 {
+        for k in line.lowerBound...line.upperBound where k == line.upperBound || buf[k] == 0x20 || buf[k] == 0x09 {
             if k > start, StructureReader.isFunctionWord(buf, start..<k) { count += 1 }
             start = k + 1
         }

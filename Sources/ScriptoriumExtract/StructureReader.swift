@@ -373,7 +373,10 @@ struct LayoutReader {
                     continue
                 }
                 // A clause number over text that is no heading ("1.1. "Contributor"" over its definition) numbers an item.
-                if label.isListMarker || label.kind.isDotted && label.textStart != nil {
+                // A label alone with no item text after it ("(b)" closing a group) is text, not an empty item; a
+                // bullet alone is layout.
+                let hasText = label.textStart != nil || k + 1 < to && LineLabel.match(buf, lines[k + 1].trimmed) == nil
+                if label.isListMarker && (hasText || label.kind == .bullet) || label.kind.isDotted && label.textStart != nil {
                     flush(&self, beforeList: true)
                     k = readItem(k, label, to: to)
                     continue
@@ -493,7 +496,9 @@ struct LayoutReader {
     func continuesSentence(_ label: LineLabel, after previous: Int?) -> Bool {
         guard let previous, label.kind != .bullet, label.ordinal > 1 else { return false }
         let text = lines[previous].trimmed
+        // An item ending in ";" ends its part of the list: the next label is the next item.
         return !StructureReader.endsSentence(buf, text) && !StructureReader.isHeading(buf, text)
+            && buf[text.upperBound - 1] != UInt8(ascii: ";")
     }
 
     /// Whether line `k`, starting with the heading number `label`, is a numbered heading: the text after the label
@@ -611,7 +616,7 @@ struct LayoutReader {
         if line.columns > itemColumns { return true }
         // In a document wrapped to its width throughout, a full line before a line at the margin was wrapped, even
         // after a full stop: the item goes on until a blank line or a marker.
-        if profile.fillsWidth, isWrap(j - 1, j), !StructureReader.isHeading(buf, line.trimmed) { return true }
+        if profile.fillsWidth, !line.isLong, isWrap(j - 1, j), !StructureReader.isHeading(buf, line.trimmed) { return true }
         guard !StructureReader.endsSentence(buf, previous), buf[previous.upperBound - 1] != UInt8(ascii: ";") else { return false }
         if ASCII.isLower(buf[line.trimmed.lowerBound]) { return true }
         // An item line ending in "the", "of", "and" stops mid-phrase: the next line goes on with it, whatever its case.
