@@ -375,7 +375,7 @@ struct LayoutReader {
                 // A clause number over text that is no heading ("1.1. "Contributor"" over its definition) numbers an item.
                 // A label alone with no item text after it ("(b)" closing a group) is text, not an empty item; a
                 // bullet alone is layout.
-                let hasText = label.textStart != nil || k + 1 < to && LineLabel.match(buf, lines[k + 1].trimmed) == nil
+                let hasText = label.textStart != nil || k + 1 < to && LineLabel.match(buf, lines[k + 1].trimmed)?.isListMarker != true
                 if label.isListMarker && (hasText || label.kind == .bullet) || label.kind.isDotted && label.textStart != nil {
                     flush(&self, beforeList: true)
                     k = readItem(k, label, to: to)
@@ -514,7 +514,10 @@ struct LayoutReader {
             guard let start = label.textStart else { return false }
             rest = start..<text.upperBound
         }
-        guard StructureReader.headingShape(buf, rest, allowFinalStop: true) != nil,
+        // A final full stop only on a line standing alone ("0. Definitions." between blank lines): under a line of
+        // text, "1. Ended the talks." is an item.
+        let alone = k == 0 || lines[k - 1].isBlank
+        guard StructureReader.headingShape(buf, rest, allowFinalStop: alone) != nil,
               buf[rest.upperBound - 1] != UInt8(ascii: "?") else { return false }
         if profile.wrapWidth > 0, lines[k].columns + lines[k].codePoints * 10 >= profile.wrapWidth * 8 { return false }
         if label.kind == .upperLetter && k + 1 != to { return false }
@@ -587,7 +590,7 @@ struct LayoutReader {
         var itemLines: [Range<Int>] = []
         if let start = label.textStart {
             itemLines.append(start..<line.trimmed.upperBound)
-        } else if j < to, LineLabel.match(buf, lines[j].trimmed) == nil {
+        } else if j < to, LineLabel.match(buf, lines[j].trimmed)?.isListMarker != true {
             // The marker alone: the next line is the item.
             itemLines.append(lines[j].trimmed)
             j += 1
@@ -840,14 +843,6 @@ struct LayoutReader {
                 paragraph = []
                 emitHeading(line, level: 1)
             } else {
-                // A line that ends well short of the wrap width after the end of a sentence ends its paragraph.
-                // (A remark in brackets after it, "[bug introduced in 8.17]", stays with it.)
-                if let previous = paragraph.last, i > 0, StructureReader.endsSentence(buf, previous),
-                   ASCII.isUpper(buf[line.lowerBound]) || ASCII.isDigit(buf[line.lowerBound]),
-                   profile.wrapWidth > 0, !isWrap(run[i - 1], k), lines[run[i - 1]].codePoints * 10 < profile.wrapWidth * 6 {
-                    out.append(.block(.paragraph, paragraph, marker: nil))
-                    paragraph = []
-                }
                 paragraph.append(line)
             }
         }

@@ -329,7 +329,7 @@ struct StructurePropertyTests {
     }
 
     @Test func wellFormedDocumentsReadBackAsWritten() throws {
-        for seed in UInt64(1)...400 {
+        for seed in UInt64(1)...2000 {
             var writer = Writer(seed: seed &* 0x9E37_79B9)
             let (bytes, expected) = writer.document()
             let x = try Self.extract(bytes)
@@ -368,7 +368,7 @@ struct StructurePropertyTests {
 
     @Test func anyLinesKeepTheInvariants() throws {
         var rng = SplitMix64(seed: 0x57_1E5)
-        for iteration in 0..<2000 {
+        for iteration in 0..<10000 {
             let bytes = Self.soup(&rng)
             let x = try Self.extract(bytes)
             if let problem = Self.violation(x) {
