@@ -19,9 +19,11 @@ public enum StructureElement: Equatable, Sendable {
 /// wrapped paragraphs fill, whether it is Markdown, how it marks headings (`#`, setext underlines in a fixed order
 /// of characters, outline stars), its page headers and footers. The second reads it a group of consecutive
 /// non-blank lines at a time, after taking out what is layout rather than text:
-/// - code fences and their contents (verbatim), box frames around text (`* … *`), rule lines, setext underlines
-///   (which make the line above a heading) and page furniture;
-/// - in a group, a line is, in this order: a `#` heading; an outline-mode heading (`** Bug fixes`); the start
+/// - a user's corrections (`LayoutHints`), code fences and their contents (verbatim), box frames around text
+///   (`* … *`), rule lines, setext underlines (which make the line, or two lines, above a heading) and page
+///   furniture; a group that is mostly code, or a field list, is verbatim whole, and code goes on across blank lines;
+/// - in a group, a line is, in this order: a `#` heading; an outline-mode heading (`** Bug fixes`); a line at the
+///   margin over indented text (a manual page's `NAME`, a changelog entry's first line); the start
 ///   of verbatim text (`LineShape.isNonProse`: addresses, commands, code, tables, markup, field lists), which runs
 ///   on through the lines that look the same or are indented deeper; a numbered heading (`3.2. Remedies`,
 ///   `IV. SCOPE`, `Article 5`: a label before a short heading-like text, standing alone); a list item (any
@@ -30,11 +32,13 @@ public enum StructureElement: Equatable, Sendable {
 ///   marker is the term; an ALL-CAPS term at the margin is a man page's section heading instead); or text;
 /// - runs of text lines are paragraphs: in Markdown one per run; in plain text hard-wrapped or one per line, with
 ///   headings among them (`readSegment`), judged against the document's wrap width: a line that ends where the
-///   next word would not have fitted was wrapped, one that ends well short of it was broken on purpose.
+///   next word would not have fitted was wrapped (even after a full stop, in a document filled to its width);
+///   centred lines are a title block.
+/// Clause numbers nest under their parent's heading (`nestNumberedHeadings`).
 /// A heading is a short line with a letter in it that does not end like a sentence or a clause (a question
 /// heading may end in `?`), does not end in a lower-case function word ("and", "of", "the") and, unless it is in
 /// Title Case or capitals, has at most a dozen words; never a line in brackets, a template, a date alone, or a
-/// single short word. A document that marks its headings itself gets no unmarked sentence-case ones.
+/// single short word. Where a document marks its headings itself, unmarked sentence-case ones are short.
 ///
 /// How the lines of a block join (a space, a rejoined word, a kept hyphen) is decided last, with the whole
 /// document in view (`HyphenatedBreaks`).
