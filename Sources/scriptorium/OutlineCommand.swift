@@ -14,7 +14,7 @@ struct Outline: ParsableCommand {
             and its first words. With several files, each file's outline follows a line `# FILE`.
             """)
 
-    @Argument(help: "Text or Markdown files (.txt, .md).")
+    @Argument(help: "Text or Markdown files (.txt, .md), or folders of them.")
     var files: [String]
 
     func run() throws {
