@@ -123,10 +123,16 @@ enum LineShape {
     }
 
     /// Code: a line rich in the punctuation of programming languages (a quarter of its visible characters), or
-    /// one that opens or closes a block (`{`, `}`, `;` at the end, `#include`, `//`, `/*`).
+    /// one that opens or closes a block (`{`, `}`, a statement ending in `;`, `#include`, `//`, `/*`).
     static func isCode(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         let first = buf[line.lowerBound], last = buf[line.upperBound - 1]
-        if last == UInt8(ascii: "{") || last == UInt8(ascii: ";") || first == UInt8(ascii: "}") || (first == UInt8(ascii: "{") && line.count == 1) {
+        if last == UInt8(ascii: "{") || first == UInt8(ascii: "}") || (first == UInt8(ascii: "{") && line.count == 1) {
+            return true
+        }
+        // A statement ends in ";" and has brackets or an assignment in it; a clause of prose ends in ";" too.
+        if last == UInt8(ascii: ";"), line.contains(where: { b in
+            buf[b] == UInt8(ascii: "(") || buf[b] == UInt8(ascii: "=") || buf[b] == UInt8(ascii: "[") || buf[b] == UInt8(ascii: "{")
+        }) {
             return true
         }
         if hasPrefix(buf, line, "#include") || hasPrefix(buf, line, "#!/") || hasPrefix(buf, line, "//")

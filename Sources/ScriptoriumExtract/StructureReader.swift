@@ -221,6 +221,9 @@ struct LayoutReader {
             }
             if continuesIndentedVerbatim(i, j) {
                 extendVerbatim(to: j)
+            } else if j == i + 1, let end = detachedDefinition(i) {
+                i = end
+                continue
             } else {
                 readGroup(i, j)
             }
@@ -274,10 +277,10 @@ struct LayoutReader {
     /// a sentence of prose running over two lines.
     func isMostlyCode(_ from: Int, _ to: Int) -> Bool {
         var code = 0
-        for k in from..<to where profile.nonProse[k] && !LineShape.isAddress(buf, lines[k].trimmed) {
-            // A list item ending in ";" is not code.
-            if let label = LineLabel.match(buf, lines[k].trimmed), label.isListMarker, label.textStart != nil { continue }
-            code += 1
+        for k in from..<to {
+            // A group with list markers in it is a list.
+            if let label = LineLabel.match(buf, lines[k].trimmed), label.isListMarker { return false }
+            if profile.nonProse[k] && !LineShape.isAddress(buf, lines[k].trimmed) { code += 1 }
         }
         return code > 0 && code * 2 >= to - from
     }
@@ -408,6 +411,7 @@ struct LayoutReader {
     /// Debian changelog's `apt (2.5.2) unstable; urgency=medium`, a NEWS file's title), over indented text.
     func isMarginHeading(_ k: Int) -> Bool {
         guard profile.bodyColumns >= 2, lines[k].columns < profile.bodyColumns, lines[k].codePoints <= 100,
+              !isOptionTag(lines[k].trimmed),
               let next = nextNonBlank(after: k), lines[next].columns >= profile.bodyColumns else { return false }
         let text = lines[k].trimmed
         let last = buf[text.upperBound - 1]
@@ -431,6 +435,27 @@ struct LayoutReader {
             if colon + 2 < text.upperBound, ASCII.isUpper(buf[colon + 2]) { titledValues += 1 }
         }
         return keys.count >= 3 || titledValues == 0
+    }
+
+    /// An option tag: `-n, --quiet`, `--debug`, `-i[SUFFIX]` (a dash and a letter or digit, or two dashes).
+    func isOptionTag(_ text: Range<Int>) -> Bool {
+        guard text.count >= 2, buf[text.lowerBound] == UInt8(ascii: "-") else { return false }
+        let b = buf[text.lowerBound + 1]
+        return ASCII.isLetter(b) || ASCII.isDigit(b) || b == UInt8(ascii: "-") && text.count > 2 && ASCII.isLetter(buf[text.lowerBound + 2])
+    }
+
+    /// An option tag alone, its description a blank line below it and indented deeper (groff's `.TP` with a blank
+    /// line: `-n, --quiet` / `` / `suppress automatic printing`): one list item whose marker is the tag. Returns the
+    /// line after the description.
+    mutating func detachedDefinition(_ k: Int) -> Int? {
+        let tag = lines[k].trimmed
+        guard isOptionTag(tag), lines[k].codePoints <= 60, !StructureReader.endsSentence(buf, tag),
+              tag.allSatisfy({ buf[$0] >= 0x20 && buf[$0] < 0x7F }), let start = nextNonBlank(after: k),
+              lines[start].columns >= lines[k].columns + 2, !isCorrected(start) else { return nil }
+        var end = start
+        while end < lines.count, !lines[end].isBlank, lines[end].columns > lines[k].columns, !isCorrected(end) { end += 1 }
+        out.append(.block(.listItem, (start..<end).map { lines[$0].trimmed }, marker: tag))
+        return end
     }
 
     /// The level of an outline-mode heading at line `k` (`*` count), or nil.
@@ -464,6 +489,13 @@ struct LayoutReader {
         guard profile.nonProse[k] else { return false }
         // A list item ending in ";" is not code.
         if let label = LineLabel.match(buf, text), label.isListMarker, label.textStart != nil { return false }
+        // A command or symbol as the term of a definition: over an indented description in prose ("q [exit-code]"
+        // / "Immediately quit …"), or before a wide gap and a capitalised description ("}      The closing …").
+        if k + 1 < lines.count, !lines[k + 1].isBlank, lines[k + 1].columns >= lines[k].columns + 2, !profile.nonProse[k + 1],
+           lines[k].codePoints <= 60 {
+            return false
+        }
+        if let gap = optionGap(text), ASCII.isUpper(buf[gap.description.lowerBound]) { return false }
         // A line that reads as a command but runs on into prose at its own indentation is the start of a paragraph
         // about the command ("sort --debug now diagnoses issues with" / "that conflict with …").
         if !LineShape.isAddress(buf, text), !LineShape.isMarkup(buf, text), !LineShape.isCode(buf, text),
@@ -666,7 +698,6 @@ struct LayoutReader {
         // A term is a marker, kept on one line of printable ASCII (`-r`, `--null`, `0`, `ENOENT`).
         func isTerm(_ term: Range<Int>) -> Bool {
             term.allSatisfy({ buf[$0] >= 0x20 && buf[$0] < 0x7F || buf[$0] == 0x09 })
-                && term.contains(where: { ASCII.isLetter(buf[$0]) || ASCII.isDigit(buf[$0]) })
         }
         if let gap = optionGap(text), runIsEmpty || line.columns > 0, isTerm(gap.term) {
             var itemLines = [gap.description]
@@ -684,19 +715,23 @@ struct LayoutReader {
            buf[text.upperBound - 1] != UInt8(ascii: ":") {
             return (.heading(text, level: 1, number: nil), k + 1)
         }
-        let isTerm = text.first.map { buf[$0] == UInt8(ascii: "-") } == true || profile.nonProse[k]
-            || StructureReader.headingShape(buf, text) != nil || buf[text.upperBound - 1] == UInt8(ascii: ":")
+        // A term: an option tag, a command, a heading-like phrase, a label ending in ":", or a word or three.
+        let words = text.filter { buf[$0] == 0x20 }.count + 1
+        let isTerm = isOptionTag(text) || profile.nonProse[k] || StructureReader.headingShape(buf, text) != nil
+            || buf[text.upperBound - 1] == UInt8(ascii: ":") || words <= 3 && line.codePoints <= 30
         guard isTerm else { return nil }
         // A list under a lead-in ("Your main options are to:" over "a) …") is a list, not a definition.
         if let label = LineLabel.match(buf, lines[k + 1].trimmed), label.isListMarker { return nil }
-        var itemLines: [Range<Int>] = []
         var j = k + 1
-        while j < to, lines[j].columns > line.columns {
-            itemLines.append(lines[j].trimmed)
-            j += 1
-        }
+        while j < to, lines[j].columns > line.columns { j += 1 }
         // The description is itself verbatim (an example under a label): the label is text, the rest verbatim.
         if (k + 1..<j).allSatisfy({ profile.nonProse[$0] }) { return nil }
+        // Terms with descriptions deeper still under it: the line heads a subsection of definitions
+        // ("Zero-address commands" over ": label" over "Label for b and t commands.").
+        if (k + 2..<j).contains(where: { lines[$0].columns > lines[k + 1].columns }), !profile.nonProse[k] {
+            return (.heading(text, level: line.columns == 0 ? 1 : 2, number: nil), k + 1)
+        }
+        let itemLines = (k + 1..<j).map { lines[$0].trimmed }
         var term = text
         if buf[term.upperBound - 1] == UInt8(ascii: ":") { term = term.lowerBound..<(term.upperBound - 1) }
         return (.block(.listItem, itemLines, marker: term), j)
