@@ -336,9 +336,10 @@ enum LineShape {
     /// Whether a line is text that is not prose, read alone: an address, a command, code, a table row, markup.
     ///
     /// A line longer than a typewriter line (`long`: a paragraph on one line, the commonest line of prose) is not
-    /// scanned for code, tables or commands: they are written on shorter lines.
+    /// scanned for code, tables or commands, which are written on shorter lines; only its start is looked at for an
+    /// address or markup (a badge's long link).
     static func isNonProse(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, long: Bool) -> Bool {
-        if long { return isAddress(buf, line) }
+        if long { return isAddress(buf, line) || isMarkup(buf, line) }
         return isSignature(buf, line) || isAddress(buf, line) || isMarkup(buf, line) || isTableRow(buf, line) || isCode(buf, line) || isCommand(buf, line)
     }
 }

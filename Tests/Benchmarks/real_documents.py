@@ -142,8 +142,12 @@ def main():
     ap.add_argument("--binary", default=".build/release/scriptorium")
     ap.add_argument("--only", choices=["held-out", "tuned"])
     ap.add_argument("--detail")
+    ap.add_argument("--names", help="only these documents, comma-separated")
     args = ap.parse_args()
-    names = sorted(f[:-4] for f in os.listdir(CORPUS) if f.endswith(".txt"))
+    files = set(os.listdir(CORPUS))
+    names = sorted(f[:-4] for f in files if f.endswith(".txt") and f[:-4] + ".outline" in files and f[:-4] + ".sentences" in files)
+    if args.names:
+        names = [n for n in names if n in args.names.split(",")]
     if args.only:
         want = "yes" if args.only == "held-out" else "no"
         names = [n for n in names if expected(n)[2].get("held out") == want]
