@@ -229,8 +229,58 @@ struct LayoutReader {
             }
             i = j
         }
+        promoteTitle()
         nestNumberedHeadings()
         if !hints.text.isEmpty { demoteHeadings() }
+    }
+
+    /// The line index holding byte `offset`.
+    func lineIndex(of offset: Int) -> Int {
+        var lo = 0, hi = lines.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lines[mid].full.lowerBound <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// How the heading on line `k` is marked: `#` marks, outline stars, the character underlining it, centred, at
+    /// the margin of indented text, numbered, or none of these.
+    func mark(ofHeadingAt k: Int, numbered: Bool) -> String {
+        let text = lines[k].trimmed
+        let first = buf[text.lowerBound]
+        if first == UInt8(ascii: "#") { return "#" + String(text.prefix { buf[$0] == first }.count) }
+        if first == UInt8(ascii: "*") { return "*" + String(text.prefix { buf[$0] == first }.count) }
+        for below in [k + 1, k + 2] where below < lines.count {
+            if let c = LineShape.ruleCharacter(buf, lines[below].trimmed) { return "underlined \(c)" }
+            if lines[below].isBlank { break }
+        }
+        if isCentred(k) { return "centred" }
+        if numbered { return "numbered" }
+        if profile.bodyColumns >= 2, lines[k].columns < profile.bodyColumns { return "margin" }
+        return "plain"
+    }
+
+    /// A document that opens with a heading marked as no other heading is (a centred title block, the one line
+    /// underlined with `=`, the line at the margin over a NEWS file's outline) has a title: the other headings go
+    /// below it, keeping their levels relative to each other. (Not where the user placed headings.)
+    mutating func promoteTitle() {
+        guard hints.headings.isEmpty, case .heading(let title, let titleLevel, nil)? = out.first else { return }
+        let headings = out.indices.filter { if case .heading = out[$0] { return true } else { return false } }
+        guard headings.count >= 2 else { return }
+        let titleMark = mark(ofHeadingAt: lineIndex(of: title.lowerBound), numbered: false)
+        for e in headings.dropFirst() {
+            guard case .heading(let range, _, let number) = out[e] else { continue }
+            if mark(ofHeadingAt: lineIndex(of: range.lowerBound), numbered: number != nil) == titleMark { return }
+        }
+        // Every other heading keeps its place relative to the rest, the shallowest one level below the title.
+        var shallowest = Int.max
+        for e in headings.dropFirst() { if case .heading(_, let level, _) = out[e] { shallowest = min(shallowest, level) } }
+        let shift = titleLevel + 1 - shallowest
+        guard shift > 0 else { return }
+        for e in headings.dropFirst() {
+            if case .heading(let range, let level, let number) = out[e] { out[e] = .heading(range, level: level + shift, number: number) }
+        }
     }
 
     /// A clause number nests under its parent's heading, whatever level that one got: "1.1" one level below "1",
@@ -253,12 +303,8 @@ struct LayoutReader {
     mutating func demoteHeadings() {
         for (e, element) in out.enumerated() {
             guard case .heading(let range, _, _) = element else { continue }
-            var lo = 0, hi = lines.count - 1
-            while lo < hi {
-                let mid = (lo + hi + 1) / 2
-                if lines[mid].full.lowerBound <= range.lowerBound { lo = mid } else { hi = mid - 1 }
-            }
-            if hints.text.contains(lo + 1) { out[e] = .block(.paragraph, [lines[lo].trimmed], marker: nil) }
+            let k = lineIndex(of: range.lowerBound)
+            if hints.text.contains(k + 1) { out[e] = .block(.paragraph, [lines[k].trimmed], marker: nil) }
         }
     }
 

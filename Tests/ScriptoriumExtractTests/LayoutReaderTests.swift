@@ -167,7 +167,8 @@ import Testing
         let text = "GNU foo NEWS\n\n* Noteworthy changes in release 1.2 (2023-01-01) [stable]\n\n** Bug fixes\n\n  foo no longer crashes.\n"
         let got = Self.read(text)
         #expect(got.map(\.kind) == ["heading", "heading", "heading", "paragraph"])
-        #expect(got.compactMap(\.level) == [1, 1, 2])
+        // The title line is above the releases (`aTitleMarkedAsNoOtherHeadingIsAboveTheRest`).
+        #expect(got.compactMap(\.level) == [1, 2, 3])
     }
 
     @Test func consecutiveHashLinesAreAQuoteNotHeadings() {
@@ -224,5 +225,13 @@ import Testing
     @Test func aClauseNumberNestsUnderItsParentsHeading() {
         let got = Self.read("Licence\n=======\n\n1. Definitions\n--------------\n\n1.1. Contributor\n\nMeans each person.\n")
         #expect(got.filter { $0.kind == "heading" }.map { "\($0.label ?? "")@\($0.level!)" } == ["@1", "1@2", "1.1@3"])
+    }
+
+    @Test func aTitleMarkedAsNoOtherHeadingIsAboveTheRest() {
+        let news = Self.read("GNU foo NEWS\n\n* Noteworthy changes in release 1.2 [stable]\n\n** Bug fixes\n\n  foo no longer crashes.\n")
+        #expect(news.compactMap(\.level) == [1, 2, 3])
+        // Headings all marked alike: no title, all at one level.
+        let plain = Self.read("WHY AN ALLIANCE?\n\nThe alliance began as a bargain.\n\nWhat Did Japan Gain?\n\nA guarantee.\n")
+        #expect(plain.compactMap(\.level) == [1, 1])
     }
 }
