@@ -59,7 +59,12 @@ public enum BagVerifier {
         if hasManifest {
             // Every file under data/ must be listed.
             let listed = Set(payload)
-            let present = filesBelow(bag.appendingPathComponent("data"), prefix: "data")
+            var present: [String] = []
+            if let finding = payloadFolderProblem(bag) {
+                findings.append(finding)
+            } else {
+                present = filesBelow(bag.appendingPathComponent("data"), prefix: "data")
+            }
             for path in present where !listed.contains(path) {
                 findings.append(Finding(kind: .extra, path: path, detail: "not in manifest-sha256.txt"))
             }
@@ -67,17 +72,20 @@ public enum BagVerifier {
             let payloadFindings = findings.contains { $0.path.hasPrefix("data/") }
             if !payloadFindings, let finding = checkPayloadOxum(bag, files: present) { findings.append(finding) }
         }
-        // A missing tag file is said once (bagit.txt is both required and listed in the tag manifest).
+        // A tag file's problem is said once (bagit.txt is both required and listed in the tag manifest).
         var missing = Set<String>()
-        findings = findings.filter { $0.kind != .missing || missing.insert($0.path).inserted }
+        var said = Set<String>()
+        findings = findings.filter { $0.kind == .missing ? missing.insert($0.path).inserted : said.insert($0.description).inserted }
         return Report(findings: findings.sorted { ($0.path, $0.kind.rawValue, $0.detail) < ($1.path, $1.kind.rawValue, $1.detail) },
                       filesChecked: checked)
     }
 
     /// `bagit.txt` (RFC 8493 §2.1.1): exactly `BagIt-Version: M.N` and `Tag-File-Character-Encoding: ENCODING`.
     static func checkBagitFile(_ url: URL) -> [Finding] {
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            return [Finding(kind: .malformed, path: "bagit.txt", detail: "cannot be read as UTF-8")]
+        let text: String
+        switch readText(url) {
+        case .text(let read): text = read
+        case .problem(let problem): return [Finding(kind: .malformed, path: "bagit.txt", detail: problem)]
         }
         let lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
         var findings: [Finding] = []
@@ -99,16 +107,49 @@ public enum BagVerifier {
         return findings
     }
 
+    /// The payload folder, which must be a real folder inside the bag: a `data` that is a symbolic link (to `/`,
+    /// say) is reported and never walked, or `verify` would read whatever it points to.
+    static func payloadFolderProblem(_ bag: URL) -> Finding? {
+        let data = bag.appendingPathComponent("data")
+        var info = stat()
+        guard lstat(data.path, &info) == 0 else { return Finding(kind: .missing, path: "data", detail: "the payload folder") }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return nil
+        case S_IFLNK:
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: data.path)) ?? "?"
+            return Finding(kind: .malformed, path: "data", detail: "a symbolic link (to \(target)), not a folder; not followed")
+        default:
+            return Finding(kind: .malformed, path: "data", detail: "\(RegularFile.kind(info.st_mode)), not a folder")
+        }
+    }
+
+    /// A tag file's text, or why it cannot be read ("is a named pipe, not a regular file"; "not UTF-8").
+    static func readText(_ url: URL) -> TagText {
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.bytes(at: url.path)
+        } catch {
+            return .problem(error.isMissing ? "missing" : "\(error); not read")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { return .problem("cannot be read as UTF-8") }
+        return .text(text)
+    }
+
+    enum TagText {
+        case text(String)
+        /// Why the file cannot be read, for a finding's detail.
+        case problem(String)
+    }
+
     /// `Payload-Oxum: BYTES.FILES` in bag-info.txt, when there is one, must match the payload on disk.
     static func checkPayloadOxum(_ bag: URL, files: [String]) -> Finding? {
-        guard let data = FileManager.default.contents(atPath: bag.appendingPathComponent("bag-info.txt").path),
-              let text = String(data: data, encoding: .utf8),
+        guard case .text(let text) = readText(bag.appendingPathComponent("bag-info.txt")),
               let line = text.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("Payload-Oxum:") }) else { return nil }
         let value = line.dropFirst("Payload-Oxum:".count).trimmingCharacters(in: .whitespaces)
         var bytes = 0
         for path in files {
-            let size = (try? FileManager.default.attributesOfItem(atPath: bag.appendingPathComponent(path).path)[.size]) as? NSNumber
-            bytes += size?.intValue ?? 0
+            var info = stat()
+            if lstat(bag.appendingPathComponent(path).path, &info) == 0 { bytes += Int(info.st_size) }
         }
         let actual = "\(bytes).\(files.count)"
         return value == actual ? nil
@@ -131,8 +172,11 @@ public enum BagVerifier {
     /// Checks each line of a manifest; returns the paths it lists.
     private static func check(manifest name: String, in bag: URL, root: String, findings: inout [Finding],
                               checked: inout Int) -> [String] {
-        guard let text = try? String(contentsOf: bag.appendingPathComponent(name), encoding: .utf8) else {
-            findings.append(Finding(kind: .malformed, path: name, detail: "not readable as UTF-8"))
+        let text: String
+        switch readText(bag.appendingPathComponent(name)) {
+        case .text(let read): text = read
+        case .problem(let problem):
+            findings.append(Finding(kind: .malformed, path: name, detail: problem))
             return []
         }
         var paths: [String] = []
@@ -163,13 +207,20 @@ public enum BagVerifier {
                 findings.append(Finding(kind: .malformed, path: path, detail: "a symbolic link out of the bag (to \(target)); not read"))
                 continue
             }
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else {
+            var info = stat()
+            guard stat(url.path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else {
                 findings.append(Finding(kind: .missing, path: path, detail: "listed in \(name)"))
                 continue
             }
             checked += 1
-            guard let actual = try? SHA256Hex.ofFile(url) else {
+            let actual: (bytes: Int, sha256: String)
+            do {
+                actual = try SHA256Hex.ofFile(url)
+            } catch let problem as RegularFile.Problem {
+                // A named pipe or a device is never opened for reading: it could block or never end.
+                findings.append(Finding(kind: .malformed, path: path, detail: "\(problem); not read"))
+                continue
+            } catch {
                 findings.append(Finding(kind: .missing, path: path, detail: "cannot be read"))
                 continue
             }

@@ -13,13 +13,13 @@ public enum BagWriter {
 
         let totalBytes = sorted.reduce(0) { $0 + $1.bytes }
         var info = [
-            "Source-Organization: \(dataset.publisher)",
-            "External-Description: \(dataset.title)",
-            "External-Identifier: \(dataset.id)",
-            "Bag-Software-Agent: \(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
-            "Payload-Oxum: \(totalBytes).\(sorted.count)",
+            field("Source-Organization", dataset.publisher),
+            field("External-Description", dataset.title),
+            field("External-Identifier", dataset.id),
+            field("Bag-Software-Agent", "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)"),
+            field("Payload-Oxum", "\(totalBytes).\(sorted.count)"),
         ]
-        if let modified = dataset.modified { info.append("Bagging-Date: \(modified.prefix(10))") }
+        if let modified = dataset.modified { info.append(field("Bagging-Date", String(modified.prefix(10)))) }
         tags.append(("bag-info.txt", try write(info.joined(separator: "\n") + "\n", bag, "bag-info.txt")))
 
         let manifest = sorted.map { "\($0.sha256)  data/\(escape($0.path))\n" }.joined()
@@ -27,6 +27,25 @@ public enum BagWriter {
 
         let tagManifest = tags.map { "\($0.file.sha256)  \($0.name)\n" }.joined()
         _ = try write(tagManifest, bag, "tagmanifest-sha256.txt")
+    }
+
+    /// One `Label: value` line of bag-info.txt (RFC 8493 §2.2.2). The value comes from the user's metadata, so
+    /// every line break and other control character in it (CR, LF, NUL, NEL, U+2028...) is folded with the
+    /// whitespace around it into one space: a title with a newline must not forge a line such as `Payload-Oxum:`,
+    /// and a reader of the tag file must see one element per line.
+    static func field(_ label: String, _ value: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in value.unicodeScalars {
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            out.unicodeScalars.append(scalar)
+        }
+        return "\(label): \(out)"
     }
 
     /// RFC 8493 §2.1.3: a path in a manifest escapes CR, LF and `%`.

@@ -121,17 +121,13 @@ public struct HashingFileWriter {
 public enum SHA256Hex {
     public static func of(_ data: [UInt8]) -> String { HashingFileWriter.hex(SHA256.hash(data: data)) }
 
-    /// SHA-256 of a file, streamed in 1 MiB pieces (for `verify`).
+    /// SHA-256 of a file, streamed in 1 MiB pieces (for `verify`). Only a regular file is read: a named pipe or
+    /// a device in a bag would block or never end, and is reported as a `RegularFile.Problem` instead.
     public static func ofFile(_ url: URL) throws -> (bytes: Int, sha256: String) {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw ScriptoriumError(.dataset, path: url.path, "cannot read the file")
-        }
-        defer { try? handle.close() }
+        let file = try RegularFile(path: url.path)
         var hasher = SHA256()
         var total = 0
-        while true {
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty { break }
+        try file.forEachChunk { chunk in
             total += chunk.count
             hasher.update(data: chunk)
         }

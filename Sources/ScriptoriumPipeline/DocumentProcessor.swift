@@ -27,9 +27,10 @@ public struct DocumentProcessor: Sendable {
     public static func read(_ input: InputDocument, clock: StageClock? = nil) throws -> (fileBytes: [UInt8], source: SourceText) {
         let fileBytes: [UInt8]
         do {
-            fileBytes = try clock.measure(.read) { try InputBytes.read(input.url) }
-        } catch {
-            throw ScriptoriumError(.input, path: input.url.path, "cannot be read (\(AtomicOutput.reason(error)))")
+            fileBytes = try clock.measure(.read) { try RegularFile.bytes(at: input.url.path) }
+        } catch let problem as RegularFile.Problem {
+            if case .notRegular = problem { throw ScriptoriumError(.input, path: input.url.path, problem.description) }
+            throw ScriptoriumError(.input, path: input.url.path, "cannot be read (\(problem))")
         }
         return (fileBytes, try clock.measure(.read) { try SourceText(fileBytes: fileBytes, path: input.url.path) })
     }
