@@ -16,37 +16,44 @@ public enum DatasetValidator {
 
     public static func validate(bag: URL) throws -> Report {
         let data = bag.appendingPathComponent("data")
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: data.path, isDirectory: &isDir), isDir.boolValue else {
-            throw ScriptoriumError(.dataset, path: bag.path, "not a Scriptorium dataset: there is no data/ folder")
+        var info = stat()
+        guard lstat(data.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            let what = lstat(data.path, &info) == 0 ? " (data is \(RegularFile.kind(info.st_mode)))" : ""
+            throw ScriptoriumError(.dataset, path: bag.path, "not a Scriptorium dataset: there is no data/ folder\(what)")
         }
-        var problems: [String] = []
+        let inventory = PayloadInventory(data: data)
+        var problems = inventory.problems
         problems += FormatChecks.syntax(data)
-        problems += checkDataPackage(data)
+        problems += checkDataPackage(data, inventory: inventory)
         let tables = readTables(data, problems: &problems)
         let checked = TableChecks(tables: tables)
         problems += checked.problems
+        problems += ManifestChecks.check(
+            data: data, inventory: inventory,
+            recordCounts: Dictionary(uniqueKeysWithValues: DatasetTables.all.map { ($0.name, tables[$0.name]?.rows.count ?? 0) }),
+            documents: (tables["documents"]?.rows ?? []).map {
+                ManifestChecks.Document(id: $0["id"] ?? "", source: $0["source"] ?? "", sha256: $0["source_sha256"] ?? "")
+            })
         problems += checked.validateDocuments(data: data)
         let counts = DatasetTables.all.map { "\(tables[$0.name]?.rows.count ?? 0) \($0.name)" }.joined(separator: ", ")
         return Report(problems: problems, summary: counts)
     }
 
     /// Every resource of datapackage.json exists with the size and hash it states.
-    static func checkDataPackage(_ data: URL) -> [String] {
-        let url = data.appendingPathComponent("datapackage.json")
-        guard let bytes = FileManager.default.contents(atPath: url.path) else { return ["datapackage.json: missing"] }
-        if JSONSyntax.firstProblem(in: Array(bytes)) != nil { return [] } // reported with its line and column
-        guard let package = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
+    static func checkDataPackage(_ data: URL, inventory: PayloadInventory) -> [String] {
+        var problems: [String] = []
+        guard let bytes = payload(data, "datapackage.json", problems: &problems) else { return problems }
+        if JSONSyntax.firstProblem(in: bytes) != nil { return [] } // reported with its line and column
+        guard let package = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               let resources = package["resources"] as? [[String: Any]] else {
             return ["datapackage.json: not a JSON object with resources"]
         }
-        var problems: [String] = []
         for resource in resources {
             guard let path = resource["path"] as? String else {
                 problems.append("datapackage.json: a resource has no path")
                 continue
             }
-            guard let actual = try? SHA256Hex.ofFile(data.appendingPathComponent(path)) else {
+            guard let actual = inventory[path] else {
                 problems.append("datapackage.json: resource \(path) does not exist")
                 continue
             }
@@ -60,6 +67,17 @@ public enum DatasetValidator {
         return problems
     }
 
+    /// The bytes of the payload file at `path` (relative to `data/`), or nil with the problem added: "missing",
+    /// or what it is when it is not a regular file (a named pipe is never opened for reading).
+    static func payload(_ data: URL, _ path: String, problems: inout [String]) -> [UInt8]? {
+        do {
+            return try RegularFile.bytes(at: data.appendingPathComponent(path).path)
+        } catch {
+            problems.append("\(path): " + (error.isMissing ? "missing" : "\(error)"))
+            return nil
+        }
+    }
+
     struct Table {
         var definition: CSVTable
         var rows: [[String: String]]
@@ -69,13 +87,10 @@ public enum DatasetValidator {
         var tables: [String: Table] = [:]
         for definition in DatasetTables.all {
             let path = definition.path
-            guard let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(path).path) else {
-                problems.append("\(path): missing")
-                continue
-            }
+            guard let bytes = payload(data, path, problems: &problems) else { continue }
             let rows: [[String]]
             do {
-                rows = try CSVReader.rows(Array(bytes))
+                rows = try CSVReader.rows(bytes)
             } catch {
                 problems.append("\(path): not RFC 4180 CSV: \(error)")
                 continue

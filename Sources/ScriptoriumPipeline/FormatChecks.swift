@@ -10,10 +10,9 @@ import ScriptoriumTEI
 enum FormatChecks {
     static func tei(_ data: URL, records: DocumentRecords) -> [String] {
         let path = "tei/\(records.document.id).xml"
-        guard let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(path).path) else {
-            return ["\(path): missing"]
-        }
-        return TEIChecker.check(fileBytes: Array(bytes), path: path, records: records)
+        var problems: [String] = []
+        guard let bytes = DatasetValidator.payload(data, path, problems: &problems) else { return problems }
+        return TEIChecker.check(fileBytes: bytes, path: path, records: records)
     }
 
     /// Checks one document's JSON-LD against its CSV records. A problem names the file and, for a node, where
@@ -22,13 +21,12 @@ enum FormatChecks {
     static func jsonld(_ data: URL, records: DocumentRecords) -> [String] {
         let documentID = records.document.id
         let path = "jsonld/\(documentID).jsonld"
-        guard let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(path).path) else {
-            return ["\(path): missing"]
-        }
-        if JSONSyntax.firstProblem(in: Array(bytes)) != nil { return [] }
+        var problems: [String] = []
+        guard let bytes = DatasetValidator.payload(data, path, problems: &problems) else { return problems }
+        if JSONSyntax.firstProblem(in: bytes) != nil { return [] }
         let root: Any
         do {
-            root = try JSONSerialization.jsonObject(with: bytes)
+            root = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
             return ["\(path): not valid JSON (\(error.localizedDescription))"]
         }
@@ -46,7 +44,6 @@ enum FormatChecks {
             }
         }
         collect(root, "")
-        var problems: [String] = []
         if nodes[documentID] == nil { problems.append("\(path): no node for document \(documentID)") }
         // A value the CSV has (or has not) is the node's value for `key` (or the node has no `key`).
         func compare(_ node: [String: Any], _ pointer: String, _ record: String, _ key: String, _ expected: String?) {
@@ -117,8 +114,8 @@ enum FormatChecks {
             if path.hasSuffix(".json") || path.hasSuffix(".jsonld") { paths.append(path) }
         }
         for path in paths.sorted() {
-            guard let bytes = fm.contents(atPath: data.appendingPathComponent(path).path) else { continue }
-            if let problem = JSONSyntax.firstProblem(in: Array(bytes)) {
+            guard let bytes = try? RegularFile.bytes(at: data.appendingPathComponent(path).path) else { continue }
+            if let problem = JSONSyntax.firstProblem(in: bytes) {
                 problems.append("\(path):\(problem.line):\(problem.column): not valid JSON: \(problem.message)")
             }
         }

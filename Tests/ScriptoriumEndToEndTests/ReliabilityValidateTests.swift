@@ -72,7 +72,7 @@ import ScriptoriumPipeline
         expectLine("jsonld/us-japan-security-treaty.jsonld at /hasPart/0/hasPart/1/text: sentence us-japan-security-treaty.b1.s2 has \"CHANGED")
         // Every line names a file of the dataset first.
         for line in lines {
-            #expect(["csv/", "tei/", "jsonld/", "datapackage.json", "source/"].contains { line.hasPrefix($0) }, "\(line)")
+            #expect(["csv/", "tei/", "jsonld/", "datapackage.json", "manifest.json", "source/"].contains { line.hasPrefix($0) }, "\(line)")
         }
     }
 

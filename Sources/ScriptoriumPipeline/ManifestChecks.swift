@@ -1,0 +1,101 @@
+import Foundation
+import ScriptoriumBag
+import ScriptoriumModel
+
+/// `data/manifest.json` checked against the bag: the tool that wrote it, a record count per table equal to the
+/// table's rows, one input per row of `documents.csv` (same source, id and SHA-256, and the source copy in the
+/// bag has that hash and size), and exactly the payload files on disk (all but the manifest itself) with their
+/// sizes and hashes. A missing or empty manifest is a problem, not a pass.
+enum ManifestChecks {
+    /// One row of `documents.csv`, as far as the manifest is concerned.
+    struct Document {
+        var id: String
+        var source: String
+        var sha256: String
+    }
+
+    static func check(data: URL, inventory: PayloadInventory, recordCounts: [String: Int],
+                      documents: [Document]) -> [String] {
+        let path = DatasetManifest.path
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.bytes(at: data.appendingPathComponent(path).path)
+        } catch {
+            return ["\(path): " + (error.isMissing ? "missing (every dataset has one)" : "\(error)")]
+        }
+        if JSONSyntax.firstProblem(in: bytes) != nil { return [] } // reported with its line and column
+        guard let root = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            return ["\(path): not a JSON object"]
+        }
+        var problems: [String] = []
+        func problem(_ message: String) { problems.append("\(path): \(message)") }
+
+        let tool = root["tool"] as? [String: Any]
+        if tool?["name"] as? String != ScriptoriumInfo.name || (tool?["version"] as? String)?.isEmpty != false {
+            problem("\"tool\" must name \(ScriptoriumInfo.name) and its version")
+        }
+        if let dataset = root["dataset"] as? [String: Any] {
+            for key in ["id", "title", "version", "license"] where !(dataset[key] is String) {
+                problem("\"dataset\" has no \"\(key)\"")
+            }
+        } else {
+            problem("no \"dataset\" object")
+        }
+
+        if let records = root["records"] as? [String: Any] {
+            for (table, count) in recordCounts.sorted(by: { $0.key < $1.key }) {
+                let stated = records[table] as? Int
+                if stated != count { problem("records.\(table) is \(stated.map(String.init) ?? "missing"), the table has \(count) rows") }
+            }
+            for table in records.keys.sorted() where recordCounts[table] == nil { problem("records.\(table): no such table") }
+        } else {
+            problem("no \"records\" object")
+        }
+
+        if let inputs = root["inputs"] as? [[String: Any]] {
+            if inputs.count != documents.count {
+                problem("lists \(inputs.count) inputs, csv/documents.csv has \(documents.count) documents")
+            }
+            for (n, (input, document)) in zip(inputs, documents).enumerated() {
+                let at = "inputs[\(n)]"
+                if input["document"] as? String != document.id || input["source"] as? String != document.source {
+                    problem("\(at) is \(input["source"] as? String ?? "?"), csv/documents.csv row \(n + 1) is \(document.source)")
+                    continue
+                }
+                if input["sha256"] as? String != document.sha256 { problem("\(at) sha256 differs from csv/documents.csv") }
+                if let copy = inventory["source/\(document.source)"] {
+                    if copy.sha256 != document.sha256 { problem("\(at): the source copy's sha256 differs") }
+                    if input["bytes"] as? Int != copy.bytes { problem("\(at) bytes differ from the source copy (\(copy.bytes))") }
+                }
+            }
+        } else {
+            problem("no \"inputs\" list")
+        }
+
+        if let files = root["files"] as? [[String: Any]] {
+            var listed = Set<String>()
+            for (n, file) in files.enumerated() {
+                guard let filePath = file["path"] as? String else {
+                    problem("files[\(n)] has no path")
+                    continue
+                }
+                listed.insert(filePath)
+                guard let actual = inventory[filePath] else {
+                    problem("files[\(n)]: \(filePath) is not in the bag")
+                    continue
+                }
+                if file["sha256"] as? String != actual.sha256 { problems.append("\(filePath): sha256 differs from \(path)") }
+                if file["bytes"] as? Int != actual.bytes {
+                    problems.append("\(filePath): \(actual.bytes) bytes, \(path) says \(file["bytes"].map { "\($0)" } ?? "nothing")")
+                }
+                if !(file["mediaType"] is String) { problem("files[\(n)]: \(filePath) has no mediaType") }
+            }
+            for unlisted in inventory.files.keys.sorted() where unlisted != path && !listed.contains(unlisted) {
+                problems.append("\(unlisted): not listed in \(path)")
+            }
+        } else {
+            problem("no \"files\" list")
+        }
+        return problems
+    }
+}

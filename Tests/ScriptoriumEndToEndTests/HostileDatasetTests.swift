@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import ScriptoriumPipeline
+
+/// `validate` on datasets that were tampered with or never were whole: a missing or empty `manifest.json` fails,
+/// a table replaced by a named pipe is reported (never opened for reading), and a `data` folder that is a
+/// symbolic link is refused, never walked.
+@Suite(.serialized) struct HostileDatasetTests {
+    /// A built dataset of the essay and a note, in a fresh folder (removed by the caller).
+    private func built() throws -> (folder: URL, output: URL) {
+        let folder = try temporaryFolder("hostile-dataset")
+        let output = folder.appendingPathComponent("out")
+        let run = try runTool(["build", try goodCorpus(in: folder).path, "--output", output.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        return (folder, output)
+    }
+
+    @Test func aMissingOrEmptyManifestFailsValidation() throws {
+        let (folder, output) = try built()
+        defer { cleanup(folder) }
+        let manifest = output.appendingPathComponent("data/manifest.json")
+        #expect(try runTool(["validate", output.path]).status == 0)
+        for content in [nil, "{}", "[]", "{\"tool\": {\"name\": \"scriptorium\", \"version\": \"0\"}}"] as [String?] {
+            try? FileManager.default.removeItem(at: manifest)
+            if let content { try Data(content.utf8).write(to: manifest) }
+            let run = try runTool(["validate", output.path])
+            #expect(run.status == 1, "validate passed with manifest.json = \(content ?? "(missing)")")
+            #expect(run.stdout.contains("manifest.json"), "\(run.stdout)")
+        }
+    }
+
+    @Test func aManifestThatDisagreesWithTheBagFails() throws {
+        let (folder, output) = try built()
+        defer { cleanup(folder) }
+        let manifest = output.appendingPathComponent("data/manifest.json")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        // One record fewer than the table holds.
+        let edited = text.replacingOccurrences(of: #""documents":2"#, with: #""documents":1"#)
+        #expect(edited != text)
+        try Data(edited.utf8).write(to: manifest)
+        let run = try runTool(["validate", output.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("manifest.json: records.documents is 1, the table has 2 rows"), "\(run.stdout)")
+    }
+
+    @Test func aTableThatIsANamedPipeIsReportedNotRead() throws {
+        let (folder, output) = try built()
+        defer { cleanup(folder) }
+        let table = output.appendingPathComponent("data/csv/blocks.csv")
+        try FileManager.default.removeItem(at: table)
+        #expect(mkfifo(table.path, 0o644) == 0)
+        let run = try runTool(["validate", output.path], timeout: 60) // reading the pipe would block for ever
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("csv/blocks.csv: is a named pipe, not a regular file"), "\(run.stdout)")
+        let verify = try runTool(["verify", output.path], timeout: 60)
+        #expect(verify.status == 1)
+        #expect(verify.stdout.contains("data/csv/blocks.csv (is a named pipe"), "\(verify.stdout)")
+    }
+
+    @Test func aDataFolderThatLinksOutOfTheBagIsNotWalked() throws {
+        let (folder, output) = try built()
+        defer { cleanup(folder) }
+        let data = output.appendingPathComponent("data")
+        try FileManager.default.removeItem(at: data)
+        try FileManager.default.createSymbolicLink(atPath: data.path, withDestinationPath: "/")
+        let validate = try runTool(["validate", output.path], timeout: 60)
+        #expect(validate.status == 1)
+        #expect(validate.stderr.contains("symbolic link"), "\(validate.stderr)")
+        let verify = try runTool(["verify", output.path], timeout: 60)
+        #expect(verify.status == 1)
+        #expect(verify.stdout.split(separator: "\n").count < 40, "verify walked the link: \(verify.stdout.prefix(500))")
+    }
+}
