@@ -36,14 +36,14 @@ public enum MetadataFiles {
                                               "publisher", "version", "keywords", "base_iri"]) ?? [:]
         let id = RecordID.slug(try string(object, "id", url) ?? root.lastPathComponent)
         let defaultBase = "https://scriptorium.example/datasets/\(id)/"
-        var base = try string(object, "base_iri", url) ?? defaultBase
+        var base = try iri(object, "base_iri", url) ?? defaultBase
         if !(base.hasSuffix("/") || base.hasSuffix("#")) { base += "/" }
         return DatasetMetadata(
             id: id,
             title: try string(object, "title", url) ?? "Scriptorium dataset \(id)",
             description: try string(object, "description", url) ?? "Records extracted from prose documents by Scriptorium.",
-            license: try string(object, "license", url) ?? "CC-BY-4.0",
-            licenseURL: try string(object, "license_url", url) ?? "https://creativecommons.org/licenses/by/4.0/",
+            license: try license(object, url) ?? "CC-BY-4.0",
+            licenseURL: try iri(object, "license_url", url) ?? "https://creativecommons.org/licenses/by/4.0/",
             creators: try strings(object, "creators", url) ?? [],
             publisher: try string(object, "publisher", url) ?? "Scriptorium",
             version: try string(object, "version", url) ?? "0.1.0",
@@ -63,7 +63,7 @@ public enum MetadataFiles {
             return DocumentMetadata()
         }
         var metadata = DocumentMetadata(title: try string(object, "title", url), language: try string(object, "language", url),
-                                        license: try string(object, "license", url), creators: try strings(object, "creators", url),
+                                        license: try license(object, url), creators: try strings(object, "creators", url),
                                         description: try string(object, "description", url))
         if let value = object["layout"] { (metadata.layout, metadata.markdown) = try layout(value, url) }
         return metadata
@@ -154,6 +154,23 @@ public enum MetadataFiles {
             throw ScriptoriumError(.input, path: url.path, "\"\(key)\" must be a non-empty string")
         }
         return s
+    }
+
+    /// A value written as an IRI into JSON-LD and TEI: it must be an absolute IRI, or RDF tools reject the dataset.
+    private static func iri(_ object: [String: Any], _ key: String, _ url: URL) throws -> String? {
+        guard let value = try string(object, key, url) else { return nil }
+        if let problem = AbsoluteIRI.problem(value) { throw ScriptoriumError(.input, path: url.path, "\"\(key)\" \(problem)") }
+        return value
+    }
+
+    /// `"license"`: a name such as `CC-BY-4.0`, or an http(s) URL, which is then written as an IRI and must be one.
+    private static func license(_ object: [String: Any], _ url: URL) throws -> String? {
+        guard let value = try string(object, "license", url) else { return nil }
+        let lowered = value.lowercased()
+        if lowered.hasPrefix("http:") || lowered.hasPrefix("https:"), let problem = AbsoluteIRI.problem(value) {
+            throw ScriptoriumError(.input, path: url.path, "\"license\" \(problem) (give a licence name such as CC-BY-4.0, or its URL)")
+        }
+        return value
     }
 
     private static func strings(_ object: [String: Any], _ key: String, _ url: URL) throws -> [String]? {

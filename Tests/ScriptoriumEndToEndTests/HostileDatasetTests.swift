@@ -70,4 +70,39 @@ import ScriptoriumPipeline
         #expect(verify.status == 1)
         #expect(verify.stdout.split(separator: "\n").count < 40, "verify walked the link: \(verify.stdout.prefix(500))")
     }
+
+    @Test(arguments: [#"{"base_iri": "https://e.org/\"<>/"}"#, #"{"base_iri": "rel/"}"#, #"{"license_url": "rel/"}"#,
+                      #"{"license_url": "https://e.org/a b"}"#, #"{"license": "https://e.org/{x}"}"#])
+    func anIRIThatIsNotAbsoluteIsRefusedByName(dataset: String) throws {
+        let folder = try temporaryFolder("hostile-iri")
+        defer { cleanup(folder) }
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("A paragraph about the treaty.\n".utf8).write(to: input.appendingPathComponent("a.txt"))
+        try Data(dataset.utf8).write(to: input.appendingPathComponent("dataset.json"))
+        let output = folder.appendingPathComponent("out")
+        let run = try runTool(["build", input.path, "--output", output.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("dataset.json") && run.stderr.contains("is not an absolute IRI"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func aTitleWithLineBreaksAndNULsCannotForgeBagInfo() throws {
+        let folder = try temporaryFolder("hostile-baginfo")
+        defer { cleanup(folder) }
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("A paragraph about the treaty.\n".utf8).write(to: input.appendingPathComponent("a.txt"))
+        try Data(#"{"title": "Forged\nPayload-Oxum: 1.1\u0000\r\nBagging-Date: 1999-01-01", "publisher": "P\n\u0000Q"}"#.utf8)
+            .write(to: input.appendingPathComponent("dataset.json"))
+        let output = folder.appendingPathComponent("out")
+        let run = try runTool(["build", input.path, "--output", output.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let info = try String(contentsOf: output.appendingPathComponent("bag-info.txt"), encoding: .utf8)
+        #expect(info.components(separatedBy: "\n").filter { $0.hasPrefix("Payload-Oxum:") }.count == 1, "\(info)")
+        #expect(!info.components(separatedBy: "\n").contains { $0.hasPrefix("Bagging-Date:") } && !info.contains("\u{0}"), "\(info)")
+        #expect(info.contains("External-Description: Forged Payload-Oxum: 1.1 Bagging-Date: 1999-01-01\n"), "\(info)")
+        #expect(try runTool(["verify", output.path]).status == 0)
+        #expect(try runTool(["validate", output.path]).status == 0)
+    }
 }
