@@ -35,7 +35,9 @@ public struct AtomicOutput {
         }
     }
 
-    /// Only an empty folder or a dataset this tool wrote may be replaced: never a user's other files.
+    /// Only an empty folder or a dataset this tool wrote may be replaced: never a user's other files, and never
+    /// a dataset someone made read-only (write-protecting an output is a request to keep it; and the old tree
+    /// could not be removed after the swap, which would leave it behind as a hidden folder).
     static func checkReplaceable(_ url: URL, shown: String) throws {
         let fm = FileManager.default
         let entries = (try? fm.contentsOfDirectory(atPath: url.path)) ?? []
@@ -45,6 +47,24 @@ public struct AtomicOutput {
         if !isBag {
             throw ScriptoriumError(.output, path: shown, "is a folder that is not a Scriptorium dataset; refusing to replace it (choose another --output or empty it)")
         }
+        if let locked = firstReadOnlyFolder(url) {
+            let which = locked == url.path ? "it is" : "its folder \(locked.dropFirst(url.path.count + 1)) is"
+            throw ScriptoriumError(.output, path: shown, "the previous output is write-protected (\(which) read-only); refusing to replace it (make it writable with chmod -R u+w, or choose another --output)")
+        }
+    }
+
+    /// The first folder of the tree at `url` (itself included; links not followed) that this process may not
+    /// change, or nil. Removing a file takes write permission on its folder, so folders are what matter.
+    static func firstReadOnlyFolder(_ url: URL) -> String? {
+        if access(url.path, W_OK | X_OK) != 0 { return url.path }
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
+            let child = url.appendingPathComponent(name)
+            var info = stat()
+            if lstat(child.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, let locked = firstReadOnlyFolder(child) {
+                return locked
+            }
+        }
+        return nil
     }
 
     /// Swaps the finished build into place, atomically where the kernel can.

@@ -105,4 +105,36 @@ import ScriptoriumPipeline
         #expect(try runTool(["verify", output.path]).status == 0)
         #expect(try runTool(["validate", output.path]).status == 0)
     }
+
+    /// Write-protection is honoured: a build over a read-only previous output fails, names it, and leaves
+    /// no hidden staging folder. Root may write anywhere, so as root the tool runs as `nobody` (setpriv).
+    @Test func aReadOnlyPreviousOutputIsRefusedAndNothingIsLeftBehind() throws {
+        var wrapper: [String] = []
+        if getuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+            wrapper = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        }
+        let folder = try temporaryFolder("hostile-readonly")
+        defer {
+            _ = runSystem("/bin/chmod", ["-R", "u+w", folder.path])
+            cleanup(folder)
+        }
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("A paragraph about the treaty.\n".utf8).write(to: input.appendingPathComponent("a.txt"))
+        _ = runSystem("/bin/chmod", ["-R", "a+rwX", folder.path])
+        let output = folder.appendingPathComponent("out")
+        let first = try runTool(["build", input.path, "--output", output.path], wrapper: wrapper)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try snapshot(output)
+        for target in [output.path, output.appendingPathComponent("data/csv").path] {
+            _ = runSystem("/bin/chmod", ["-R", "u+w", output.path])
+            _ = runSystem("/bin/chmod", ["a-w", target])
+            let again = try runTool(["build", input.path, "--output", output.path], wrapper: wrapper)
+            #expect(again.status == 1)
+            #expect(again.stderr.contains("write-protected"), "\(again.stderr)")
+            #expect(leftovers(beside: output).isEmpty, "\(leftovers(beside: output))")
+            #expect(try snapshot(output) == before)
+        }
+    }
 }
