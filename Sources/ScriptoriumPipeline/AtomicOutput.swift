@@ -33,6 +33,7 @@ public struct AtomicOutput {
         } catch {
             throw ScriptoriumError(.output, path: path, "cannot write in \(parent.path) (\(Self.reason(error)))")
         }
+        Interruption.protect(staging.path)
     }
 
     /// Only an empty folder or a dataset this tool wrote may be replaced: never a user's other files, and never
@@ -67,17 +68,21 @@ public struct AtomicOutput {
         return nil
     }
 
-    /// Swaps the finished build into place, atomically where the kernel can.
+    /// Swaps the finished build into place, atomically where the kernel can; a signal that arrives meanwhile
+    /// waits until the swap is done.
     public func commit() throws {
+        defer { Interruption.release(staging.path) }
+        try Interruption.uninterruptible { try swapIntoPlace() }
+        try? FileManager.default.removeItem(at: staging) // the previous output, after an exchange
+    }
+
+    private func swapIntoPlace() throws {
         let fm = FileManager.default
         if scriptorium_sync_filesystem(staging.path) != 0 {
             throw ScriptoriumError(.output, path: shownPath, "cannot flush the build to disk (\(String(cString: strerror(errno))))")
         }
         if fm.fileExists(atPath: target.path) {
-            if scriptorium_exchange_paths(staging.path, target.path) == 0 {
-                try? fm.removeItem(at: staging) // now holds the previous output
-                return
-            }
+            if scriptorium_exchange_paths(staging.path, target.path) == 0 { return } // staging now holds the previous output
             // No atomic exchange here: move the old output aside, then the new one in.
             let old = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
             do {
@@ -100,6 +105,7 @@ public struct AtomicOutput {
     /// Removes the staging folder after a failure.
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
+        Interruption.release(staging.path)
     }
 
     /// A failure while building, as the user should see it: a write failure names the output folder and the

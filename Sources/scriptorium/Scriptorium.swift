@@ -14,6 +14,12 @@ struct Scriptorium: ParsableCommand {
             """,
         version: "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
         subcommands: [Build.self, Validate.self, Verify.self, Sentences.self, Outline.self])
+
+    /// Signals are taken over before anything else runs (and before any thread starts): see `Interruption`.
+    static func main() {
+        Interruption.install()
+        main(nil)
+    }
 }
 
 /// Runs `body`, turning every error into one clear message on stderr and exit status 1 (never a stack trace).
