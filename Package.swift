@@ -24,6 +24,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CPathExchange"),
+        // glibc's malloc tuning that Swift cannot reach: fewer arenas under a virtual-memory limit.
+        .target(name: "CMallocArenas"),
         // libxml2's allocator: a per-thread bump arena while one TEI document is built, validated and written.
         .target(name: "CXMLArena"),
         .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel"]),
@@ -38,7 +40,7 @@ let package = Package(
         ]),
         .target(name: "ScriptoriumPipeline", dependencies: [
             "ScriptoriumModel", "ScriptoriumExtract", "ScriptoriumNormalize", "ScriptoriumValidate",
-            "ScriptoriumCSV", "ScriptoriumTEI", "ScriptoriumJSONLD", "ScriptoriumBag", "CPathExchange",
+            "ScriptoriumCSV", "ScriptoriumTEI", "ScriptoriumJSONLD", "ScriptoriumBag", "CPathExchange", "CMallocArenas",
         ]),
         .executableTarget(name: "scriptorium", dependencies: [
             "ScriptoriumPipeline", "ScriptoriumExtract",

@@ -57,6 +57,8 @@ public enum DatasetBuilder {
         let dataset = try MetadataFiles.dataset(root: root, modified: modified)
         let lexicon = try loadLexicon(options.lexicon, root: root)
         let ids = try documentIDs(inputs)
+        var options = options
+        options.jobs = try MemoryLimit.jobs(for: inputs, sizes: inputs.map { Self.fileSize($0.url) }, asked: options.jobs)
 
         let output = try AtomicOutput(target: options.output)
         do {

@@ -15,8 +15,10 @@ struct Scriptorium: ParsableCommand {
         version: "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
         subcommands: [Build.self, Validate.self, Verify.self, Sentences.self, Outline.self])
 
-    /// Signals are taken over before anything else runs (and before any thread starts): see `Interruption`.
+    /// Memory and signals are set up before anything else runs, and before any thread starts: see
+    /// `MemoryLimit` and `Interruption`.
     static func main() {
+        MemoryLimit.adapt()
         Interruption.install()
         main(nil)
     }
