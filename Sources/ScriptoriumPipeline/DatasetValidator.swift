@@ -33,7 +33,7 @@ public enum DatasetValidator {
 
     /// Every resource of datapackage.json exists with the size and hash it states.
     static func checkDataPackage(_ data: URL) -> [String] {
-        let url = data.appendingPathComponent("datapackage.json")
+        let url = data.appendingPathComponent(OutputLayout.dataPackagePath)
         guard let bytes = FileManager.default.contents(atPath: url.path) else { return ["datapackage.json: missing"] }
         if JSONSyntax.firstProblem(in: Array(bytes)) != nil { return [] } // reported with its line and column
         guard let package = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any],
