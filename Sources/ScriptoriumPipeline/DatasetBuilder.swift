@@ -86,12 +86,13 @@ public enum DatasetBuilder {
     /// a document never changes another's. Paths are compared as bytes: `café.txt` in NFC and in NFD are two
     /// files, and two documents. Two inputs with one relative path (from two PATHs), or two paths whose hashed
     /// ids meet (48 bits of SHA-256 alike), are an error naming both; nothing is ever renamed to make room.
-    static func documentIDs(_ inputs: [InputDocument]) throws -> [String] {
+    static func documentIDs(_ inputs: [InputDocument],
+                            id documentID: (String) -> String = RecordID.document(sourcePath:)) throws -> [String] {
         var byID: [String: InputDocument] = [:]
         var byPath: [[UInt8]: InputDocument] = [:]
         var problems: [ScriptoriumError] = []
         let ids = inputs.map { input in
-            let id = RecordID.document(sourcePath: input.relativePath)
+            let id = documentID(input.relativePath)
             if let other = byPath.updateValue(input, forKey: Array(input.relativePath.utf8)) {
                 problems.append(ScriptoriumError(.input, path: input.shownPath ?? input.url.path,
                     "has the same relative path, \(input.relativePath), as \(other.shownPath ?? other.url.path); build them separately"))
