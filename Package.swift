@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
-        .target(name: "ScriptoriumModel"),
+        .target(name: "ScriptoriumModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ScriptoriumJSON"),
         .systemLibrary(
             name: "CLibXML2",
@@ -49,7 +49,7 @@ let package = Package(
 
         // Shared by the tests only: a seeded random generator for property and fuzz tests.
         .target(name: "ScriptoriumTestSupport", path: "Tests/ScriptoriumTestSupport"),
-        .testTarget(name: "ScriptoriumModelTests", dependencies: ["ScriptoriumModel"]),
+        .testTarget(name: "ScriptoriumModelTests", dependencies: ["ScriptoriumModel", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ScriptoriumExtractTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumExtract"]),
         .testTarget(name: "ScriptoriumNormalizeTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumNormalize", "ScriptoriumExtract"]),
         .testTarget(name: "ScriptoriumValidateTests", dependencies: ["ScriptoriumValidate"]),

@@ -58,14 +58,14 @@ public enum BagVerifier {
         }
         if hasManifest {
             // Every file under data/ must be listed.
-            let listed = Set(payload)
+            let listed = Set(payload.map(PathOrder.key))
             var present: [String] = []
             if let finding = payloadFolderProblem(bag) {
                 findings.append(finding)
             } else {
                 present = filesBelow(bag.appendingPathComponent("data"), prefix: "data")
             }
-            for path in present where !listed.contains(path) {
+            for path in present where !listed.contains(PathOrder.key(path)) {
                 findings.append(Finding(kind: .extra, path: path, detail: "not in manifest-sha256.txt"))
             }
             // The Oxum differs whenever a payload file does; say so only when nothing else explains it.
@@ -76,7 +76,9 @@ public enum BagVerifier {
         var missing = Set<String>()
         var said = Set<String>()
         findings = findings.filter { $0.kind == .missing ? missing.insert($0.path).inserted : said.insert($0.description).inserted }
-        return Report(findings: findings.sorted { ($0.path, $0.kind.rawValue, $0.detail) < ($1.path, $1.kind.rawValue, $1.detail) },
+        return Report(findings: findings.sorted {
+            PathOrder.same($0.path, $1.path) ? ($0.kind.rawValue, $0.detail) < ($1.kind.rawValue, $1.detail) : PathOrder.less($0.path, $1.path)
+        },
                       filesChecked: checked)
     }
 
@@ -180,7 +182,7 @@ public enum BagVerifier {
             return []
         }
         var paths: [String] = []
-        var seen = Set<String>()
+        var seen = Set<[UInt8]>()
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
@@ -197,7 +199,7 @@ public enum BagVerifier {
                 findings.append(Finding(kind: .malformed, path: name, detail: "line \(number + 1): \(path) escapes the bag"))
                 continue
             }
-            guard seen.insert(path).inserted else {
+            guard seen.insert(PathOrder.key(path)).inserted else {
                 findings.append(Finding(kind: .malformed, path: name, detail: "line \(number + 1): \(path) is listed twice"))
                 continue
             }
@@ -245,7 +247,7 @@ public enum BagVerifier {
     static func filesBelow(_ dir: URL, prefix: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
         var out: [String] = []
-        for name in names.sorted() {
+        for name in names.sorted(by: PathOrder.less) {
             let url = dir.appendingPathComponent(name)
             var info = stat()
             let isDir = lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR

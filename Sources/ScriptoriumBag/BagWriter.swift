@@ -5,7 +5,7 @@ import ScriptoriumModel
 /// `bagit.txt`, `bag-info.txt` with Payload-Oxum, `manifest-sha256.txt` and `tagmanifest-sha256.txt`.
 public enum BagWriter {
     public static func finish(bag: URL, payload: [PayloadFile], dataset: DatasetMetadata) throws {
-        let sorted = payload.sorted { $0.path < $1.path }
+        let sorted = payload.sorted { PathOrder.less($0.path, $1.path) }
         var tags: [(name: String, file: PayloadFile)] = []
 
         let bagit = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"

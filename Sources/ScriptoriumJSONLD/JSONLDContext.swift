@@ -54,7 +54,7 @@ enum JSONLDContext {
     /// schema.org properties whose string values are IRIs.
     static let schemaIRIProperties = ["isPartOf", "mentions", "sameAs"]
 
-    /// The shared context document, `data/jsonld/context.jsonld`.
+    /// The shared context document, `data/context.jsonld`.
     static func document() -> [UInt8] {
         var w = JSONWriter(capacity: 2048)
         w.beginObject()

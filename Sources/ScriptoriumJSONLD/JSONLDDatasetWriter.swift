@@ -1,7 +1,7 @@
 import ScriptoriumJSON
 import ScriptoriumModel
 
-/// Writes `data/jsonld/dataset.jsonld`: the `Dataset` (its `@id` is the dataset's `baseIRI`, its `identifier`
+/// Writes `data/dataset.jsonld`: the `Dataset` (its `@id` is the dataset's `baseIRI`, its `identifier`
 /// the dataset id) with its metadata, one `DataDownload` per payload file
 /// (`distribution`), the documents (`hasPart`, by reference with their names) and every entity with its
 /// dataset-wide `mentionCount` (`mentions`).
@@ -12,7 +12,7 @@ enum JSONLDDatasetWriter {
         var w = JSONWriter(capacity: 4096 + files.count * 320 + documents.count * (nodes.base.count + 160)
                            + entities.count * (nodes.base.count + 240))
         w.beginObject()
-        nodes.context(&w)
+        nodes.context(&w, reference: JSONLDWriter.contextFileName)
         w.lineBreak(indent: 0)
         w.key("@id")
         w.string(nodes.datasetIRI)
@@ -71,7 +71,7 @@ enum JSONLDDatasetWriter {
             w.key("name")
             w.string(f.path)
             w.key("contentUrl")
-            w.string(JSONLDNodes.relativeURL(fromJSONLDFolderTo: f.path))
+            w.string(JSONLDNodes.relativeURL(to: f.path, up: false))
             w.key("encodingFormat")
             w.string(f.mediaType)
             JSONLDNodes.contentSize(&w, bytes: f.bytes)

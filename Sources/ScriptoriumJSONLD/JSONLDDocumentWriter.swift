@@ -6,7 +6,7 @@ import ScriptoriumModel
 ///
 /// Shape (one node per line):
 ///
-///     { "@context": ["context.jsonld", {"@base": baseIRI}], "@id": <document id>, "@type": "Article",
+///     { "@context": ["../context.jsonld", {"@base": baseIRI}], "@id": <document id>, "@type": "Article",
 ///       name, inLanguage, license, author,
 ///       description, isPartOf (the dataset), isBasedOn (the source file as a MediaObject with its sha256),
 ///       mentions: [entity nodes],
@@ -46,7 +46,7 @@ enum JSONLDDocumentWriter {
 
         var w = JSONWriter(capacity: estimatedSize(records, baseCount: nodes.base.count))
         w.beginObject()
-        nodes.context(&w)
+        nodes.context(&w, reference: JSONLDWriter.documentContextReference)
         w.lineBreak(indent: 0)
         nodes.articleHead(&w, doc)
         nodes.license(&w, doc.license)
@@ -68,7 +68,7 @@ enum JSONLDDocumentWriter {
         w.key("name")
         w.string(doc.source)
         w.key("contentUrl")
-        w.string(JSONLDNodes.relativeURL(fromJSONLDFolderTo: "source/" + doc.source))
+        w.string(JSONLDNodes.relativeURL(to: "source/" + doc.source, up: true))
         w.key("encodingFormat")
         if doc.source.lowercased().hasSuffix(".md") { w.literal("text/markdown") } else { w.literal("text/plain") }
         JSONLDNodes.contentSize(&w, bytes: doc.byteCount)

@@ -80,19 +80,20 @@ struct JSONLDNodes {
         }
     }
 
-    /// `"@context"`: the shared context file, and the `@base` of record IRIs when they are written relative.
-    func context(_ w: inout JSONWriter) {
+    /// `"@context"`: the shared context file (`reference`, relative to the file written), and the `@base` of
+    /// record IRIs when they are written relative.
+    func context(_ w: inout JSONWriter, reference: String) {
         w.key("@context")
         if let contextBase {
             w.beginArray()
-            w.string(JSONLDWriter.contextFileName)
+            w.string(reference)
             w.beginObject()
             w.key("@base")
             w.string(contextBase)
             w.endObject()
             w.endArray()
         } else {
-            w.string(JSONLDWriter.contextFileName)
+            w.string(reference)
         }
     }
 
@@ -188,10 +189,11 @@ struct JSONLDNodes {
         w.endObject()
     }
 
-    /// A path relative to `data/` as a URL reference relative to a file in `data/jsonld/`: `../` and the path,
-    /// each byte outside the URI unreserved set (and `/`) percent-encoded.
-    static func relativeURL(fromJSONLDFolderTo path: String) -> String {
-        var out: [UInt8] = Array("../".utf8)
+    /// A path relative to `data/` as a URL reference relative to a file in `data/` (`up` false) or in a folder of
+    /// `data/` such as `data/jsonld/` (`up` true: `../` and the path), each byte outside the URI unreserved set
+    /// (and `/`) percent-encoded.
+    static func relativeURL(to path: String, up: Bool) -> String {
+        var out: [UInt8] = up ? Array("../".utf8) : []
         let hex = Array("0123456789ABCDEF".utf8)
         for b in path.utf8 {
             switch b {

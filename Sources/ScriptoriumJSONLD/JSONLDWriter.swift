@@ -2,24 +2,27 @@ import ScriptoriumModel
 
 /// Writes the dataset's JSON-LD 1.1 (schema.org, plus the project namespace `https://scriptorium.example/ns#`
 /// for what schema.org has no term for; see `JSONLDContext`). Pure: records in, bytes out; the pipeline owns
-/// the files, all of which go in `data/jsonld/`:
+/// the files, and places them so (the references between them are relative):
 ///
-/// - `context.jsonld` (`context()`), which the other files reference relatively, so nothing is fetched;
-/// - `<document id>.jsonld` (`document(_:dataset:)`), one per document;
-/// - `dataset.jsonld` (`dataset(_:documents:entities:files:)`).
+/// - `data/context.jsonld` (`context()`), which the other files reference relatively, so nothing is fetched;
+/// - `data/jsonld/<document id>.jsonld` (`document(_:dataset:)`), one per document, in a folder that holds
+///   nothing else (its context is `../context.jsonld`, its source `../source/…`);
+/// - `data/dataset.jsonld` (`dataset(_:documents:entities:files:)`), beside the context.
 ///
 /// Every record is a node whose `@id` is `dataset.baseIRI` + its id. Output is deterministic: keys in a fixed
 /// order, arrays in the order given.
 public enum JSONLDWriter {
     public static let contextFileName = "context.jsonld"
     public static let datasetFileName = "dataset.jsonld"
+    /// How a document's file, one folder below the context, refers to it.
+    public static let documentContextReference = "../" + contextFileName
     /// The project's own vocabulary namespace.
     public static let namespace = JSONLDContext.namespace
 
     /// The file name of a document's JSON-LD: `<document id>.jsonld`.
     public static func documentFileName(_ document: DocumentRecord) -> String { document.id + ".jsonld" }
 
-    /// The shared context document, `data/jsonld/context.jsonld`.
+    /// The shared context document, `data/context.jsonld`.
     public static func context() -> [UInt8] { JSONLDContext.document() }
 
     /// One document's JSON-LD, `data/jsonld/<document id>.jsonld`.
@@ -33,7 +36,7 @@ public enum JSONLDWriter {
         try JSONLDDocumentWriter.build(records, dataset: dataset).finish(body)
     }
 
-    /// The dataset's JSON-LD, `data/jsonld/dataset.jsonld`. `documents` and `entities` in the order the CSV
+    /// The dataset's JSON-LD, `data/dataset.jsonld`. `documents` and `entities` in the order the CSV
     /// tables list them (entities with their dataset-wide `mentions`); `files` are the payload files to list
     /// as `distribution`, which cannot include `dataset.jsonld` itself (nor anything hashed after it).
     public static func dataset(_ dataset: DatasetMetadata, documents: [DocumentRecord], entities: [EntityRecord],

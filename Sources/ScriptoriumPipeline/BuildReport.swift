@@ -16,7 +16,9 @@ public enum BuildReport {
     public static let path = "build.json"
 
     static func bytes(documents: Int, skipped: [SkippedInput]) throws -> [UInt8] {
-        let entries = skipped.sorted { ($0.source, $0.error.message) < ($1.source, $1.error.message) }
+        let entries = skipped.sorted {
+            PathOrder.same($0.source, $1.source) ? $0.error.message < $1.error.message : PathOrder.less($0.source, $1.source)
+        }
             .map { ["source": $0.source, "reason": $0.error.message] }
         let object: [String: Any] = ["documents": documents, "keep_going": true, "skipped": entries]
         return Array(try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))

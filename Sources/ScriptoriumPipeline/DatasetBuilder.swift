@@ -84,23 +84,28 @@ public enum DatasetBuilder {
         return FileManager.default.fileExists(atPath: url.path) ? try Lexicon(contentsOf: url) : .empty
     }
 
-    /// Stable, unique ids; two inputs that would land on the same path in the bag are an error.
-    static func documentIDs(_ inputs: [InputDocument]) throws -> [String] {
-        var used = Set<String>()
-        var paths = Set<String>()
-        return try inputs.map { input in
-            guard paths.insert(input.relativePath).inserted else {
-                throw ScriptoriumError(.input, path: input.url.path, "another input has the same relative path \(input.relativePath)")
-            }
-            let base = RecordID.document(sourcePath: input.relativePath)
-            var id = base
-            var n = 2
-            while !used.insert(id).inserted {
-                id = "\(base)-\(n)"
-                n += 1
+    /// Each input's id, which depends on its own relative path only (`RecordID.document`), so adding or removing
+    /// a document never changes another's. Paths are compared as bytes: `café.txt` in NFC and in NFD are two
+    /// files, and two documents. Two inputs with one relative path (from two PATHs), or two paths whose hashed
+    /// ids meet (48 bits of SHA-256 alike), are an error naming both; nothing is ever renamed to make room.
+    static func documentIDs(_ inputs: [InputDocument],
+                            id documentID: (String) -> String = RecordID.document(sourcePath:)) throws -> [String] {
+        var byID: [String: InputDocument] = [:]
+        var byPath: [[UInt8]: InputDocument] = [:]
+        var problems: [ScriptoriumError] = []
+        let ids = inputs.map { input in
+            let id = documentID(input.relativePath)
+            if let other = byPath.updateValue(input, forKey: Array(input.relativePath.utf8)) {
+                problems.append(ScriptoriumError(.input, path: input.shownPath ?? input.url.path,
+                    "has the same relative path, \(input.relativePath), as \(other.shownPath ?? other.url.path); build them separately"))
+            } else if let other = byID.updateValue(input, forKey: id) {
+                problems.append(ScriptoriumError(.input, path: input.shownPath ?? input.url.path,
+                    "has the same document id, \(id), as \(other.shownPath ?? other.url.path) (a SHA-256 collision); rename one of them"))
             }
             return id
         }
+        if !problems.isEmpty { throw InputProblems(problems) }
+        return ids
     }
 
     private static func write(inputs: [InputDocument], unusable: [SkippedInput], ids: [String], dataset: DatasetMetadata,
@@ -150,7 +155,7 @@ public enum DatasetBuilder {
                 }
             }
         }
-        problems.sort { $0.source < $1.source }
+        problems.sort { PathOrder.less($0.source, $1.source) }
         if !problems.isEmpty && (!options.keepGoing || documents.isEmpty) {
             throw InputProblems(problems.map(\.error) + (options.keepGoing
                 ? [ScriptoriumError(.input, path: options.inputs.joined(separator: " "), "no document could be built")] : []))

@@ -42,7 +42,7 @@ public enum DatasetValidator {
     /// Every resource of datapackage.json exists with the size and hash it states.
     static func checkDataPackage(_ data: URL, inventory: PayloadInventory) -> [String] {
         var problems: [String] = []
-        guard let bytes = payload(data, "datapackage.json", problems: &problems) else { return problems }
+        guard let bytes = payload(data, OutputLayout.dataPackagePath, problems: &problems) else { return problems }
         if JSONSyntax.firstProblem(in: bytes) != nil { return [] } // reported with its line and column
         guard let package = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               let resources = package["resources"] as? [[String: Any]] else {

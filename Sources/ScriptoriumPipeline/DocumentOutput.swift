@@ -20,6 +20,11 @@ struct DocumentOutput: Sendable {
     /// long after the others have run out of work.
     static let parallelFormatsBytes = 1 << 20
 
+    /// Writes the document's files. A document that fails leaves no file behind: the source copy is written
+    /// last (TEI is validated before it is written, so the likeliest failure comes first), and on any failure
+    /// every file of this document already written is removed again, so a `--keep-going` build that skips it
+    /// still holds exactly the files its manifests list. (Each path belongs to this document alone: the TEI and
+    /// JSON-LD are named by its id, the copy by its relative path, both unique in the build.)
     init(_ result: DocumentProcessor.Result, tei: TEIWriter, dataset: DatasetMetadata, layout: OutputLayout,
          clock: StageClock?, jobs: Int = 1) throws {
         let records = result.records
@@ -29,18 +34,23 @@ struct DocumentOutput: Sendable {
         let teiPath = OutputLayout.teiPath(doc.id)
         let jsonldPath = OutputLayout.jsonldPath(doc.id)
         let sourcePath = OutputLayout.sourcePath(doc.source)
-        let sourceURL = layout.url(sourcePath)
-        if doc.source.contains("/") {
-            // An input in a subfolder keeps its folder in the bag (`source/` itself exists from the start).
-            try FileManager.default.createDirectory(at: sourceURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            let formats = try Self.writeFormats(records, tei: tei, dataset: dataset, layout: layout, teiPath: teiPath,
+                                                jsonldPath: jsonldPath, clock: clock, jobs: jobs)
+            rows = formats.rows
+            let source = try Self.writeSource(result.fileBytes, doc: doc, layout: layout, path: sourcePath, clock: clock)
+            files = [formats.tei, formats.jsonld, source]
+        } catch {
+            for path in [teiPath, jsonldPath, sourcePath] { unlink(layout.url(path).path) }
+            throw error
         }
-        let sourceType = OutputLayout.mediaType(sourcePath)
-        let source = try clock.measure(.write) {
-            try HashingFileWriter.write(result.fileBytes, to: sourceURL, path: sourcePath,
-                                        mediaType: sourceType.mediaType, format: sourceType.format,
-                                        sha256: doc.sourceSHA256)
-        }
-        if jobs > 1 && doc.byteCount >= Self.parallelFormatsBytes {
+    }
+
+    /// The TEI and JSON-LD files and the CSV rows.
+    private static func writeFormats(_ records: DocumentRecords, tei: TEIWriter, dataset: DatasetMetadata,
+                                     layout: OutputLayout, teiPath: String, jsonldPath: String, clock: StageClock?,
+                                     jobs: Int) throws -> (rows: CSVRecordRows, tei: PayloadFile, jsonld: PayloadFile) {
+        if jobs > 1 && records.document.byteCount >= Self.parallelFormatsBytes {
             // TEI on one thread, CSV rows and JSON-LD on another (the same bytes, written to different files).
             let teiResult = Slot<Result<PayloadFile, Error>>()
             let otherResult = Slot<Result<(CSVRecordRows, PayloadFile), Error>>()
@@ -57,16 +67,29 @@ struct DocumentOutput: Sendable {
             }
             let teiFile = try teiResult.get().get()
             let (rows, jsonldFile) = try otherResult.get().get()
-            self.rows = rows
-            files = [teiFile, jsonldFile, source]
-            return
+            return (rows, teiFile, jsonldFile)
         }
         // One format at a time, each written and freed before the next is built: a large document never has
         // its TEI and JSON-LD bytes in memory at once.
-        rows = clock.measure(.csv) { CSVRecordRows(records) }
+        let rows = clock.measure(.csv) { CSVRecordRows(records) }
         let teiFile = try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock)
         let jsonldFile = try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath, clock: clock)
-        files = [teiFile, jsonldFile, source]
+        return (rows, teiFile, jsonldFile)
+    }
+
+    /// The input's bytes, copied under `source/` at its relative path.
+    private static func writeSource(_ bytes: [UInt8], doc: DocumentRecord, layout: OutputLayout, path: String,
+                                    clock: StageClock?) throws -> PayloadFile {
+        let url = layout.url(path)
+        if doc.source.contains("/") {
+            // An input in a subfolder keeps its folder in the bag (`source/` itself exists from the start).
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
+        let type = OutputLayout.mediaType(path)
+        return try clock.measure(.write) {
+            try HashingFileWriter.write(bytes, to: url, path: path, mediaType: type.mediaType, format: type.format,
+                                        sha256: doc.sourceSHA256)
+        }
     }
 
     private static func writeTEI(_ records: DocumentRecords, tei: TEIWriter, layout: OutputLayout, path: String,

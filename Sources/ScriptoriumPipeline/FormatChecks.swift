@@ -9,7 +9,7 @@ import ScriptoriumTEI
 /// JSON-LD as strict JSON with one node per record).
 enum FormatChecks {
     static func tei(_ data: URL, records: DocumentRecords) -> [String] {
-        let path = "tei/\(records.document.id).xml"
+        let path = OutputLayout.teiPath(records.document.id)
         var problems: [String] = []
         guard let bytes = DatasetValidator.payload(data, path, problems: &problems) else { return problems }
         return TEIChecker.check(fileBytes: bytes, path: path, records: records)
@@ -20,7 +20,7 @@ enum FormatChecks {
     /// reported, with line and column, by `syntax`.)
     static func jsonld(_ data: URL, records: DocumentRecords) -> [String] {
         let documentID = records.document.id
-        let path = "jsonld/\(documentID).jsonld"
+        let path = OutputLayout.jsonldPath(documentID)
         var problems: [String] = []
         guard let bytes = DatasetValidator.payload(data, path, problems: &problems) else { return problems }
         if JSONSyntax.firstProblem(in: bytes) != nil { return [] }
@@ -107,7 +107,7 @@ enum FormatChecks {
         guard let enumerator = fm.enumerator(atPath: data.path) else { return [] }
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String {
-            if path == "source" || path.hasPrefix("source/") {
+            if path == OutputLayout.sourceFolder || path.hasPrefix(OutputLayout.sourceFolder + "/") {
                 enumerator.skipDescendants()
                 continue
             }

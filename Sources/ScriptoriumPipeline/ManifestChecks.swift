@@ -63,7 +63,7 @@ enum ManifestChecks {
                     continue
                 }
                 if input["sha256"] as? String != document.sha256 { problem("\(at) sha256 differs from csv/documents.csv") }
-                if let copy = inventory["source/\(document.source)"] {
+                if let copy = inventory[OutputLayout.sourcePath(document.source)] {
                     if copy.sha256 != document.sha256 { problem("\(at): the source copy's sha256 differs") }
                     if input["bytes"] as? Int != copy.bytes { problem("\(at) bytes differ from the source copy (\(copy.bytes))") }
                 }
@@ -73,13 +73,13 @@ enum ManifestChecks {
         }
 
         if let files = root["files"] as? [[String: Any]] {
-            var listed = Set<String>()
+            var listed = Set<[UInt8]>()
             for (n, file) in files.enumerated() {
                 guard let filePath = file["path"] as? String else {
                     problem("files[\(n)] has no path")
                     continue
                 }
-                listed.insert(filePath)
+                listed.insert(PathOrder.key(filePath))
                 guard let actual = inventory[filePath] else {
                     problem("files[\(n)]: \(filePath) is not in the bag")
                     continue
@@ -90,7 +90,7 @@ enum ManifestChecks {
                 }
                 if !(file["mediaType"] is String) { problem("files[\(n)]: \(filePath) has no mediaType") }
             }
-            for unlisted in inventory.files.keys.sorted() where unlisted != path && !listed.contains(unlisted) {
+            for unlisted in inventory.paths where !PathOrder.same(unlisted, path) && !listed.contains(PathOrder.key(unlisted)) {
                 problems.append("\(unlisted): not listed in \(path)")
             }
         } else {

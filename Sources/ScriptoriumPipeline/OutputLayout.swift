@@ -1,7 +1,19 @@
 import Foundation
+import ScriptoriumBag
+import ScriptoriumJSONLD
+import ScriptoriumTEI
 
-/// Where each file goes inside the bag (SPEC §4). Paths handed to the data package and manifests are relative
-/// to `data/`.
+/// Where each file goes inside the bag (SPEC §4); the one place the bag's paths are defined. Paths handed to the
+/// data package and manifests are relative to `data/`.
+///
+/// No file of a document can ever land on a file the dataset writes for itself, whatever the document is called,
+/// because the two never share a folder under the same kind of name:
+///
+/// - per-document files live in folders that hold nothing else, named by document id or by the input's own
+///   relative path: `tei/ID.xml`, `jsonld/ID.jsonld`, `source/REL`;
+/// - the dataset's own files sit directly in `data/` (`datapackage.json`, `manifest.json`, `build.json`,
+///   `context.jsonld`, `dataset.jsonld`) or in `csv/`; the one shared file in a per-document folder is the TEI
+///   schema, `tei/scriptorium-tei.rng`, whose extension no document's `tei/ID.xml` has.
 struct OutputLayout: Sendable {
     let bag: URL
     var data: URL { bag.appendingPathComponent("data") }
@@ -10,6 +22,15 @@ struct OutputLayout: Sendable {
     static let teiFolder = "tei"
     static let jsonldFolder = "jsonld"
     static let sourceFolder = "source"
+
+    /// The shared JSON-LD context, beside `datapackage.json`; each `jsonld/ID.jsonld` refers to it as
+    /// `../context.jsonld`, `dataset.jsonld` as `context.jsonld` (`JSONLDWriter`).
+    static let contextPath = JSONLDWriter.contextFileName
+    /// The dataset's own JSON-LD, beside `datapackage.json`.
+    static let datasetJSONLDPath = JSONLDWriter.datasetFileName
+    /// The project's RELAX NG schema for the TEI files, beside them (each names it relatively).
+    static let teiSchemaPath = "\(teiFolder)/\(TEISchema.fileName)"
+    static let dataPackagePath = "datapackage.json"
 
     func createFolders() throws {
         for folder in [Self.csvFolder, Self.teiFolder, Self.jsonldFolder, Self.sourceFolder] {
@@ -20,7 +41,7 @@ struct OutputLayout: Sendable {
     func url(_ relative: String) -> URL { data.appendingPathComponent(relative) }
 
     static func teiPath(_ documentID: String) -> String { "\(teiFolder)/\(documentID).xml" }
-    static func jsonldPath(_ name: String) -> String { "\(jsonldFolder)/\(name).jsonld" }
+    static func jsonldPath(_ documentID: String) -> String { "\(jsonldFolder)/\(documentID).jsonld" }
     static func sourcePath(_ relative: String) -> String { "\(sourceFolder)/\(relative)" }
 
     /// Media type and Frictionless format name from a file's extension.

@@ -11,8 +11,10 @@ struct PayloadInventory {
         var sha256: String
     }
 
-    /// Regular files by path relative to `data/`.
-    private(set) var files: [String: Entry] = [:]
+    /// Regular files by path relative to `data/` (as bytes: see `PathOrder`).
+    private var files: [[UInt8]: Entry] = [:]
+    /// The paths of `files`, in byte order.
+    private(set) var paths: [String] = []
     /// Paths that are not regular files (links, pipes, devices), with what they are.
     private(set) var problems: [String] = []
 
@@ -20,14 +22,14 @@ struct PayloadInventory {
         walk(data, prefix: "")
     }
 
-    subscript(path: String) -> Entry? { files[path] }
+    subscript(path: String) -> Entry? { files[PathOrder.key(path)] }
 
     private mutating func walk(_ dir: URL, prefix: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
             problems.append("\(prefix.isEmpty ? "data" : String(prefix.dropLast())): cannot read the folder")
             return
         }
-        for name in names.sorted() {
+        for name in names.sorted(by: PathOrder.less) {
             let path = prefix + name
             let url = dir.appendingPathComponent(name)
             var info = stat()
@@ -38,7 +40,8 @@ struct PayloadInventory {
             case S_IFREG:
                 do {
                     let hashed = try SHA256Hex.ofFile(url)
-                    files[path] = Entry(bytes: hashed.bytes, sha256: hashed.sha256)
+                    files[PathOrder.key(path)] = Entry(bytes: hashed.bytes, sha256: hashed.sha256)
+                    paths.append(path)
                 } catch {
                     problems.append("\(path): cannot be read (\(error))")
                 }

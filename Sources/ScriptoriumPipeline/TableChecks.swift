@@ -97,7 +97,7 @@ struct TableChecks {
 
         for doc in tables["documents"]?.rows ?? [] {
             let id = doc["id"] ?? ""
-            let sourcePath = "source/\(doc["source"] ?? "")"
+            let sourcePath = OutputLayout.sourcePath(doc["source"] ?? "")
             guard let fileBytes = try? RegularFile.bytes(at: data.appendingPathComponent(sourcePath).path) else {
                 let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
                 problems.append("csv/documents.csv \(row)(\(id)) column source: \(sourcePath) is not in the bag")

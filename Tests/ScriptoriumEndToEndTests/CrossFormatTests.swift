@@ -107,8 +107,8 @@ import Testing
                 array.forEach(collect)
             }
         }
-        for file in ["us-japan-security-treaty.jsonld", "dataset.jsonld"] {
-            collect(try JSONSerialization.jsonObject(with: Data(contentsOf: built.output.appendingPathComponent("data/jsonld/\(file)"))))
+        for file in ["jsonld/us-japan-security-treaty.jsonld", "dataset.jsonld"] {
+            collect(try JSONSerialization.jsonObject(with: Data(contentsOf: built.output.appendingPathComponent("data/\(file)"))))
         }
         for sentence in built.sentences { #expect(nodes[sentence.id]?["text"] as? String == sentence.text, "\(sentence.id)") }
         for mention in built.mentions { #expect(nodes[mention.id] != nil, "\(mention.id)") }

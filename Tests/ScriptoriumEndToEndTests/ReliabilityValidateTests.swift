@@ -138,8 +138,8 @@ import ScriptoriumPipeline
         #expect(try runTool(["build", try goodCorpus(in: folder).path, "--output", output.path]).status == 0)
         let cases: [(file: String, bytes: String, expected: String)] = [
             ("datapackage.json", "{\n  \"a\": [1, 2,]\n}", "datapackage.json:2:14: not valid JSON: a trailing comma before ']'"),
-            ("jsonld/context.jsonld", "{\"@context\": {\"a\": 1, \"a\": 2}}", "jsonld/context.jsonld:1:23: not valid JSON: the key \"a\" appears twice in this object"),
-            ("jsonld/dataset.jsonld", "{\"name\": \"tab\there\"}", "jsonld/dataset.jsonld:1:14: not valid JSON: a control character (byte 0x9) inside a string must be escaped"),
+            ("context.jsonld", "{\"@context\": {\"a\": 1, \"a\": 2}}", "context.jsonld:1:23: not valid JSON: the key \"a\" appears twice in this object"),
+            ("dataset.jsonld", "{\"name\": \"tab\there\"}", "dataset.jsonld:1:14: not valid JSON: a control character (byte 0x9) inside a string must be escaped"),
             ("manifest.json", "{\"n\": 012}", "manifest.json:1:7: not valid JSON: a number may not start with 0"),
         ]
         for (file, bytes, _) in cases {

@@ -16,7 +16,7 @@ import Testing
         try Data("changed".utf8).write(to: data.appendingPathComponent("csv/sentences.csv"))
         try Data("changed".utf8).write(to: data.appendingPathComponent("tei/note.xml"))
         try FileManager.default.removeItem(at: data.appendingPathComponent("source/note.txt"))
-        try FileManager.default.removeItem(at: data.appendingPathComponent("jsonld/context.jsonld"))
+        try FileManager.default.removeItem(at: data.appendingPathComponent("context.jsonld"))
         try Data("x".utf8).write(to: data.appendingPathComponent("csv/extra.csv"))
         try Data("x".utf8).write(to: data.appendingPathComponent("notes.txt"))
         try Data("BagIt-Version: 1.0\n".utf8).write(to: output.appendingPathComponent("bagit.txt"))
@@ -26,7 +26,7 @@ import Testing
         let lines = Set(run.stdout.split(separator: "\n").map { String($0.split(separator: " (")[0]) })
         #expect(lines.isSuperset(of: [
             "modified: data/csv/sentences.csv", "modified: data/tei/note.xml",
-            "missing: data/source/note.txt", "missing: data/jsonld/context.jsonld",
+            "missing: data/source/note.txt", "missing: data/context.jsonld",
             "extra: data/csv/extra.csv", "extra: data/notes.txt",
             "malformed: bagit.txt", "modified: bagit.txt",
         ]), "\(run.stdout)")

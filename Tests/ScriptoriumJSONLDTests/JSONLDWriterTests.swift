@@ -16,7 +16,8 @@ import Testing
     @Test func referencesTheLocalContextAndSetsTheBase() throws {
         let root = try Parsed.object(JSONLDWriter.document(records, dataset: dataset))
         let context = try #require(root["@context"] as? [Any])
-        #expect(context.first as? String == JSONLDWriter.contextFileName)
+        // A document's file is in data/jsonld/, the context in data/.
+        #expect(context.first as? String == "../context.jsonld")
         #expect(JSONLDWriter.contextFileName == "context.jsonld")
         #expect((context.last as? [String: String]) == ["@base": dataset.baseIRI])
         // The raw file shows the CSV ids.
@@ -37,7 +38,7 @@ import Testing
         var d = dataset
         d.baseIRI = "urn:example:scriptorium:"
         let raw = try Parsed.object(JSONLDWriter.document(records, dataset: d))
-        #expect(raw["@context"] as? String == JSONLDWriter.contextFileName)
+        #expect(raw["@context"] as? String == JSONLDWriter.documentContextReference)
         #expect(raw["@id"] as? String == "urn:example:scriptorium:" + records.document.id)
         let nodes = try Parsed.nodes(raw)
         for s in records.sentences { #expect(nodes["urn:example:scriptorium:" + s.id] != nil) }
@@ -282,8 +283,9 @@ import Testing
             #expect(node["contentSize"] as? String == "\(f.bytes) B")
             #expect(node["recordCount"] as? Int == f.records)
         }
-        #expect(downloads.last?["contentUrl"] as? String == "../source/essays/us%20japan%20treaty.txt")
-        #expect(downloads.first?["contentUrl"] as? String == "../csv/documents.csv")
+        // dataset.jsonld sits in data/, beside the files' folders.
+        #expect(downloads.last?["contentUrl"] as? String == "source/essays/us%20japan%20treaty.txt")
+        #expect(downloads.first?["contentUrl"] as? String == "csv/documents.csv")
     }
 
     @Test func documentsAndEntitiesWithCounts() throws {
