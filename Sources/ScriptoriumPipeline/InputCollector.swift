@@ -108,11 +108,44 @@ public enum InputCollector {
         }
         // One file reached twice (named twice, or through a link inside the root) is one document.
         var seen = Set<[UInt8]>()
-        let documents = found.filter { seen.insert($0.real).inserted }.map(\.document).sorted {
+        var documents = found.filter { seen.insert($0.real).inserted }.map(\.document).sorted {
             PathOrder.same($0.relativePath, $1.relativePath) ? PathOrder.less($0.root.path, $1.root.path)
                 : PathOrder.less($0.relativePath, $1.relativePath)
         }
+        problems += refuseNormalisationTwins(&documents)
         return (documents, problems)
+    }
+
+    /// Paths that are different bytes but the same text once Unicode-normalised (`café.txt` in NFC and in NFD)
+    /// are two files here, but one name to BagIt tools (bagit-python compares normalised names and rejects the
+    /// bag), to macOS and to Windows, and to any reader of the dataset. Neither is chosen over the other: both
+    /// are refused, each naming the other, so nothing is dropped without a word and no bag is published that an
+    /// archive would reject.
+    static func refuseNormalisationTwins(_ documents: inout [InputDocument]) -> [SkippedInput] {
+        // Swift's String equality is canonical equivalence: exactly the names that normalise alike.
+        var byText: [String: [Int]] = [:]
+        for (i, document) in documents.enumerated() { byText[document.relativePath, default: []].append(i) }
+        var refused = Set<Int>()
+        var problems: [SkippedInput] = []
+        for group in byText.values where group.count > 1 {
+            // The names look alike, so each is said with its form: "café.txt (NFD)".
+            func form(_ i: Int) -> String {
+                let path = documents[i].relativePath
+                return PathOrder.same(path, path.precomposedStringWithCanonicalMapping) ? "NFC"
+                    : PathOrder.same(path, path.decomposedStringWithCanonicalMapping) ? "NFD" : "mixed normalisation"
+            }
+            func named(_ i: Int) -> String { "\(NameCheck.shown(Array(documents[i].relativePath.utf8))) (\(form(i)))" }
+            for i in group {
+                let others = group.filter { $0 != i }.map(named)
+                let document = documents[i]
+                problems.append(SkippedInput(source: NameCheck.shown(Array(document.relativePath.utf8)), error: ScriptoriumError(
+                    .input, path: document.shownPath ?? document.url.path,
+                    "its name, written in \(form(i)), differs from \(others.joined(separator: ", ")) only in Unicode normalisation; BagIt tools, macOS and Windows read them as one name: rename one of them")))
+                refused.insert(i)
+            }
+        }
+        documents = documents.enumerated().filter { !refused.contains($0.offset) }.map(\.element)
+        return problems.sorted { PathOrder.less($0.source, $1.source) }
     }
 
     static func isDocument(_ name: String) -> Bool { isDocument(Array(name.utf8)) }
