@@ -62,7 +62,7 @@ public enum MetadataFiles {
         guard let object = try load(url, allowed: ["title", "language", "license", "creators", "description", "layout"]) else {
             return DocumentMetadata()
         }
-        var metadata = DocumentMetadata(title: try string(object, "title", url), language: try string(object, "language", url),
+        var metadata = DocumentMetadata(title: try string(object, "title", url), language: try languageTag(object, url),
                                         license: try license(object, url), creators: try strings(object, "creators", url),
                                         description: try string(object, "description", url))
         if let value = object["layout"] { (metadata.layout, metadata.markdown) = try layout(value, url) }
@@ -160,6 +160,23 @@ public enum MetadataFiles {
     private static func iri(_ object: [String: Any], _ key: String, _ url: URL) throws -> String? {
         guard let value = try string(object, key, url) else { return nil }
         if let problem = AbsoluteIRI.problem(value) { throw ScriptoriumError(.input, path: url.path, "\"\(key)\" \(problem)") }
+        return value
+    }
+
+    /// `"language"`: a BCP 47 tag (RFC 5646), written into TEI's `xml:lang` and JSON-LD's `inLanguage`. Its shape
+    /// is checked here, so that a bad tag is one clear line naming the sidecar rather than a schema error later:
+    /// subtags of 1 to 8 ASCII letters or digits joined by `-`, the first 2 to 8 letters (or `x`/`i` for private
+    /// and grandfathered tags), a one-character subtag (an extension) followed by another.
+    private static func languageTag(_ object: [String: Any], _ url: URL) throws -> String? {
+        guard let value = try string(object, "language", url) else { return nil }
+        let subtags = value.split(separator: "-", omittingEmptySubsequences: false)
+        let alphanumeric = subtags.allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        let first = subtags[0]
+        let firstOK = ((2...8).contains(first.count) && first.allSatisfy(\.isLetter)) || (["x", "i", "X", "I"].contains(first) && subtags.count > 1)
+        let extensionsOK = subtags.enumerated().allSatisfy { $0.element.count != 1 || $0.offset + 1 < subtags.count }
+        guard alphanumeric, firstOK, extensionsOK else {
+            throw ScriptoriumError(.input, path: url.path, "\"language\" \"\(value)\" is not a BCP 47 language tag (such as en, fr-CA, zh-Hant)")
+        }
         return value
     }
 

@@ -178,8 +178,8 @@ import ScriptoriumModel
     // MARK: 4. A skipped document leaves nothing behind
 
     /// Failures at each stage that can be provoked from outside: reading (not UTF-8), the sidecar (an unknown
-    /// key), extraction (only headings), and TEI validation (a language the schema refuses, found after the
-    /// records were made; the source copy used to be written by then).
+    /// key, a language that is not a BCP 47 tag: this one used to pass until TEI validation, after the source
+    /// copy was written), and extraction (only headings).
     @Test func aSkippedDocumentLeavesNoFileInTheBag() throws {
         let folder = try temporaryFolder("hostile-skip")
         defer { cleanup(folder) }
