@@ -100,6 +100,23 @@ public struct RegularFile: ~Copyable {
         }
     }
 
+    /// `count` bytes from `offset` (fewer if the file ends first).
+    public func read(offset: Int, count: Int) throws(Problem) -> [UInt8] {
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = 0
+            while filled < count {
+                let n = pread(descriptor, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 { failure = errno; break }
+                if n == 0 { break }
+                filled += n
+            }
+        }
+        if failure != 0 { throw .system(failure) }
+        return bytes
+    }
+
     /// The bytes of the regular file at `path`.
     public static func bytes(at path: String) throws(Problem) -> [UInt8] {
         try RegularFile(path: path).readAll()
@@ -109,7 +126,7 @@ public struct RegularFile: ~Copyable {
     private func readFully(into buffer: UnsafeMutableRawBufferPointer, failure: inout Int32) -> Int {
         var filled = 0
         while filled < buffer.count {
-            let n = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            let n = systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             if n < 0 && errno == EINTR { continue }
             if n < 0 {
                 failure = errno
@@ -121,3 +138,6 @@ public struct RegularFile: ~Copyable {
         return filled
     }
 }
+
+/// `read(2)`, by a name that the type's own `read(offset:count:)` does not hide.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }

@@ -1,0 +1,141 @@
+import Foundation
+import ScriptoriumBag
+import ScriptoriumCSV
+import ScriptoriumModel
+
+/// A partial dataset: what some documents contribute to a dataset, ready to be merged with the rest without
+/// being processed again. A shard build (`build --shard K/N`) writes one, `merge` reads several, and each entry
+/// of the per-document cache is a part holding one document.
+///
+/// ```
+/// PART/
+///   part.json            the tool, what the records depend on (`PartFingerprint`), and one entry per document
+///   rows/TABLE.csv       the documents' CSV rows (no header), one after the other; each entry says where its are
+///   data/tei/ID.xml, data/jsonld/ID.jsonld, data/source/PATH    each document's own files, as in the bag
+/// ```
+///
+/// An entry keeps what the dataset-wide files need (the document record, its entities with their mention
+/// counts, its files with their sizes and hashes), so merging never reads a document's records again.
+struct PartFolder {
+    static let manifestName = "part.json"
+    static let format = "scriptorium-part"
+    static let formatVersion = 1
+    /// The tables a document has rows in (the entities table is made from the entries' entities).
+    static let rowTables = [DatasetTables.documents, DatasetTables.sections, DatasetTables.blocks,
+                            DatasetTables.sentences, DatasetTables.mentions]
+
+    struct Manifest: Codable, Equatable {
+        var format = PartFolder.format
+        var formatVersion = PartFolder.formatVersion
+        var fingerprint: PartFingerprint
+        /// `K/N` for a shard build; nil for a cache entry.
+        var shard: String?
+        var documents: [Entry]
+        /// Inputs of this shard that could not be built (with `--keep-going`), with their reasons.
+        var skipped: [Skipped]
+    }
+
+    struct Entry: Codable, Equatable {
+        /// The document's place among all the inputs of the build (merged entries are put back in this order).
+        var order: Int
+        var document: Document
+        var entities: [Entity]
+        var files: [File]
+        /// Per table name: where this document's rows are in `rows/TABLE.csv`.
+        var rows: [String: RowRange]
+    }
+
+    struct RowRange: Codable, Equatable {
+        var offset: Int
+        var length: Int
+        var count: Int
+    }
+
+    struct Document: Codable, Equatable {
+        var id, title, source, sourceSHA256, language, license: String
+        var creators: [String]
+        var description: String?
+        var byteCount, codePointCount: Int
+    }
+
+    struct Entity: Codable, Equatable {
+        var id, name: String
+        var type: EntityType
+        var wikidata: String?
+        var aliases: [String]
+        var mentions: Int
+    }
+
+    struct File: Codable, Equatable {
+        var path: String
+        var bytes: Int
+        var sha256: String
+        var mediaType: String
+        var format: String
+        var records: Int?
+    }
+
+    struct Skipped: Codable, Equatable {
+        var order: Int
+        var source: String
+        var kind: String
+        var path: String
+        var message: String
+    }
+}
+
+/// Everything a document's records depend on besides its own bytes, path and sidecar: the tool, the lexicon,
+/// the dataset metadata that reaches the records, and `--keep-going`. Parts merge only when these agree, and
+/// a cache entry is reused only under the same ones.
+struct PartFingerprint: Codable, Equatable {
+    var tool: String
+    /// SHA-256 of the lexicon's file, or "" when there is none.
+    var lexicon: String
+    /// SHA-256 of the dataset metadata as the build uses it (`dataset.json` with its defaults filled in).
+    var dataset: String
+    var keepGoing: Bool
+    /// SHA-256 of the list of all inputs (their paths and sizes): parts of different input sets never merge.
+    var inputs: String
+
+    /// What differs from `other`, in words, for a refusal to merge ("the lexicon", "the tool version (… vs …)").
+    func differences(from other: PartFingerprint) -> [String] {
+        var out: [String] = []
+        if tool != other.tool { out.append("the tool (\(tool), not \(other.tool))") }
+        if lexicon != other.lexicon { out.append("the lexicon") }
+        if dataset != other.dataset { out.append("the dataset metadata (dataset.json)") }
+        if keepGoing != other.keepGoing { out.append("--keep-going") }
+        if inputs != other.inputs { out.append("the set of input documents") }
+        return out
+    }
+}
+
+extension PartFolder.Entry {
+    init(order: Int, document d: DocumentRecord, entities: [EntityRecord], files: [PayloadFile], rows: [String: PartFolder.RowRange]) {
+        self.order = order
+        document = PartFolder.Document(id: d.id, title: d.title, source: d.source, sourceSHA256: d.sourceSHA256,
+                                       language: d.language, license: d.license, creators: d.creators,
+                                       description: d.description, byteCount: d.byteCount, codePointCount: d.codePointCount)
+        self.entities = entities.map {
+            PartFolder.Entity(id: $0.id, name: $0.name, type: $0.type, wikidata: $0.wikidata, aliases: $0.aliases, mentions: $0.mentions)
+        }
+        self.files = files.map {
+            PartFolder.File(path: $0.path, bytes: $0.bytes, sha256: $0.sha256, mediaType: $0.mediaType, format: $0.format, records: $0.records)
+        }
+        self.rows = rows
+    }
+
+    var documentRecord: DocumentRecord {
+        let d = document
+        return DocumentRecord(id: d.id, title: d.title, source: d.source, sourceSHA256: d.sourceSHA256, language: d.language,
+                              license: d.license, creators: d.creators, description: d.description, byteCount: d.byteCount,
+                              codePointCount: d.codePointCount)
+    }
+
+    var entityRecords: [EntityRecord] {
+        entities.map { EntityRecord(id: $0.id, name: $0.name, type: $0.type, wikidata: $0.wikidata, aliases: $0.aliases, mentions: $0.mentions) }
+    }
+
+    var payloadFiles: [PayloadFile] {
+        files.map { PayloadFile(path: $0.path, bytes: $0.bytes, sha256: $0.sha256, mediaType: $0.mediaType, format: $0.format, records: $0.records) }
+    }
+}
