@@ -99,13 +99,13 @@ public struct Lexicon: Sendable {
     /// Reads and validates the lexicon at `url`; errors name `url.path`.
     public init(contentsOf url: URL) throws {
         let path = url.path
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try RegularFile.bytes(at: path) // never a pipe or a device: it could block for ever
         } catch {
-            throw LexiconError(path: path, message: "cannot be read (\(Self.reason(error)))")
+            throw LexiconError(path: path, message: "cannot be read (\(error))")
         }
-        try self.init(jsonBytes: [UInt8](data), path: path)
+        try self.init(jsonBytes: bytes, path: path)
     }
 
     /// Parses and validates lexicon JSON; `path` is only used in error messages.

@@ -36,7 +36,7 @@ public struct AtomicOutput {
         Interruption.protect(staging.path)
     }
 
-    /// Only an empty folder or a dataset this tool wrote may be replaced: never a user's other files, and never
+    /// Only an empty folder or a dataset (or part) this tool wrote may be replaced: never a user's other files, and never
     /// a dataset someone made read-only (write-protecting an output is a request to keep it; and the old tree
     /// could not be removed after the swap, which would leave it behind as a hidden folder).
     static func checkReplaceable(_ url: URL, shown: String) throws {
@@ -45,7 +45,9 @@ public struct AtomicOutput {
         if entries.isEmpty { return }
         let isBag = fm.fileExists(atPath: url.appendingPathComponent("bagit.txt").path)
             && fm.fileExists(atPath: url.appendingPathComponent("data/manifest.json").path)
-        if !isBag {
+        let isPart = fm.fileExists(atPath: url.appendingPathComponent(PartFolder.manifestName).path)
+            && fm.fileExists(atPath: url.appendingPathComponent("rows").path)
+        if !isBag && !isPart {
             throw ScriptoriumError(.output, path: shown, "is a folder that is not a Scriptorium dataset; refusing to replace it (choose another --output or empty it)")
         }
         if let locked = firstReadOnlyFolder(url) {

@@ -20,17 +20,10 @@ struct CSVTableFiles {
         }
     }
 
-    mutating func append(_ rows: CSVRecordRows) throws {
-        try append(DatasetTables.documents, rows.documents)
-        try append(DatasetTables.sections, rows.sections)
-        try append(DatasetTables.blocks, rows.blocks)
-        try append(DatasetTables.sentences, rows.sentences)
-        try append(DatasetTables.mentions, rows.mentions)
-    }
-
-    private mutating func append(_ table: CSVTable, _ encoder: CSVEncoder) throws {
-        try writers[table.name]!.write(encoder.bytes)
-        rowCounts[table.name]! += encoder.rows
+    /// Appends one document's rows (`count` of them, already encoded) to `table`.
+    mutating func append(_ table: CSVTable, _ bytes: [UInt8], count: Int) throws {
+        try writers[table.name]!.write(bytes)
+        rowCounts[table.name]! += count
     }
 
     /// Writes the entities table and closes every file.

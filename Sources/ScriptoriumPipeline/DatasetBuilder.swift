@@ -20,6 +20,10 @@ public struct BuildOptions: Sendable {
     public var keepGoing = false
     /// When set, CPU time per stage is added up here (`build --timings`).
     public var clock: StageClock?
+    /// Build only this shard's documents, into a part (`build --shard K/N`), for `merge`.
+    public var shard: Shard?
+    /// The per-document cache folder (`build --cache DIR`), or nil for none.
+    public var cache: String?
 
     public init(inputs: [String], output: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 lexicon: String? = nil, progress: (@Sendable (String) -> Void)? = nil) {
@@ -47,25 +51,13 @@ public struct BuildSummary: Sendable {
 /// parallel) → CSV tables, TEI and JSON-LD files, source copies → data package, manifest, bag → swap into place.
 public enum DatasetBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildSummary {
-        let (inputs, unusable) = InputCollector.gather(options.inputs)
-        guard !inputs.isEmpty else {
-            if !unusable.isEmpty { throw InputProblems(unusable.map(\.error)) }
-            throw ScriptoriumError(.input, path: options.inputs.joined(separator: " "), "holds no .txt or .md documents")
-        }
-        let root = inputs[0].root
-        let modified = SourceDateEpoch.iso8601()
-        let dataset = try MetadataFiles.dataset(root: root, modified: modified)
-        let lexicon = try loadLexicon(options.lexicon, root: root)
-        let ids = try documentIDs(inputs)
-        var options = options
-        options.jobs = try MemoryLimit.jobs(for: inputs, sizes: inputs.map { Self.fileSize($0.url) }, asked: options.jobs)
-
+        let plan = try BuildPlan(options)
         let output = try AtomicOutput(target: options.output)
         do {
-            var summary = try write(inputs: inputs, unusable: unusable, ids: ids, dataset: dataset, lexicon: lexicon,
-                                    into: output.staging, options: options)
+            var summary = try plan.options.shard.map { try writePart(plan, shard: $0, into: output.staging) }
+                ?? writeDataset(plan, into: output.staging)
             try options.clock.measure(.finish) { try output.commit() }
-            summary.lexiconEntries = lexicon.entities.count
+            summary.lexiconEntries = plan.lexicon.entities.count
             return summary
         } catch {
             output.discard()
@@ -73,15 +65,95 @@ public enum DatasetBuilder {
         }
     }
 
-    static func loadLexicon(_ path: String?, root: URL) throws -> Lexicon {
+    /// A whole dataset: every document, then the dataset-wide files and the bag.
+    private static func writeDataset(_ plan: BuildPlan, into staging: URL) throws -> BuildSummary {
+        var assembly = try DatasetAssembly(layout: OutputLayout(bag: staging))
+        let problems = try process(plan, indices: Array(plan.inputs.indices), layout: assembly.layout) { _, contribution in
+            try assembly.add(contribution, clock: plan.options.clock)
+        }
+        return try assembly.finish(skipped: problems, keepGoing: plan.options.keepGoing, inputs: plan.options.inputs,
+                                   dataset: plan.dataset, clock: plan.options.clock)
+    }
+
+    /// A part: the documents of one shard, their rows and what the dataset-wide files need of them (`PartFolder`).
+    private static func writePart(_ plan: BuildPlan, shard: Shard, into staging: URL) throws -> BuildSummary {
+        let layout = OutputLayout(bag: staging)
+        try layout.createFolders()
+        var part = try PartWriter(folder: staging)
+        let shardOf = ShardPlan.assign(sizes: plan.sizes, paths: plan.inputs.map(\.relativePath), shards: shard.count)
+        let mine = plan.inputs.indices.filter { shardOf[$0] == shard.index }
+        // Inputs that could not even be collected are every shard's to see; the first shard reports them.
+        var problems = try process(plan, indices: mine, layout: layout, reportUnusable: shard.index == 1) { i, contribution in
+            try part.add(order: i, contribution)
+        }
+        problems.sort { PathOrder.less($0.source, $1.source) }
+        if !problems.isEmpty && !plan.options.keepGoing { throw InputProblems(problems.map(\.error)) }
+        let order = Dictionary(plan.inputs.enumerated().map { (Array($0.element.relativePath.utf8), $0.offset) }) { a, _ in a }
+        try part.finish(fingerprint: plan.fingerprint, dataset: plan.dataset, shard: shard, skipped: problems.map {
+            PartFolder.Skipped(order: order[Array($0.source.utf8)] ?? -1, source: $0.source, kind: $0.error.kind.rawValue,
+                               path: $0.error.path, message: $0.error.message)
+        })
+        var counts: [String: Int] = [:]
+        for entry in part.entries { for (table, range) in entry.rows { counts[table, default: 0] += range.count } }
+        counts[DatasetTables.entities.name] = Set(part.entries.flatMap { $0.entities.map(\.id) }).count
+        var summary = BuildSummary(documents: part.entries.count, inputBytes: part.entries.reduce(0) { $0 + $1.document.byteCount },
+                                   recordCounts: DatasetTables.all.map { ($0.name, counts[$0.name] ?? 0) },
+                                   files: part.entries.reduce(0) { $0 + $1.files.count })
+        summary.skipped = problems
+        return summary
+    }
+
+    /// Processes the inputs at `indices` on `jobs` threads, or copies them from the cache, and hands each
+    /// document's contribution to `add` in input order, while later documents are still being processed. The
+    /// window ahead of `add` is bounded by input bytes (a large document does not stall the other threads;
+    /// memory stays flat however large the corpus). Returns the inputs that could not be built; without
+    /// `--keep-going`, the first one stops `add` from being called again (every input is still checked).
+    private static func process(_ plan: BuildPlan, indices: [Int], layout: OutputLayout, reportUnusable: Bool = true,
+                                add: (Int, DocumentContribution) throws -> Void) throws -> [SkippedInput] {
+        let options = plan.options
+        let processor = DocumentProcessor(dataset: plan.dataset, matcher: EntityMatcher(lexicon: plan.lexicon))
+        let tei = try TEIWriter(dataset: plan.dataset)
+        let cache = try options.cache.map { try DocumentCache(path: $0) }
+        var problems: [SkippedInput] = reportUnusable ? plan.unusable : []
+        var done = 0
+        try OrderedStream.run(count: indices.count, jobs: options.jobs, weight: indices.map { plan.sizes[$0] }, budget: Self.windowBytes,
+                              maxAhead: 4096) { k -> Swift.Result<DocumentContribution, Error> in
+            let i = indices[k]
+            return Swift.Result {
+                let key = try cache.map { _ in try DocumentCache.key(fingerprint: plan.fingerprint, input: plan.inputs[i], documentID: plan.ids[i]) }
+                if let cache, let key, let cached = cache.reuse(key: key, into: layout) { return cached }
+                let result = try processor.process(plan.inputs[i], documentID: plan.ids[i], clock: options.clock)
+                let contribution = DocumentContribution(try DocumentOutput(result, tei: tei, dataset: plan.dataset, layout: layout,
+                                                                           clock: options.clock, jobs: options.jobs))
+                if let cache, let key { cache.store(contribution, key: key, from: layout, fingerprint: plan.fingerprint, dataset: plan.dataset) }
+                return contribution
+            }
+        } consume: { k, result in
+            let i = indices[k]
+            done += 1
+            options.progress?("[\(done)/\(indices.count)] \(plan.inputs[i].relativePath)")
+            switch result {
+            case .failure(let error):
+                problems += try BuildReport.skipped(error, input: plan.inputs[i]) // a write failure ends the build here
+            case .success(let contribution):
+                guard problems.isEmpty || options.keepGoing else { return }
+                try add(i, contribution)
+            }
+        }
+        return problems
+    }
+
+    /// The lexicon, and the file it came from (nil when there is none: only dates are then recognised).
+    static func loadLexicon(_ path: String?, root: URL) throws -> (Lexicon, URL?) {
         if let path {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ScriptoriumError(.input, path: path, "no such lexicon file")
             }
-            return try Lexicon(contentsOf: URL(fileURLWithPath: path))
+            let url = URL(fileURLWithPath: path)
+            return (try Lexicon(contentsOf: url), url)
         }
         let url = root.appendingPathComponent("lexicon.json")
-        return FileManager.default.fileExists(atPath: url.path) ? try Lexicon(contentsOf: url) : .empty
+        return FileManager.default.fileExists(atPath: url.path) ? (try Lexicon(contentsOf: url), url) : (.empty, nil)
     }
 
     /// Each input's id, which depends on its own relative path only (`RecordID.document`), so adding or removing
@@ -108,70 +180,6 @@ public enum DatasetBuilder {
         return ids
     }
 
-    private static func write(inputs: [InputDocument], unusable: [SkippedInput], ids: [String], dataset: DatasetMetadata,
-                              lexicon: Lexicon, into staging: URL, options: BuildOptions) throws -> BuildSummary {
-        let layout = OutputLayout(bag: staging)
-        try layout.createFolders()
-        let processor = DocumentProcessor(dataset: dataset, matcher: EntityMatcher(lexicon: lexicon))
-        let tei = try TEIWriter(dataset: dataset)
-        var tables = try CSVTableFiles(layout: layout)
-        var files: [PayloadFile] = []
-        var manifestInputs: [DatasetManifest.Input] = []
-        var documents: [DocumentRecord] = []
-        var entities: [String: EntityRecord] = [:]
-        var problems: [SkippedInput] = unusable
-        var inputBytes = 0
-
-        // Documents are processed on `jobs` threads and their results written here in input order, while later
-        // documents are still being processed. The window ahead of the writer is bounded by input bytes (a large
-        // document does not stall the other threads; memory stays flat however large the corpus).
-        let sizes = inputs.map { Self.fileSize($0.url) }
-        var done = 0
-        try OrderedStream.run(count: inputs.count, jobs: options.jobs, weight: sizes, budget: Self.windowBytes,
-                              maxAhead: 4096) { i -> Swift.Result<DocumentOutput, Error> in
-            Swift.Result {
-                let result = try processor.process(inputs[i], documentID: ids[i], clock: options.clock)
-                return try DocumentOutput(result, tei: tei, dataset: dataset, layout: layout, clock: options.clock,
-                                          jobs: options.jobs)
-            }
-        } consume: { i, result in
-            done += 1
-            options.progress?("[\(done)/\(inputs.count)] \(inputs[i].relativePath)")
-            switch result {
-            case .failure(let error):
-                problems += try BuildReport.skipped(error, input: inputs[i]) // a write failure ends the build here
-            case .success(let out):
-                // Without --keep-going, keep checking the rest after a bad input, but write nothing more.
-                guard problems.isEmpty || options.keepGoing else { return }
-                try options.clock.measure(.write) { try tables.append(out.rows) }
-                files += out.files
-                documents.append(out.document)
-                inputBytes += out.document.byteCount
-                manifestInputs.append(.init(source: out.document.source, documentID: out.document.id,
-                                            sha256: out.document.sourceSHA256, bytes: out.document.byteCount))
-                for entity in out.entities {
-                    entities[entity.id, default: EntityRecord(id: entity.id, name: entity.name, type: entity.type, wikidata: entity.wikidata,
-                                                              aliases: entity.aliases, mentions: 0)].mentions += entity.mentions
-                }
-            }
-        }
-        problems.sort { PathOrder.less($0.source, $1.source) }
-        if !problems.isEmpty && (!options.keepGoing || documents.isEmpty) {
-            throw InputProblems(problems.map(\.error) + (options.keepGoing
-                ? [ScriptoriumError(.input, path: options.inputs.joined(separator: " "), "no document could be built")] : []))
-        }
-        if options.keepGoing {
-            files.append(try BuildReport.write(documents: documents.count, skipped: problems, layout: layout))
-        }
-
-        var summary = try options.clock.measure(.finish) {
-            try finish(tables: &tables, files: files, entities: entities, documents: documents, inputs: manifestInputs,
-                       dataset: dataset, layout: layout, staging: staging, inputBytes: inputBytes)
-        }
-        summary.skipped = problems
-        return summary
-    }
-
     /// Input bytes that may be in flight ahead of the writer (always at least one document, however large).
     static let windowBytes = 16 << 20
 
@@ -179,23 +187,6 @@ public enum DatasetBuilder {
     static func fileSize(_ url: URL) -> Int {
         var info = stat()
         return stat(url.path, &info) == 0 ? Int(info.st_size) : 0
-    }
-
-    private static func finish(tables: inout CSVTableFiles, files: [PayloadFile], entities: [String: EntityRecord],
-                               documents: [DocumentRecord], inputs manifestInputs: [DatasetManifest.Input],
-                               dataset: DatasetMetadata, layout: OutputLayout, staging: URL, inputBytes: Int) throws -> BuildSummary {
-        var files = files
-        let entityList = entities.keys.sorted().map { entities[$0]! }
-        let tableFiles = try tables.finish(entities: entityList)
-        files += tableFiles.map(\.1)
-        files += try DatasetFiles.writeShared(layout: layout, dataset: dataset, documents: documents, entities: entityList,
-                                              files: files, tables: tableFiles)
-        let counts = tables.counts
-        let manifest = DatasetManifest.json(dataset: dataset, files: files, inputs: manifestInputs, recordCounts: counts)
-        files.append(try HashingFileWriter.write(manifest, to: layout.data.appendingPathComponent(DatasetManifest.path),
-                                                 path: DatasetManifest.path, mediaType: "application/json", format: "json"))
-        try BagWriter.finish(bag: staging, payload: files, dataset: dataset)
-        return BuildSummary(documents: documents.count, inputBytes: inputBytes, recordCounts: counts, files: files.count)
     }
 }
 

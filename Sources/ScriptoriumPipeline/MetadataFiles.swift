@@ -130,8 +130,11 @@ public enum MetadataFiles {
 
     private static func load(_ url: URL, allowed: Set<String>) throws -> [String: Any]? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ScriptoriumError(.input, path: url.path, "cannot be read")
+        let data: Data
+        do {
+            data = Data(try RegularFile.bytes(at: url.path)) // never a pipe or a device: it could block for ever
+        } catch {
+            throw ScriptoriumError(.input, path: url.path, error.isMissing ? "cannot be read" : "\(error)")
         }
         let parsed: Any
         do {

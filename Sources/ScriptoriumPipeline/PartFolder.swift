@@ -33,6 +33,29 @@ struct PartFolder {
         var documents: [Entry]
         /// Inputs of this shard that could not be built (with `--keep-going`), with their reasons.
         var skipped: [Skipped]
+        /// The dataset metadata the records were made with (the dataset-wide files are written from it on merge).
+        var dataset: Dataset
+    }
+
+    struct Dataset: Codable, Equatable {
+        var id, title, description, license, licenseURL: String
+        var creators: [String]
+        var publisher, version: String
+        var keywords: [String]
+        var baseIRI: String
+        var modified: String?
+
+        init(_ d: DatasetMetadata) {
+            id = d.id; title = d.title; description = d.description; license = d.license; licenseURL = d.licenseURL
+            creators = d.creators; publisher = d.publisher; version = d.version; keywords = d.keywords; baseIRI = d.baseIRI
+            modified = d.modified
+        }
+
+        var metadata: DatasetMetadata {
+            DatasetMetadata(id: id, title: title, description: description, license: license, licenseURL: licenseURL,
+                            creators: creators, publisher: publisher, version: version, keywords: keywords, baseIRI: baseIRI,
+                            modified: modified)
+        }
     }
 
     struct Entry: Codable, Equatable {
@@ -49,6 +72,8 @@ struct PartFolder {
         var offset: Int
         var length: Int
         var count: Int
+        /// SHA-256 of the rows' bytes: a damaged part or cache entry is found before it is used.
+        var sha256: String?
     }
 
     struct Document: Codable, Equatable {

@@ -26,23 +26,24 @@ struct PartWriter {
         }
     }
 
-    /// Adds one document: its record, entities and files as the build made them, and its rows by table.
-    mutating func add(order: Int, document: DocumentRecord, entities: [EntityRecord], files: [PayloadFile],
-                      rows: (CSVTable) -> CSVEncoder) throws {
+    /// Adds one document, whose files are already in `data/`.
+    mutating func add(order: Int, _ c: DocumentContribution) throws {
         var ranges: [String: PartFolder.RowRange] = [:]
         for table in PartFolder.rowTables {
-            let encoder = rows(table)
-            try tables[table.name]!.write(encoder.bytes)
-            ranges[table.name] = PartFolder.RowRange(offset: offsets[table.name]!, length: encoder.bytes.count, count: encoder.rows)
-            offsets[table.name]! += encoder.bytes.count
+            let rows = c.rows[table.name] ?? DocumentContribution.Rows(bytes: [], count: 0)
+            try tables[table.name]!.write(rows.bytes)
+            ranges[table.name] = PartFolder.RowRange(offset: offsets[table.name]!, length: rows.bytes.count, count: rows.count,
+                                                     sha256: SHA256Hex.of(rows.bytes))
+            offsets[table.name]! += rows.bytes.count
         }
-        entries.append(PartFolder.Entry(order: order, document: document, entities: entities, files: files, rows: ranges))
+        entries.append(PartFolder.Entry(order: order, document: c.document, entities: c.entities, files: c.files, rows: ranges))
     }
 
     /// Closes the row files and writes `part.json`.
-    mutating func finish(fingerprint: PartFingerprint, shard: Shard?, skipped: [PartFolder.Skipped]) throws {
+    mutating func finish(fingerprint: PartFingerprint, dataset: DatasetMetadata, shard: Shard?, skipped: [PartFolder.Skipped]) throws {
         for table in PartFolder.rowTables { _ = try tables[table.name]!.finish() }
-        let manifest = PartFolder.Manifest(fingerprint: fingerprint, shard: shard?.description, documents: entries, skipped: skipped)
+        let manifest = PartFolder.Manifest(fingerprint: fingerprint, shard: shard?.description, documents: entries, skipped: skipped,
+                                           dataset: PartFolder.Dataset(dataset))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         _ = try HashingFileWriter.write(Array(try encoder.encode(manifest)), to: folder.appendingPathComponent(PartFolder.manifestName),

@@ -29,11 +29,18 @@ struct Build: ParsableCommand {
           help: "Build the documents that can be built; skip bad inputs and list them in data/build.json (exit status 3 if any was skipped).")
     var keepGoing = false
 
+    @Option(help: "Build only shard K of N (1 ≤ K ≤ N) into a part, for `scriptorium merge` (documents are shared out by size).")
+    var shard: String?
+
+    @Option(help: "A folder that keeps each document's results: a rebuild processes only the documents that changed.")
+    var cache: String?
+
     @Flag(help: .hidden)
     var timings = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/4") }
     }
 
     func run() throws {
@@ -47,6 +54,8 @@ struct Build: ParsableCommand {
         let started = Date()
         var options = BuildOptions(inputs: paths, output: output, jobs: jobs, lexicon: lexicon)
         options.keepGoing = keepGoing
+        options.shard = shard.flatMap(Shard.init)
+        options.cache = cache
         if Terminal.isInteractive {
             options.progress = { line in Terminal.progress(line) }
         }

@@ -13,7 +13,7 @@ struct Scriptorium: ParsableCommand {
             validate/verify; 3 a --keep-going build that skipped some inputs; 64 wrong usage.
             """,
         version: "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
-        subcommands: [Build.self, Validate.self, Verify.self, Sentences.self, Outline.self, Spreadsheet.self])
+        subcommands: [Build.self, Validate.self, Verify.self, Sentences.self, Outline.self, Merge.self, Spreadsheet.self])
 
     /// Memory and signals are set up before anything else runs, and before any thread starts: see
     /// `MemoryLimit` and `Interruption`.

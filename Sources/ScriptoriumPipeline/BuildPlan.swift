@@ -1,0 +1,48 @@
+import Foundation
+import ScriptoriumBag
+import ScriptoriumModel
+import ScriptoriumNormalize
+
+/// Everything a build decides before it processes a document: the inputs (and those that cannot be used), the
+/// dataset metadata, the lexicon, each document's id and size, the jobs that fit in memory, and the fingerprint
+/// of what the records depend on. Every shard of a sharded build computes the same plan from the same inputs.
+struct BuildPlan {
+    var options: BuildOptions
+    let inputs: [InputDocument]
+    let unusable: [SkippedInput]
+    let dataset: DatasetMetadata
+    let lexicon: Lexicon
+    let ids: [String]
+    let sizes: [Int]
+    let fingerprint: PartFingerprint
+
+    init(_ options: BuildOptions) throws {
+        (inputs, unusable) = InputCollector.gather(options.inputs)
+        guard !inputs.isEmpty else {
+            if !unusable.isEmpty { throw InputProblems(unusable.map(\.error)) }
+            throw ScriptoriumError(.input, path: options.inputs.joined(separator: " "), "holds no .txt or .md documents")
+        }
+        let root = inputs[0].root
+        dataset = try MetadataFiles.dataset(root: root, modified: SourceDateEpoch.iso8601())
+        let lexiconFile: URL?
+        (lexicon, lexiconFile) = try DatasetBuilder.loadLexicon(options.lexicon, root: root)
+        ids = try DatasetBuilder.documentIDs(inputs)
+        sizes = inputs.map { DatasetBuilder.fileSize($0.url) }
+        self.options = options
+        self.options.jobs = try MemoryLimit.jobs(for: inputs, sizes: sizes, asked: options.jobs)
+        fingerprint = PartFingerprint(
+            tool: "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
+            lexicon: try lexiconFile.map { SHA256Hex.of(try RegularFile.bytes(at: $0.path)) } ?? "",
+            dataset: Self.hash(dataset),
+            keepGoing: options.keepGoing,
+            inputs: SHA256Hex.of(Array((zip(inputs, sizes).map { "\($0.0.relativePath)\u{0}\($0.1)" }
+                                        + unusable.map { "\($0.source)\u{0}-" }).joined(separator: "\n").utf8)))
+    }
+
+    /// The dataset metadata as the build uses it, hashed field by field (with a separator no value can hold).
+    static func hash(_ d: DatasetMetadata) -> String {
+        let fields = [d.id, d.title, d.description, d.license, d.licenseURL, d.creators.joined(separator: "\u{1}"), d.publisher,
+                      d.version, d.keywords.joined(separator: "\u{1}"), d.baseIRI, d.modified ?? "-"]
+        return SHA256Hex.of(Array(fields.joined(separator: "\u{0}").utf8))
+    }
+}
