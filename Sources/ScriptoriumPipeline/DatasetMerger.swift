@@ -46,7 +46,7 @@ public enum DatasetMerger {
             let differences = part.manifest.fingerprint.differences(from: first.manifest.fingerprint)
             if !differences.isEmpty {
                 problems.append(ScriptoriumError(.input, path: part.shown,
-                    "was built with another \(differences.joined(separator: ", ")) than \(first.shown); build every part with the same tool, lexicon, metadata and inputs"))
+                    "was built with \(differences.joined(separator: ", ")) than \(first.shown); build every part with the same tool, lexicon, metadata, options and inputs"))
             }
         }
         let shards = parts.map { $0.manifest.shard.flatMap(Shard.init) }

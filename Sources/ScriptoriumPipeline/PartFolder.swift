@@ -122,14 +122,14 @@ struct PartFingerprint: Codable, Equatable {
     /// SHA-256 of the list of all inputs (their paths and sizes): parts of different input sets never merge.
     var inputs: String
 
-    /// What differs from `other`, in words, for a refusal to merge ("the lexicon", "the tool version (… vs …)").
+    /// What differs from `other`, in words, for a refusal to merge ("another lexicon", "another tool (…, not …)").
     func differences(from other: PartFingerprint) -> [String] {
         var out: [String] = []
-        if tool != other.tool { out.append("the tool (\(tool), not \(other.tool))") }
-        if lexicon != other.lexicon { out.append("the lexicon") }
-        if dataset != other.dataset { out.append("the dataset metadata (dataset.json)") }
-        if keepGoing != other.keepGoing { out.append("--keep-going") }
-        if inputs != other.inputs { out.append("the set of input documents") }
+        if tool != other.tool { out.append("another tool (\(tool), not \(other.tool))") }
+        if lexicon != other.lexicon { out.append("another lexicon") }
+        if dataset != other.dataset { out.append("other dataset metadata (dataset.json)") }
+        if keepGoing != other.keepGoing { out.append(keepGoing ? "--keep-going" : "no --keep-going") }
+        if inputs != other.inputs { out.append("another set of input documents") }
         return out
     }
 }
