@@ -45,6 +45,8 @@ public struct BuildSummary: Sendable {
     public var skipped: [SkippedInput] = []
     /// How many lexicon entries the build matched against (0: no lexicon was found, only dates are recognised).
     public var lexiconEntries = 0
+    /// Documents copied from the cache rather than processed (`--cache`).
+    public var cached = 0
 }
 
 /// Runs the whole pipeline: inputs → records (extract, normalize, validate; one document at a time, several in
@@ -68,11 +70,13 @@ public enum DatasetBuilder {
     /// A whole dataset: every document, then the dataset-wide files and the bag.
     private static func writeDataset(_ plan: BuildPlan, into staging: URL) throws -> BuildSummary {
         var assembly = try DatasetAssembly(layout: OutputLayout(bag: staging))
-        let problems = try process(plan, indices: Array(plan.inputs.indices), layout: assembly.layout) { _, contribution in
+        let (problems, cached) = try process(plan, indices: Array(plan.inputs.indices), layout: assembly.layout) { _, contribution in
             try assembly.add(contribution, clock: plan.options.clock)
         }
-        return try assembly.finish(skipped: problems, keepGoing: plan.options.keepGoing, inputs: plan.options.inputs,
-                                   dataset: plan.dataset, clock: plan.options.clock)
+        var summary = try assembly.finish(skipped: problems, keepGoing: plan.options.keepGoing, inputs: plan.options.inputs,
+                                          dataset: plan.dataset, clock: plan.options.clock)
+        summary.cached = cached
+        return summary
     }
 
     /// A part: the documents of one shard, their rows and what the dataset-wide files need of them (`PartFolder`).
@@ -83,7 +87,7 @@ public enum DatasetBuilder {
         let shardOf = ShardPlan.assign(sizes: plan.sizes, paths: plan.inputs.map(\.relativePath), shards: shard.count)
         let mine = plan.inputs.indices.filter { shardOf[$0] == shard.index }
         // Inputs that could not even be collected are every shard's to see; the first shard reports them.
-        var problems = try process(plan, indices: mine, layout: layout, reportUnusable: shard.index == 1) { i, contribution in
+        var (problems, cached) = try process(plan, indices: mine, layout: layout, reportUnusable: shard.index == 1) { i, contribution in
             try part.add(order: i, contribution)
         }
         problems.sort { PathOrder.less($0.source, $1.source) }
@@ -100,33 +104,36 @@ public enum DatasetBuilder {
                                    recordCounts: DatasetTables.all.map { ($0.name, counts[$0.name] ?? 0) },
                                    files: part.entries.reduce(0) { $0 + $1.files.count })
         summary.skipped = problems
+        summary.cached = cached
         return summary
     }
 
     /// Processes the inputs at `indices` on `jobs` threads, or copies them from the cache, and hands each
     /// document's contribution to `add` in input order, while later documents are still being processed. The
     /// window ahead of `add` is bounded by input bytes (a large document does not stall the other threads;
-    /// memory stays flat however large the corpus). Returns the inputs that could not be built; without
-    /// `--keep-going`, the first one stops `add` from being called again (every input is still checked).
+    /// memory stays flat however large the corpus). Returns the inputs that could not be built (without
+    /// `--keep-going`, the first one stops `add` from being called again; every input is still checked), and how
+    /// many documents came from the cache.
     private static func process(_ plan: BuildPlan, indices: [Int], layout: OutputLayout, reportUnusable: Bool = true,
-                                add: (Int, DocumentContribution) throws -> Void) throws -> [SkippedInput] {
+                                add: (Int, DocumentContribution) throws -> Void) throws -> (skipped: [SkippedInput], cached: Int) {
         let options = plan.options
         let processor = DocumentProcessor(dataset: plan.dataset, matcher: EntityMatcher(lexicon: plan.lexicon))
         let tei = try TEIWriter(dataset: plan.dataset)
         let cache = try options.cache.map { try DocumentCache(path: $0) }
         var problems: [SkippedInput] = reportUnusable ? plan.unusable : []
         var done = 0
+        var cached = 0
         try OrderedStream.run(count: indices.count, jobs: options.jobs, weight: indices.map { plan.sizes[$0] }, budget: Self.windowBytes,
-                              maxAhead: 4096) { k -> Swift.Result<DocumentContribution, Error> in
+                              maxAhead: 4096) { k -> Swift.Result<(DocumentContribution, fromCache: Bool), Error> in
             let i = indices[k]
             return Swift.Result {
                 let key = try cache.map { _ in try DocumentCache.key(fingerprint: plan.fingerprint, input: plan.inputs[i], documentID: plan.ids[i]) }
-                if let cache, let key, let cached = cache.reuse(key: key, into: layout) { return cached }
+                if let cache, let key, let hit = cache.reuse(key: key, into: layout) { return (hit, true) }
                 let result = try processor.process(plan.inputs[i], documentID: plan.ids[i], clock: options.clock)
                 let contribution = DocumentContribution(try DocumentOutput(result, tei: tei, dataset: plan.dataset, layout: layout,
                                                                            clock: options.clock, jobs: options.jobs))
                 if let cache, let key { cache.store(contribution, key: key, from: layout, fingerprint: plan.fingerprint, dataset: plan.dataset) }
-                return contribution
+                return (contribution, false)
             }
         } consume: { k, result in
             let i = indices[k]
@@ -135,12 +142,13 @@ public enum DatasetBuilder {
             switch result {
             case .failure(let error):
                 problems += try BuildReport.skipped(error, input: plan.inputs[i]) // a write failure ends the build here
-            case .success(let contribution):
+            case .success(let (contribution, fromCache)):
                 guard problems.isEmpty || options.keepGoing else { return }
                 try add(i, contribution)
+                if fromCache { cached += 1 }
             }
         }
-        return problems
+        return (problems, cached)
     }
 
     /// The lexicon, and the file it came from (nil when there is none: only dates are then recognised).

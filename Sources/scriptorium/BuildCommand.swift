@@ -69,7 +69,8 @@ struct Build: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         let counts = summary.recordCounts.map { "\($0.count) \($0.table)" }.joined(separator: ", ")
-        Terminal.note("built \(output): \(counts); \(summary.files) files in \(String(format: "%.2f", seconds)) s")
+        let fromCache = cache == nil ? "" : " (\(summary.cached) of \(summary.documents) documents from the cache)"
+        Terminal.note("built \(output): \(counts); \(summary.files) files in \(String(format: "%.2f", seconds)) s\(fromCache)")
         if summary.lexiconEntries == 0 {
             Terminal.warning("no lexicon (no lexicon.json in the input folder and no --lexicon): only dates were recognised")
         }
