@@ -41,27 +41,39 @@ wait_for() {
   done
 }
 
-# Stop the process whose pid is in file $1 if it is still the program $2: TERM, then KILL after 10 s.
-stop_pidfile() {
+# The pid in file $1 if that process is still the program $2.
+live_pid() {
   local file=$1 name=$2 pid
   [ -s "$file" ] || return 0
   pid=$(cat "$file")
-  [ -r "/proc/$pid/comm" ] && [ "$(cat "/proc/$pid/comm")" = "$name" ] || return 0
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.2; done
-  kill -KILL "$pid" 2>/dev/null || true
+  if [ -r "/proc/$pid/comm" ] && [ "$(cat "/proc/$pid/comm")" = "$name" ]; then echo "$pid"; fi
 }
 
-# Stop the daemons of a run whose folder is $1 (this one, or one that was killed before it could clean up).
+# Stop the processes "$@" together: TERM, then KILL those still there after 15 s.
+stop_pids() {
+  [ $# -gt 0 ] || return 0
+  kill -TERM "$@" 2>/dev/null || true
+  local pid
+  for _ in $(seq 75); do
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && break; pid=; done
+    [ -n "$pid" ] || return 0
+    sleep 0.2
+  done
+  kill -KILL "$@" 2>/dev/null || true
+}
+
+# Stop the daemons of a run whose folder is $1 (this one, or one that was killed before it could clean up):
+# the jobs, then the three slurmd at once, then slurmctld, then munged.
 stop_cluster() {
-  local dir=$1 node
-  [ -d "$dir/run" ] || return 0
-  if [ -s "$dir/run/slurmctld.pid" ] && command -v scancel >/dev/null; then
+  local dir=$1 node pids=()
+  [ -d "$dir" ] || return 0
+  if [ -n "$(live_pid "$dir/run/slurmctld.pid" slurmctld)" ]; then
     timeout 10 scancel --quiet --full -u root 2>/dev/null || true
   fi
-  for node in "${NODES[@]}"; do stop_pidfile "$dir/run/slurmd-$node.pid" slurmd; done
-  stop_pidfile "$dir/run/slurmctld.pid" slurmctld
-  stop_pidfile "$dir/munge/munged.pid" munged
+  for node in "${NODES[@]}"; do pids+=($(live_pid "$dir/run/slurmd-$node.pid" slurmd)); done
+  stop_pids "${pids[@]}"
+  stop_pids $(live_pid "$dir/run/slurmctld.pid" slurmctld)
+  stop_pids $(live_pid "$dir/munge/munged.pid" munged)
 }
 
 # Put /etc/slurm/slurm.conf back as it was before the run that wrote it.
@@ -83,7 +95,7 @@ cleanup() {
   if [ -n "$left" ]; then fail "processes of the test are still running: $left"; status=1; fi
   say "cluster stopped in $(since "$t0") s"
   if [ "$status" -ne 0 ] || [ "$FAILED" -ne 0 ]; then
-    for log in "$WORK"/log/*.log; do
+    for log in "$WORK"/munge/munged.log "$WORK"/log/*.log; do
       [ -f "$log" ] && { echo "--- last lines of $log"; tail -n 15 "$log"; }
     done
   fi
@@ -110,9 +122,9 @@ if ! command -v munged >/dev/null || ! command -v slurmctld >/dev/null || ! comm
 fi
 say "$(slurmctld -V)"
 
-# One run at a time.
+# One run at a time. (The daemons are started without this descriptor, so that they do not hold the lock.)
 exec 9>/run/scriptorium-slurm-test.lock
-flock -n 9 || die "another slurm-test is running"
+flock -w "$TIMEOUT" 9 || die "another slurm-test is still running after $TIMEOUT s"
 
 # A run that was killed (SIGKILL, a reboot of the container) leaves its config and maybe its daemons: clean up.
 if [ -f "$CONF" ] && head -n1 "$CONF" | grep -qF "$MARK"; then
@@ -123,7 +135,7 @@ if [ -f "$CONF" ] && head -n1 "$CONF" | grep -qF "$MARK"; then
   case "$old" in /*/scriptorium-slurm.*) rm -rf "$old" ;; esac
 fi
 
-if [ "${SLURM_TEST_FORCE:-0}" != 1 ] && pgrep -x 'slurmctld|slurmd' >/dev/null; then
+if [ "${SLURM_TEST_FORCE:-0}" != 1 ] && { pgrep -x slurmctld || pgrep -x slurmd; } >/dev/null; then
   die "Slurm daemons of another configuration are running on this machine; not touching them (SLURM_TEST_FORCE=1 to run anyway)"
 fi
 [ ! -e "$BACKUP" ] || die "$BACKUP exists (from an earlier run?); move it back to $CONF or away, then run again"
@@ -151,9 +163,9 @@ chmod 700 "$WORK/munge"
 [ "$KEY" != "$WORK/munge/munge.key" ] || chown munge:munge "$KEY"
 SOCKET="$WORK/munge/munge.socket"
 chmod 755 "$WORK/munge"   # clients (srun, slurmd) must reach the socket
-runuser -u munge -- munged --socket="$SOCKET" --key-file="$KEY" --pid-file="$WORK/munge/munged.pid" \
-  --log-file="$WORK/log/munged.log" --seed-file="$WORK/munge/munged.seed" \
-  || die "munged did not start (see $WORK/log/munged.log)"
+runuser -u munge -- munged 9>&- --socket="$SOCKET" --key-file="$KEY" --pid-file="$WORK/munge/munged.pid" \
+  --log-file="$WORK/munge/munged.log" --seed-file="$WORK/munge/munged.seed" \
+  || die "munged did not start (see $WORK/munge/munged.log)"
 wait_for "munge socket" sh -c "munge -S '$SOCKET' -n | unmunge -S '$SOCKET'" || die "munge does not answer"
 pass "munged up ($(since "$T0") s)"
 
@@ -167,10 +179,10 @@ mv -f "$CONF.tmp" "$CONF"
 
 # --- Start slurmctld and three slurmd ------------------------------------------------------------------------
 T0=$(now)
-slurmctld -i || die "slurmctld did not start"
+slurmctld -i 9>&- || die "slurmctld did not start"
 wait_for "slurmctld" scontrol ping || die "slurmctld does not answer within $TIMEOUT s"
 for node in "${NODES[@]}"; do
-  slurmd -N "$node" || die "slurmd -N $node did not start"
+  slurmd -N "$node" 9>&- || die "slurmd -N $node did not start"
 done
 nodes_idle() {
   local states; states=$(sinfo -h -N -o '%N %t' 2>/dev/null | sort -u)
@@ -244,10 +256,14 @@ rm -rf "$PARTS"
   timeout $((TIMEOUT * 5)) sbatch --wait --quiet --array=1-"$N" --output="$WORK/log/array-%a.log" \
     --chdir="$PWD" Tests/Slurm/build-parts.sbatch
 ) || { cat "$WORK"/log/array-*.log 2>/dev/null; die "sbatch --array=1-$N Tests/Slurm/build-parts.sbatch failed"; }
-for k in $(seq "$N"); do [ -d "$PARTS/part-$k-of-$N" ] || die "the array did not write part $k"; done
+for k in $(seq "$N"); do
+  [ -d "$PARTS/part-$k-of-$N" ] || die "the array did not write part $k"
+  say "array task $k: $(head -n1 "$WORK/log/array-$k.log")"
+done
+# Make takes the parts the array wrote for up to date: with RUN=false, building any part again would fail.
 rm -rf "$WORK/merged"
-"$BIN" merge $(for k in $(seq "$N"); do echo "$PARTS/part-$k-of-$N"; done) --output "$WORK/merged" \
-  || die "merge of the array's parts failed"
+make --no-print-directory merge N="$N" PARTS="$PARTS" OUTPUT="$WORK/merged" INPUT="$WORK/input" BIN="$BIN" \
+  CACHE="$WORK/cache" RUN=false || die "make merge N=$N of the array's parts failed (or tried to build a part again)"
 if diff -r "$WORK/merged" "$WORK/whole" >"$WORK/log/diff-array.txt" 2>&1; then
   pass "sbatch --array=1-$N parts, merged, are identical to the plain build ($(since "$T0") s)"
 else
