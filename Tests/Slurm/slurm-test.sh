@@ -234,8 +234,9 @@ fi
 
 # --- Merge, and compare with a plain build -------------------------------------------------------------------
 T0=$(now)
+# RUN=false: the parts are up to date, so make merge must not build any of them again.
 make --no-print-directory merge N="$N" PARTS="$PARTS" OUTPUT="$WORK/merged" INPUT="$WORK/input" BIN="$BIN" \
-  CACHE="$WORK/cache" || die "make merge N=$N failed"
+  CACHE="$WORK/cache" RUN=false || die "make merge N=$N failed (or tried to build a part again)"
 pass "make merge N=$N ($(since "$T0") s)"
 
 T0=$(now)
@@ -248,7 +249,7 @@ else
   fail "merged bag differs from the plain build (diff -r above)"
 fi
 
-# --- The sbatch array example --------------------------------------------------------------------------------
+# --- The sbatch array example, with the cache the first parts filled ------------------------------------------
 T0=$(now)
 rm -rf "$PARTS"
 (
