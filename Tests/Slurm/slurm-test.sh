@@ -33,7 +33,6 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 
 # Wait until "$@" succeeds, at most TIMEOUT seconds.
 wait_for() {
-  local what=$1; shift
   local deadline=$((SECONDS + TIMEOUT))
   until "$@" >/dev/null 2>&1; do
     if ((SECONDS >= deadline)); then return 1; fi
@@ -66,13 +65,17 @@ stop_pids() {
 # the jobs, then the three slurmd at once, then slurmctld, then munged.
 stop_cluster() {
   local dir=$1 node pids=()
+  # live_pid prints one pid or nothing: the unquoted expansions below are meant.
   [ -d "$dir" ] || return 0
   if [ -n "$(live_pid "$dir/run/slurmctld.pid" slurmctld)" ]; then
     timeout 10 scancel --quiet --full -u root 2>/dev/null || true
   fi
+  # shellcheck disable=SC2207
   for node in "${NODES[@]}"; do pids+=($(live_pid "$dir/run/slurmd-$node.pid" slurmd)); done
   stop_pids "${pids[@]}"
+  # shellcheck disable=SC2046
   stop_pids $(live_pid "$dir/run/slurmctld.pid" slurmctld)
+  # shellcheck disable=SC2046
   stop_pids $(live_pid "$dir/munge/munged.pid" munged)
 }
 
@@ -166,7 +169,7 @@ chmod 755 "$WORK/munge"   # clients (srun, slurmd) must reach the socket
 runuser -u munge -- munged 9>&- --socket="$SOCKET" --key-file="$KEY" --pid-file="$WORK/munge/munged.pid" \
   --log-file="$WORK/munge/munged.log" --seed-file="$WORK/munge/munged.seed" \
   || die "munged did not start (see $WORK/munge/munged.log)"
-wait_for "munge socket" sh -c "munge -S '$SOCKET' -n | unmunge -S '$SOCKET'" || die "munge does not answer"
+wait_for sh -c "munge -S '$SOCKET' -n | unmunge -S '$SOCKET'" || die "munge does not answer"
 pass "munged up ($(since "$T0") s)"
 
 # --- Slurm configuration -------------------------------------------------------------------------------------
@@ -180,7 +183,7 @@ mv -f "$CONF.tmp" "$CONF"
 # --- Start slurmctld and three slurmd ------------------------------------------------------------------------
 T0=$(now)
 slurmctld -i 9>&- || die "slurmctld did not start"
-wait_for "slurmctld" scontrol ping || die "slurmctld does not answer within $TIMEOUT s"
+wait_for scontrol ping || die "slurmctld does not answer within $TIMEOUT s"
 for node in "${NODES[@]}"; do
   slurmd -N "$node" 9>&- || die "slurmd -N $node did not start"
 done
@@ -188,7 +191,7 @@ nodes_idle() {
   local states; states=$(sinfo -h -N -o '%N %t' 2>/dev/null | sort -u)
   [ "$(grep -c ' idle$' <<<"$states")" -eq "${#NODES[@]}" ]
 }
-wait_for "nodes idle" nodes_idle || { sinfo -N; die "the nodes are not idle after $TIMEOUT s"; }
+wait_for nodes_idle || { sinfo -N; die "the nodes are not idle after $TIMEOUT s"; }
 CLUSTER_START=$(since "$T0")
 pass "cluster up: ${NODES[*]} idle ($CLUSTER_START s)"
 sinfo -N -o '%N %P %c %t' | sed 's/^/    /'
@@ -210,7 +213,8 @@ say "corpus: $(find "$WORK/input" -name '*.txt' | wc -l) documents, $(du -sk "$W
 N=3
 PARTS="$WORK/parts"
 T0=$(now)
-# $* is the part number in the part recipe: part K runs on nodeK, and Tests/Slurm/on-node records where it ran.
+# Make, not the shell, expands RUN: $* is the part number in the part recipe: part K runs on nodeK, and Tests/Slurm/on-node records where it ran.
+# shellcheck disable=SC2016
 RUN='srun --quiet -N1 -n1 -c1 -w node$* --time=10 Tests/Slurm/on-node $(PARTS)/part-$*-of-$(N).node'
 timeout $((TIMEOUT * 5)) make --no-print-directory -j"$N" parts N="$N" PARTS="$PARTS" INPUT="$WORK/input" \
   BIN="$BIN" CACHE="$WORK/cache" RUN="$RUN" || die "make parts N=$N through srun failed"
