@@ -62,20 +62,33 @@ public enum DatasetValidator {
 
     struct Table {
         var definition: CSVTable
-        var rows: [[String: String]]
+        var rows: [Row]
+    }
+
+    /// One row of a re-read table: its fields in the order of the table's header, which `readTables` has checked
+    /// is the definition's. An array per row rather than a dictionary: a large document has hundreds of thousands
+    /// of rows, and a dictionary of a few fields costs several times the fields themselves, in memory and hashing.
+    struct Row {
+        let fields: [String]
+        let header: [String]
+
+        /// The value in `column`, nil when the table has no such column.
+        subscript(_ column: String) -> String? {
+            header.firstIndex(of: column).map { fields[$0] }
+        }
     }
 
     static func readTables(_ data: URL, problems: inout [String]) -> [String: Table] {
         var tables: [String: Table] = [:]
         for definition in DatasetTables.all {
             let path = definition.path
-            guard let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(path).path) else {
+            guard let bytes = try? InputBytes.read(data.appendingPathComponent(path)) else {
                 problems.append("\(path): missing")
                 continue
             }
             let rows: [[String]]
             do {
-                rows = try CSVReader.rows(Array(bytes))
+                rows = try CSVReader.rows(bytes)
             } catch {
                 problems.append("\(path): not RFC 4180 CSV: \(error)")
                 continue
@@ -85,12 +98,13 @@ public enum DatasetValidator {
                 continue
             }
             var table = Table(definition: definition, rows: [])
+            table.rows.reserveCapacity(rows.count - 1)
             for (n, row) in rows.dropFirst().enumerated() {
                 guard row.count == header.count else {
                     problems.append("\(path) row \(n + 1): \(row.count) fields, expected \(header.count)")
                     continue
                 }
-                table.rows.append(Dictionary(uniqueKeysWithValues: zip(header, row)))
+                table.rows.append(Row(fields: row, header: header))
             }
             tables[definition.name] = table
         }

@@ -16,19 +16,21 @@ struct TableChecks {
         self.tables = tables
         // Ids are unique in the whole dataset (SPEC §3), not only in their table: a mention and an entity with
         // one id would be one node in RDF.
-        var firstUse: [String: String] = [:]
+        // Where each id was first used, as (table path, row), put into words only for a message.
+        var firstUse: [String: (path: String, row: Int)] = [:]
         for (name, table) in tables.sorted(by: { $0.key < $1.key }) {
             checkColumns(table)
             var rows: [String: Int] = [:]
+            rows.reserveCapacity(table.rows.count)
+            let path = table.definition.path
             for (n, row) in table.rows.enumerated() {
                 let id = row["id"] ?? ""
-                let at = "\(table.definition.path) row \(n + 1)"
                 if rows[id] != nil {
-                    problems.append("\(at) column id: \(id) is not unique")
+                    problems.append("\(path) row \(n + 1) column id: \(id) is not unique")
                 } else if let other = firstUse[id] {
-                    problems.append("\(at) column id: \(id) is also the id of \(other)")
+                    problems.append("\(path) row \(n + 1) column id: \(id) is also the id of \(other.path) row \(other.row)")
                 } else if !id.isEmpty {
-                    firstUse[id] = at
+                    firstUse[id] = (path, n + 1)
                 }
                 rows[id] = rows[id] ?? n + 1
             }
@@ -37,20 +39,24 @@ struct TableChecks {
         checkReferences()
     }
 
+    /// Types, required values and constraints of every cell. The place of a cell is put into words only for a
+    /// problem, and each pattern is compiled once per table (`ColumnPattern`), not once per cell.
     private mutating func checkColumns(_ table: DatasetValidator.Table) {
+        let columns = table.definition.columns.map { (column: $0, index: table.definition.header.firstIndex(of: $0.name),
+                                                      pattern: $0.pattern.map(ColumnPattern.init)) }
         for (n, row) in table.rows.enumerated() {
-            for column in table.definition.columns {
-                let value = row[column.name] ?? ""
-                let at = "\(table.definition.path) row \(n + 1) column \(column.name)"
+            for (column, index, pattern) in columns {
+                let value = index.map { row.fields[$0] } ?? ""
+                func at() -> String { "\(table.definition.path) row \(n + 1) column \(column.name)" }
                 if value.isEmpty {
-                    if column.required { problems.append("\(at): required value is empty") }
+                    if column.required { problems.append("\(at()): required value is empty") }
                     continue
                 }
-                if column.kind == .integer, Int(value) == nil { problems.append("\(at): \"\(value)\" is not an integer") }
-                if let allowed = column.allowed, !allowed.contains(value) { problems.append("\(at): \"\(value)\" is not one of \(allowed)") }
-                if column.name == "id", !RecordID.isNCName(value) { problems.append("\(at): \"\(value)\" is not an XML NCName") }
-                if let pattern = column.pattern, value.range(of: "^(\(pattern))$", options: .regularExpression) == nil {
-                    problems.append("\(at): \"\(value)\" does not match \(pattern)")
+                if column.kind == .integer, Int(value) == nil { problems.append("\(at()): \"\(value)\" is not an integer") }
+                if let allowed = column.allowed, !allowed.contains(value) { problems.append("\(at()): \"\(value)\" is not one of \(allowed)") }
+                if column.name == "id", !RecordID.isNCName(value) { problems.append("\(at()): \"\(value)\" is not an XML NCName") }
+                if let pattern, !pattern.matches(value) {
+                    problems.append("\(at()): \"\(value)\" does not match \(pattern.source)")
                 }
             }
         }
@@ -84,32 +90,32 @@ struct TableChecks {
     /// copy in the bag.
     func validateDocuments(data: URL) -> [String] {
         var problems: [String] = []
-        func grouped(_ table: String) -> [String: [[String: String]]] {
+        func grouped(_ table: String) -> [String: [DatasetValidator.Row]] {
             Dictionary(grouping: tables[table]?.rows ?? [], by: { $0["document_id"] ?? "" })
         }
         let sections = grouped("sections"), blocks = grouped("blocks"), sentences = grouped("sentences"), mentions = grouped("mentions")
         // A repeated id is reported above; here the first row counts.
         let entities = Dictionary((tables["entities"]?.rows ?? []).map { ($0["id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        func int(_ row: [String: String], _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
-        func span(_ row: [String: String]) -> Span { Span(start: int(row, "start"), end: int(row, "end")) }
+        func int(_ row: DatasetValidator.Row, _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
+        func span(_ row: DatasetValidator.Row) -> Span { Span(start: int(row, "start"), end: int(row, "end")) }
         /// An optional value: an empty field is nil (the tables' `missingValues`).
-        func optional(_ row: [String: String], _ key: String) -> String? { (row[key] ?? "").isEmpty ? nil : row[key] }
+        func optional(_ row: DatasetValidator.Row, _ key: String) -> String? { (row[key] ?? "").isEmpty ? nil : row[key] }
 
         for doc in tables["documents"]?.rows ?? [] {
             let id = doc["id"] ?? ""
             let sourcePath = "source/\(doc["source"] ?? "")"
-            guard let fileBytes = FileManager.default.contents(atPath: data.appendingPathComponent(sourcePath).path) else {
+            guard var bytes = try? InputBytes.read(data.appendingPathComponent(sourcePath)) else {
                 let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
                 problems.append("csv/documents.csv \(row)(\(id)) column source: \(sourcePath) is not in the bag")
                 continue
             }
-            var bytes = Array(fileBytes)
+            let sourceSHA256 = SHA256Hex.of(bytes)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             var records = DocumentRecords(document: DocumentRecord(
                 id: id, title: doc["title"] ?? "", source: doc["source"] ?? "", sourceSHA256: doc["source_sha256"] ?? "",
                 language: doc["language"] ?? "", license: doc["license"] ?? "", creators: [],
                 byteCount: int(doc, "bytes"), codePointCount: int(doc, "characters")))
-            if SHA256Hex.of(Array(fileBytes)) != records.document.sourceSHA256 {
+            if sourceSHA256 != records.document.sourceSHA256 {
                 let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
                 problems.append("csv/documents.csv \(row)(\(id)) column source_sha256: does not match \(sourcePath)")
             }
