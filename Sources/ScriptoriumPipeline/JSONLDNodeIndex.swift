@@ -130,6 +130,7 @@ struct JSONLDNodeIndex {
 
         /// The path of each object starting at one of `offsets`, as steps.
         static func paths(_ bytes: [UInt8], of offsets: Set<Int>) -> [Int: [Step]] {
+            if offsets.isEmpty { return [:] }
             var result: [Int: [Step]] = [:]
             walk(bytes, started: { offset, path in
                 guard offsets.contains(offset) else { return }

@@ -184,7 +184,9 @@ enum JSONSyntax {
                 i += 1
                 return
             }
-            var keys = Set<ArraySlice<UInt8>>()
+            // The keys so far: compared one by one while there are few (nearly every object), hashed past that.
+            var keys: [ArraySlice<UInt8>] = []
+            var keySet = Set<ArraySlice<UInt8>>()
             while true {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
                     throw fail(i < bytes.count && bytes[i] == UInt8(ascii: "}") ? "a trailing comma before '}'"
@@ -192,7 +194,15 @@ enum JSONSyntax {
                 }
                 let keyStart = i
                 let key = try string()
-                guard keys.insert(key).inserted else {
+                let repeated: Bool
+                if keys.count < 16 {
+                    repeated = keys.contains(key)
+                    keys.append(key)
+                    if keys.count == 16 { keySet = Set(keys) }
+                } else {
+                    repeated = !keySet.insert(key).inserted
+                }
+                guard !repeated else {
                     throw fail("the key \"\(String(decoding: key, as: UTF8.self))\" appears twice in this object", at: keyStart)
                 }
                 skipSpace()
