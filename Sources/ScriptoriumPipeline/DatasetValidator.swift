@@ -21,12 +21,13 @@ public enum DatasetValidator {
             throw ScriptoriumError(.dataset, path: bag.path, "not a Scriptorium dataset: there is no data/ folder")
         }
         var problems: [String] = []
-        problems += FormatChecks.syntax(data)
+        let syntax = FormatChecks.syntax(data)
+        problems += syntax.problems
         problems += checkDataPackage(data)
         let tables = readTables(data, problems: &problems)
         let checked = TableChecks(tables: tables)
         problems += checked.problems
-        problems += checked.validateDocuments(data: data)
+        problems += checked.validateDocuments(data: data, malformedJSON: syntax.malformed)
         let counts = DatasetTables.all.map { "\(tables[$0.name]?.rows.count ?? 0) \($0.name)" }.joined(separator: ", ")
         return Report(problems: problems, summary: counts)
     }

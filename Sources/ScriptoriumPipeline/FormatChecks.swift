@@ -19,13 +19,14 @@ enum FormatChecks {
     /// Checks one document's JSON-LD against its CSV records. A problem names the file and, for a node, where
     /// it is as a JSON Pointer (RFC 6901), e.g. `jsonld/essay.jsonld at /@graph/12: …`. (Syntax errors are
     /// reported, with line and column, by `syntax`.)
-    static func jsonld(_ data: URL, records: DocumentRecords) -> [String] {
+    /// `malformed`: the files `syntax` found not to be strict JSON (reported there), which are not read again.
+    static func jsonld(_ data: URL, records: DocumentRecords, malformed: Set<String>) -> [String] {
         let documentID = records.document.id
         let path = "jsonld/\(documentID).jsonld"
+        if malformed.contains(path) { return [] }
         guard let bytes = try? InputBytes.read(data.appendingPathComponent(path)) else {
             return ["\(path): missing"]
         }
-        if JSONSyntax.firstProblem(in: bytes) != nil { return [] }
         let index = JSONLDNodeIndex(bytes: bytes)
         // Each problem with the offset of the node it is about, if any: the nodes' JSON Pointers are found at the end,
         // in one pass, and only for those nodes.
@@ -99,10 +100,11 @@ enum FormatChecks {
 
     /// Every JSON file of the dataset (`*.json`, `*.jsonld`; not the source copies) is strict JSON: a problem
     /// names the file, line and column, e.g. `jsonld/essay.jsonld:3:17: not valid JSON: ',' or '}' was expected`.
-    static func syntax(_ data: URL) -> [String] {
+    static func syntax(_ data: URL) -> (problems: [String], malformed: Set<String>) {
         var problems: [String] = []
+        var malformed = Set<String>()
         let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: data.path) else { return [] }
+        guard let enumerator = fm.enumerator(atPath: data.path) else { return ([], []) }
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String {
             if path == "source" || path.hasPrefix("source/") {
@@ -115,9 +117,10 @@ enum FormatChecks {
             guard let bytes = try? InputBytes.read(data.appendingPathComponent(path)) else { continue }
             if let problem = JSONSyntax.firstProblem(in: bytes) {
                 problems.append("\(path):\(problem.line):\(problem.column): not valid JSON: \(problem.message)")
+                malformed.insert(path)
             }
         }
-        return problems
+        return (problems, malformed)
     }
 
     /// A key as a JSON Pointer reference token.

@@ -21,12 +21,31 @@ struct JSONLDNodeIndex {
     struct Node {
         /// The offset of the object's `{`.
         var offset: Int
-        /// Indexed by `Key`.
-        var fields: [Field] = [Field](repeating: .absent, count: Key.allCases.count)
+        var number = Field.absent, blockKind = Field.absent, marker = Field.absent, text = Field.absent
         var hasPart = false
+
+        /// Stored in line, not in an array: a large file has hundreds of thousands of nodes.
+        subscript(_ key: Key) -> Field {
+            get {
+                switch key {
+                case .number: number
+                case .blockKind: blockKind
+                case .marker: marker
+                case .text: text
+                }
+            }
+            set {
+                switch key {
+                case .number: number = newValue
+                case .blockKind: blockKind = newValue
+                case .marker: marker = newValue
+                case .text: text = newValue
+                }
+            }
+        }
     }
 
-    enum Key: Int, CaseIterable {
+    enum Key {
         case number, blockKind, marker, text
     }
 
@@ -63,7 +82,7 @@ struct JSONLDNodeIndex {
 
     /// The value of `key` in `node`: nil when absent, `.some(nil)` when not a string.
     func value(_ node: Node, _ key: Key) -> String?? {
-        let field = node.fields[key.rawValue]
+        let field = node[key]
         if field.start == Field.absent.start { return nil }
         if field.start == Field.notString.start { return .some(nil) }
         return .some(JSONString.decode(bytes, field.start..<field.end))
@@ -198,7 +217,7 @@ struct JSONLDNodeIndex {
                 path.removeLast()
                 let range = bytes[start] == UInt8(ascii: "\"") ? (start + 1)..<(i - 1) : nil
                 switch name {
-                case .field(let field): node.fields[field.rawValue] = range.map { Field(start: $0.lowerBound, end: $0.upperBound) } ?? .notString
+                case .field(let field): node[field] = range.map { Field(start: $0.lowerBound, end: $0.upperBound) } ?? .notString
                 case .id: id = range
                 case .hasPart: node.hasPart = true
                 case .context, .other: break

@@ -88,7 +88,8 @@ struct TableChecks {
 
     /// Rebuilds each document's records from the tables and runs `RecordValidator` on them against the source
     /// copy in the bag.
-    func validateDocuments(data: URL) -> [String] {
+    /// `malformedJSON`: the JSON files already reported as not strict JSON.
+    func validateDocuments(data: URL, malformedJSON: Set<String>) -> [String] {
         var problems: [String] = []
         func grouped(_ table: String) -> [String: [DatasetValidator.Row]] {
             Dictionary(grouping: tables[table]?.rows ?? [], by: { $0["document_id"] ?? "" })
@@ -145,7 +146,7 @@ struct TableChecks {
                                     mentions: perDocument[key]!)
             }
             problems += FormatChecks.tei(data, records: records)
-            problems += FormatChecks.jsonld(data, records: records)
+            problems += FormatChecks.jsonld(data, records: records, malformed: malformedJSON)
             for p in RecordValidator.validate(records, source: bytes) {
                 let row = rowOfID[p.table]?[p.record].map { "row \($0) " } ?? ""
                 problems.append("csv/\(p.table).csv \(row)(\(p.record)) column \(p.field): \(p.message)")
