@@ -71,40 +71,49 @@ struct DocumentOutput: Sendable {
 
     private static func writeTEI(_ records: DocumentRecords, tei: TEIWriter, layout: OutputLayout, path: String,
                                  clock: StageClock?) throws -> PayloadFile {
-        // Written straight from libxml2's output buffer (the time inside `body` counts as writing).
-        let start = clock?.threadCPUNanoseconds()
-        var writing: UInt64 = 0
-        let file = try tei.write(records) { bytes in
-            let before = clock?.threadCPUNanoseconds()
-            defer { if let before, let after = clock?.threadCPUNanoseconds() { writing = after &- before } }
-            return try HashingFileWriter.write(UnsafeRawBufferPointer(bytes), to: layout.url(path), path: path,
-                                               mediaType: "application/tei+xml", format: "xml",
-                                               records: records.sentences.count)
+        try writeStreaming(to: layout, path: path, stage: .tei, clock: clock, mediaType: "application/tei+xml",
+                           format: "xml", records: records.sentences.count) { sink in
+            try tei.write(records, to: sink)
         }
-        if let clock, let start {
-            clock.add(.tei, clock.threadCPUNanoseconds() &- start &- writing)
-            clock.add(.write, writing)
-        }
-        return file
     }
 
     private static func writeJSONLD(_ records: DocumentRecords, dataset: DatasetMetadata, layout: OutputLayout,
                                     path: String, clock: StageClock?) throws -> PayloadFile {
-        // Written straight from the JSON writer's buffer (the time inside `body` counts as writing).
+        try writeStreaming(to: layout, path: path, stage: .jsonld, clock: clock, mediaType: "application/ld+json",
+                           format: "jsonld", records: JSONLDWriter.nodeCount(records)) { sink in
+            try JSONLDWriter.writeDocument(records, dataset: dataset) { try sink(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// Writes the file at `path` from the pieces `produce` hands to its sink as it makes them, hashing on the way:
+    /// a large document's TEI or JSON-LD (several times its text) is never in memory as a whole. The CPU time spent
+    /// in the sink counts as writing, the rest as `stage`.
+    private static func writeStreaming(to layout: OutputLayout, path: String, stage: StageClock.Stage, clock: StageClock?,
+                                       mediaType: String, format: String, records: Int,
+                                       _ produce: (_ sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void)
+        throws -> PayloadFile {
         let start = clock?.threadCPUNanoseconds()
         var writing: UInt64 = 0
-        let file = try JSONLDWriter.withDocument(records, dataset: dataset) { bytes in
-            let before = clock?.threadCPUNanoseconds()
-            defer { if let before, let after = clock?.threadCPUNanoseconds() { writing = after &- before } }
-            return try HashingFileWriter.write(UnsafeRawBufferPointer(bytes), to: layout.url(path), path: path,
-                                               mediaType: "application/ld+json", format: "jsonld",
-                                               records: JSONLDWriter.nodeCount(records))
+        let url = layout.url(path)
+        var file = try HashingFileWriter(url: url, displayPath: path)
+        do {
+            try produce { bytes in
+                let before = clock?.threadCPUNanoseconds()
+                defer { if let before, let after = clock?.threadCPUNanoseconds() { writing &+= after &- before } }
+                try file.write(bytes)
+            }
+        } catch {
+            // A document that fails (an invalid tree, with --keep-going) leaves no part of its file in the bag.
+            _ = try? file.finish()
+            try? FileManager.default.removeItem(at: url)
+            throw error
         }
+        let (bytes, sha256) = try file.finish()
         if let clock, let start {
-            clock.add(.jsonld, clock.threadCPUNanoseconds() &- start &- writing)
+            clock.add(stage, clock.threadCPUNanoseconds() &- start &- writing)
             clock.add(.write, writing)
         }
-        return file
+        return PayloadFile(path: path, bytes: bytes, sha256: sha256, mediaType: mediaType, format: format, records: records)
     }
 }
 
