@@ -24,11 +24,12 @@ public enum DatasetValidator {
         let syntax = FormatChecks.syntax(data)
         problems += syntax.problems
         problems += checkDataPackage(data)
-        let tables = readTables(data, problems: &problems)
-        let checked = TableChecks(tables: tables)
+        var tables = readTables(data, problems: &problems)
+        let counts = DatasetTables.all.map { "\(tables[$0.name]?.rows.count ?? 0) \($0.name)" }.joined(separator: ", ")
+        var checked = TableChecks(tables: tables)
+        tables = [:] // the checks hold the only copy, and let each document's rows go once its records are built
         problems += checked.problems
         problems += checked.validateDocuments(data: data, malformedJSON: syntax.malformed)
-        let counts = DatasetTables.all.map { "\(tables[$0.name]?.rows.count ?? 0) \($0.name)" }.joined(separator: ", ")
         return Report(problems: problems, summary: counts)
     }
 

@@ -10,10 +10,8 @@ import ScriptoriumTEI
 enum FormatChecks {
     static func tei(_ data: URL, records: DocumentRecords) -> [String] {
         let path = "tei/\(records.document.id).xml"
-        guard let bytes = FileManager.default.contents(atPath: data.appendingPathComponent(path).path) else {
-            return ["\(path): missing"]
-        }
-        return TEIChecker.check(fileBytes: Array(bytes), path: path, records: records)
+        guard let bytes = try? InputBytes.read(data.appendingPathComponent(path)) else { return ["\(path): missing"] }
+        return TEIChecker.check(fileBytes: consume bytes, path: path, records: records)
     }
 
     /// Checks one document's JSON-LD against its CSV records. A problem names the file and, for a node, where

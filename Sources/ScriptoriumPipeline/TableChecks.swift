@@ -7,7 +7,7 @@ import ScriptoriumValidate
 /// Column types and constraints, keys and references across the tables of a re-read dataset, and the
 /// records rebuilt from them for `RecordValidator`.
 struct TableChecks {
-    let tables: [String: DatasetValidator.Table]
+    private(set) var tables: [String: DatasetValidator.Table]
     private(set) var problems: [String] = []
     /// Row number (1-based, after the header) of each id, per table, for messages.
     private var rowOfID: [String: [String: Int]] = [:]
@@ -89,12 +89,17 @@ struct TableChecks {
     /// Rebuilds each document's records from the tables and runs `RecordValidator` on them against the source
     /// copy in the bag.
     /// `malformedJSON`: the JSON files already reported as not strict JSON.
-    func validateDocuments(data: URL, malformedJSON: Set<String>) -> [String] {
+    ///
+    /// The tables are given up here: each document's rows are let go once its records are built (the records keep
+    /// the same strings), so the rows of a large document are not in memory beside its TEI tree.
+    mutating func validateDocuments(data: URL, malformedJSON: Set<String>) -> [String] {
         var problems: [String] = []
+        let tables = self.tables
+        self.tables = [:]
         func grouped(_ table: String) -> [String: [DatasetValidator.Row]] {
             Dictionary(grouping: tables[table]?.rows ?? [], by: { $0["document_id"] ?? "" })
         }
-        let sections = grouped("sections"), blocks = grouped("blocks"), sentences = grouped("sentences"), mentions = grouped("mentions")
+        var sections = grouped("sections"), blocks = grouped("blocks"), sentences = grouped("sentences"), mentions = grouped("mentions")
         // A repeated id is reported above; here the first row counts.
         let entities = Dictionary((tables["entities"]?.rows ?? []).map { ($0["id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
         func int(_ row: DatasetValidator.Row, _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
@@ -102,8 +107,16 @@ struct TableChecks {
         /// An optional value: an empty field is nil (the tables' `missingValues`).
         func optional(_ row: DatasetValidator.Row, _ key: String) -> String? { (row[key] ?? "").isEmpty ? nil : row[key] }
 
-        for doc in tables["documents"]?.rows ?? [] {
+        let documents = tables["documents"]?.rows ?? []
+        _ = consume tables
+        // A document's rows are let go at the last document row with its id (an id may repeat in a broken dataset).
+        var documentRowsLeft = Dictionary(documents.map { ($0["id"] ?? "", 1) }, uniquingKeysWith: +)
+        func rows(_ groups: inout [String: [DatasetValidator.Row]], _ id: String) -> [DatasetValidator.Row] {
+            documentRowsLeft[id] == 0 ? groups.removeValue(forKey: id) ?? [] : groups[id] ?? []
+        }
+        for doc in documents {
             let id = doc["id"] ?? ""
+            documentRowsLeft[id, default: 1] -= 1
             let sourcePath = "source/\(doc["source"] ?? "")"
             guard var bytes = try? InputBytes.read(data.appendingPathComponent(sourcePath)) else {
                 let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
@@ -120,20 +133,20 @@ struct TableChecks {
                 let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
                 problems.append("csv/documents.csv \(row)(\(id)) column source_sha256: does not match \(sourcePath)")
             }
-            records.sections = (sections[id] ?? []).map {
+            records.sections = rows(&sections, id).map {
                 SectionRecord(id: $0["id"] ?? "", documentID: id, position: int($0, "position"), level: int($0, "level"),
                               heading: $0["heading"] ?? "", span: span($0), number: optional($0, "number"))
             }
-            records.blocks = (blocks[id] ?? []).map {
+            records.blocks = rows(&blocks, id).map {
                 BlockRecord(id: $0["id"] ?? "", documentID: id, sectionID: optional($0, "section_id"),
                             position: int($0, "position"), kind: BlockKind(rawValue: $0["kind"] ?? "") ?? .paragraph,
                             text: $0["text"] ?? "", span: span($0), marker: optional($0, "marker"))
             }
-            records.sentences = (sentences[id] ?? []).map {
+            records.sentences = rows(&sentences, id).map {
                 SentenceRecord(id: $0["id"] ?? "", documentID: id, blockID: $0["block_id"] ?? "", position: int($0, "position"),
                                text: $0["text"] ?? "", span: span($0))
             }
-            records.mentions = (mentions[id] ?? []).map {
+            records.mentions = rows(&mentions, id).map {
                 MentionRecord(id: $0["id"] ?? "", documentID: id, sentenceID: $0["sentence_id"] ?? "", entityID: $0["entity_id"] ?? "",
                               text: $0["text"] ?? "", span: span($0), rangeInSentence: 0..<0)
             }

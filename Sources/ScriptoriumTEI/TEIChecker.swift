@@ -24,13 +24,15 @@ public struct TEIChecker {
 
     /// Problems found in the TEI file `path` holding `fileBytes`; empty when it is valid and agrees with `records`
     /// (as re-read from the CSV): sentences, mentions, sections and blocks.
-    public static func check(fileBytes: [UInt8], path: String, records: DocumentRecords) -> [String] {
-        check(fileBytes: fileBytes, path: path, sentences: records.sentences.map { (id: $0.id, text: $0.text) },
+    /// The bytes are let go once parsed (when the caller passes its only copy), so they and the tree are not in
+    /// memory together for longer than the parse.
+    public static func check(fileBytes: consuming [UInt8], path: String, records: DocumentRecords) -> [String] {
+        check(fileBytes: consume fileBytes, path: path, sentences: records.sentences.map { (id: $0.id, text: $0.text) },
               mentions: records.mentions.map { (id: $0.id, entityID: $0.entityID) },
               structure: (records.sections, records.blocks))
     }
 
-    private static func check(fileBytes: [UInt8], path: String, sentences: [(id: String, text: String)],
+    private static func check(fileBytes: consuming [UInt8], path: String, sentences: [(id: String, text: String)],
                               mentions: [(id: String, entityID: String)]?,
                               structure: (sections: [SectionRecord], blocks: [BlockRecord])?) -> [String] {
         var report = Report(file: path)
@@ -40,6 +42,7 @@ public struct TEIChecker {
         let parsed: xmlDocPtr? = collector.withContext { context in
             LibXML.withStructuredErrors(to: context) { parseWithoutIDTable(fileBytes) }
         }
+        _ = consume fileBytes
         guard let doc = parsed else {
             report.add(collector.report.isEmpty ? [XMLProblem(path: "", line: nil, message: "not well-formed XML")]
                                                 : collector.report)
@@ -78,7 +81,9 @@ public struct TEIChecker {
                     return nil
                 }
                 defer { xmlFreeParserCtxt(context) }
-                xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue))
+                // COMPACT: short texts (the indentation, most attribute values) are kept inside their nodes.
+                xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
+                                                 | XML_PARSE_COMPACT.rawValue))
                 context.pointee.loadsubset |= XML_SKIP_IDS
                 xmlParseDocument(context)
                 let doc = context.pointee.myDoc
