@@ -1,4 +1,5 @@
 import CLibXML2
+import CXMLArena
 import ScriptoriumModel
 
 /// Re-checks a TEI file of a built dataset, for `scriptorium validate`: it parses the file with libxml2 (no network,
@@ -14,6 +15,9 @@ import ScriptoriumModel
 /// line saying how many more there are. Safe to call from several threads at once.
 public struct TEIChecker {
     public static let limit = 50
+
+    /// Files at least this large (bytes) give their tree's memory back to the system once checked.
+    static let trimAfterBytes = 8 << 20
 
     /// Problems found in the TEI file `path` (used in messages only) holding `fileBytes`; empty when it is valid and
     /// agrees with `sentences` (in CSV order) and, if given, `mentions`.
@@ -42,13 +46,19 @@ public struct TEIChecker {
         let parsed: xmlDocPtr? = collector.withContext { context in
             LibXML.withStructuredErrors(to: context) { parseWithoutIDTable(fileBytes) }
         }
+        let fileBytesCount = fileBytes.count
         _ = consume fileBytes
         guard let doc = parsed else {
             report.add(collector.report.isEmpty ? [XMLProblem(path: "", line: nil, message: "not well-formed XML")]
                                                 : collector.report)
             return report.lines
         }
-        defer { xmlFreeDoc(doc) }
+        defer {
+            xmlFreeDoc(doc)
+            // The tree is millions of small blocks for a large document; freed, they stay in the C heap (only its top
+            // can shrink), and the checks that follow would take fresh memory beside them. Hand the free pages back.
+            if fileBytesCount >= Self.trimAfterBytes { scriptorium_release_free_memory() }
+        }
         // Errors the parser recovered from.
         report.add(collector.report)
         if let root = xmlDocGetRootElement(doc) { report.add(xmlIDProblems(root)) }
