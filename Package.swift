@@ -27,7 +27,7 @@ let package = Package(
         // glibc's malloc tuning that Swift cannot reach: fewer arenas under a virtual-memory limit.
         .target(name: "CMallocArenas"),
         // libxml2's allocator: a per-thread bump arena while one TEI document is built, validated and written.
-        .target(name: "CXMLArena"),
+        .target(name: "CXMLArena", dependencies: ["CLibXML2"]),
         .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel"]),
         .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel", "ScriptoriumExtract"]),
         .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel"]),

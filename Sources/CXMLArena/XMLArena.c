@@ -6,11 +6,15 @@
 // chunks that are kept and reused), frees are no-ops, and the whole arena is rewound when the document is done.
 //
 // Every block handed out, from the arena or from malloc, starts with a 16-byte header: its size (for realloc)
-// and a tag saying where it came from. A pointer without our tag was allocated before the allocator was
-// installed (by libc malloc) and goes back to libc. Large blocks (output buffers) always come from malloc, so
-// an arena stays small and a growing buffer is not copied into ever larger arena blocks.
+// and a tag saying where it came from. The allocator is installed when the program is loaded (the constructor
+// at the end), before any libxml2 routine runs, as xmlMemSetup requires: so every block libxml2 frees or grows
+// came from here and has a header, and no memory of anyone else's is ever read. Large blocks (output buffers)
+// always come from malloc, so an arena stays small and a growing buffer is not copied into ever larger arena
+// blocks.
 
 #include "XMLArena.h"
+
+#include <libxml/xmlmemory.h>
 
 #include <pthread.h>
 #include <stdint.h>
@@ -129,14 +133,10 @@ void scriptorium_xml_free(void *pointer) {
     if (pointer == NULL) return;
     header *h = header_of(pointer);
     if (h->tag == tag_arena) return;  // rewound with the whole arena
-    if (h->tag == tag_heap) {
-        h->tag = 0;
-        free(h);
-        return;
-    }
-    // Allocated by libc before the allocator was installed. (Reading the tag above read 8 bytes of glibc's chunk
-    // header, which is always there and never equals a tag; AddressSanitizer would object, glibc does not.)
-    free(pointer);
+    // Every other block is a heap block of ours (see the constructor): anything else is a broken invariant.
+    if (h->tag != tag_heap) abort();
+    h->tag = 0;
+    free(h);
 }
 
 void *scriptorium_xml_realloc(void *pointer, size_t size) {
@@ -148,7 +148,7 @@ void *scriptorium_xml_realloc(void *pointer, size_t size) {
         grown->size = size;
         return (char *)grown + header_size;
     }
-    if (h->tag != tag_arena) return realloc(pointer, size);
+    if (h->tag != tag_arena) abort();  // neither ours from the heap nor from the arena: see the constructor
     if (size <= h->size) return pointer;
     void *moved = scriptorium_xml_malloc(size);
     if (moved == NULL) return NULL;
@@ -212,4 +212,10 @@ void scriptorium_release_free_memory(void) {
 #ifdef __GLIBC__
     malloc_trim(0);
 #endif
+}
+
+// libxml2 gets this allocator when the program is loaded, before main and so before any libxml2 routine: every
+// pointer it later hands to the functions above was allocated by them.
+__attribute__((constructor)) static void scriptorium_xml_install(void) {
+    xmlMemSetup(scriptorium_xml_free, scriptorium_xml_malloc, scriptorium_xml_realloc, scriptorium_xml_strdup);
 }

@@ -1,25 +1,20 @@
 import CLibXML2
 import CXMLArena
 
-/// libxml2's memory functions, pointed at `CXMLArena` once per process, before libxml2 allocates anything.
+/// libxml2's memory functions are `CXMLArena`'s from the moment the program is loaded (its constructor calls
+/// xmlMemSetup before any libxml2 routine can run, as libxml2 requires).
 ///
 /// While a thread writes one TEI document (`withDocumentArena`), every node, attribute, text and validation
 /// state libxml2 allocates on that thread comes from the thread's bump arena, frees are no-ops, and the arena is
 /// rewound afterwards: the tree's few hundred thousand mallocs and frees per MB of text become pointer bumps.
 /// Outside a document, the functions pass through to libc malloc.
 enum XMLAllocator {
-    private static let installed: Bool = {
-        xmlMemSetup(scriptorium_xml_free, scriptorium_xml_malloc, scriptorium_xml_realloc, scriptorium_xml_strdup)
-        return true
-    }()
-
-    /// Installs the allocator (idempotent, thread-safe); `LibXML.initialize` calls it before `xmlInitParser`.
-    static func install() { _ = installed }
+    /// Nothing to do: the allocator is installed at load time. Kept so that callers that set libxml2 up say so.
+    static func install() {}
 
     /// Runs `body` with the calling thread's libxml2 allocations in its arena. Nothing libxml2 allocates inside
     /// may outlive `body`: the document's tree and every buffer must be freed (or dropped) before it returns.
     static func withDocumentArena<R>(_ body: () throws -> R) rethrows -> R {
-        install()
         scriptorium_xml_arena_begin()
         defer {
             // libxml2 keeps the thread's last error (messages it strdup'ed) across calls: drop it while its

@@ -109,11 +109,18 @@ import Testing
         }
     }
 
-    @Test func memoryFromLibcBeforeTheAllocatorWasInstalledGoesBackToLibc() {
-        let old = malloc(48)!
-        let grown = scriptorium_xml_realloc(old, 4096)!
-        scriptorium_xml_free(grown)
-        scriptorium_xml_free(strdup("plain libc"))
+    /// libxml2 has the allocator from the moment the program is loaded, before any of its routines runs (as
+    /// xmlMemSetup requires), so no block it frees or grows was ever allocated by anyone else.
+    @Test func theAllocatorIsLibxml2sFromTheStart() {
+        var free: xmlFreeFunc? = nil
+        var malloc: xmlMallocFunc? = nil
+        var realloc: xmlReallocFunc? = nil
+        var strdup: xmlStrdupFunc? = nil
+        #expect(xmlMemGet(&free, &malloc, &realloc, &strdup) == 0)
+        let ours = unsafeBitCast(scriptorium_xml_malloc as @convention(c) (Int) -> UnsafeMutableRawPointer?, to: UnsafeRawPointer.self)
+        #expect(unsafeBitCast(malloc, to: UnsafeRawPointer.self) == ours)
+        #expect(unsafeBitCast(free, to: UnsafeRawPointer.self)
+                == unsafeBitCast(scriptorium_xml_free as @convention(c) (UnsafeMutableRawPointer?) -> Void, to: UnsafeRawPointer.self))
     }
 
     @Test func anErrorRaisedInsideADocumentDoesNotOutliveIt() throws {
