@@ -26,6 +26,8 @@ public struct DocumentNormalizer: Sendable {
         var cursor = CodePointCursor(extracted.source)
         // The matches of a block's sentences, appended one sentence after the other into one buffer.
         var found: [EntityMatcher.Found] = []
+        // Every mention of the document so far, beside `records.mentions`.
+        var kept: [EntityMatcher.Found] = []
 
         // Blocks are read in place: a `for` over the array would copy each one (a retain per text and record field).
         extracted.blocks.withUnsafeBufferPointer { blocks in extracted.source.bytes.withUnsafeBufferPointer { source in
@@ -65,14 +67,28 @@ public struct DocumentNormalizer: Sendable {
                         let sourceBytes = blocks[b].text.sourceRange(
                             of: (range.lowerBound + inBlock.lowerBound)..<(range.lowerBound + inBlock.upperBound))
                         records.mentions.append(MentionRecord(
-                            id: ids.mention(records.mentions.count + 1),
-                            documentID: docID, sentenceID: sentenceID, entityID: mentions.count(match),
+                            id: "", documentID: docID, sentenceID: sentenceID, entityID: "",
                             text: String(decoding: UnsafeBufferPointer(rebasing: source[sourceBytes]), as: UTF8.self),
                             span: cursor.span(ofBytes: sourceBytes), rangeInSentence: match.range))
+                        kept.append(match)
                     }
                 }
             }
         } }
+        // The document's own evidence: conditional forms and ambiguous names are settled (or dropped) now that
+        // every mention is known; then ids and counts are given in source order.
+        if matcher.lexicon.hasRules && !kept.isEmpty {
+            let keep = DocumentEvidence.resolve(&kept, lexicon: matcher.lexicon)
+            if keep.contains(false) {
+                var k = 0
+                records.mentions.removeAll { _ in defer { k += 1 }; return !keep[k] }
+                kept = zip(kept, keep).filter(\.1).map(\.0)
+            }
+        }
+        for k in records.mentions.indices {
+            records.mentions[k].id = ids.mention(k + 1)
+            records.mentions[k].entityID = mentions.count(kept[k])
+        }
         records.entities = mentions.records()
         return records
     }
@@ -118,5 +134,31 @@ struct MentionCounts {
         }
         out.sort { $0.id < $1.id }
         return out
+    }
+}
+
+/// Settles a document's conditional mentions on its own evidence (see ``SurfaceForm/Rule`` and
+/// ``Lexicon/candidates``). Evidence is what is always a mention: it does not chain.
+enum DocumentEvidence {
+    /// Which mentions to keep; an ambiguous name settled on one candidate is changed to that candidate.
+    static func resolve(_ found: inout [EntityMatcher.Found], lexicon: Lexicon) -> [Bool] {
+        var certain = Set<Int>()
+        for f in found where f.form >= 0 && lexicon.forms[Int(f.form)].rule == .always && lexicon.candidates[f.lexiconIndex] == nil {
+            certain.insert(f.lexiconIndex)
+        }
+        var keep = [Bool](repeating: true, count: found.count)
+        for k in found.indices where found[k].form >= 0 {
+            let form = lexicon.forms[Int(found[k].form)]
+            switch form.rule {
+            case .always: break
+            case .fullName: keep[k] = certain.contains(form.entity)
+            case .evidence(let e): keep[k] = certain.contains(e)
+            }
+            if keep[k], let list = lexicon.candidates[found[k].lexiconIndex] {
+                let settled = list.filter { c in lexicon.settledBy[c].map { certain.contains($0) } ?? false }
+                if settled.count == 1 { found[k].lexiconIndex = settled[0] }
+            }
+        }
+        return keep
     }
 }

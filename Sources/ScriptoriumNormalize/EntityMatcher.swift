@@ -44,6 +44,8 @@ public struct EntityMatcher: Sendable {
     /// A bit per pair of first two bytes (65,536 bits) with which a name or a date may begin; checked before
     /// walking the trie, so most words are rejected with one look-up in an 8 KB table.
     private let startPairs: [UInt64]
+    /// The entity of each form of `lexicon.forms` (a trie terminal is a form's position).
+    private let formEntity: [Int]
 
     /// An ASCII letter or digit.
     private static let word: UInt8 = 1
@@ -69,8 +71,9 @@ public struct EntityMatcher: Sendable {
                 for s in 0...255 { allowPair(first, UInt8(s)) }
             }
         }
-        for (index, entity) in lexicon.entities.enumerated() {
-            for form in entity.surfaceForms {
+        for (index, surface) in lexicon.forms.enumerated() {
+            do {
+                let form = surface.text
                 let bytes = Array(form.utf8)
                 guard let first = bytes.first else { continue }
                 allowPair(first, bytes.count > 1 ? bytes[1] : nil)
@@ -86,7 +89,7 @@ public struct EntityMatcher: Sendable {
                         node = new
                     }
                 }
-                // Validation guarantees a surface form belongs to one entity; keep the first if not.
+                // A terminal holds the form's position in `lexicon.forms` (its entity and rule); the first wins.
                 if terminal[node] < 0 { terminal[node] = Int32(index) }
             }
         }
@@ -126,6 +129,7 @@ public struct EntityMatcher: Sendable {
             classes[Int(m[0])] |= Self.dateStart
             allowPair(m[0], m[1])
         }
+        self.formEntity = lexicon.forms.map(\.entity)
         self.trie = flat
         self.byteClass = classes
         self.startPairs = pairs
@@ -151,6 +155,8 @@ public struct EntityMatcher: Sendable {
         var lexiconIndex: Int
         /// The date's ISO 8601 value; empty for a lexicon entity.
         var iso: String
+        /// Position of the surface form in ``Lexicon/forms``, or -1 for a date.
+        var form: Int32 = -1
     }
 
     /// Appends the mentions in `text` to `found`, in order, not overlapping.
@@ -251,7 +257,7 @@ public struct EntityMatcher: Sendable {
             return date.end
         }
         guard nameEnd >= 0 else { return nil }
-        out.append(Found(range: i..<nameEnd, lexiconIndex: Int(nameEntity), iso: ""))
+        out.append(Found(range: i..<nameEnd, lexiconIndex: formEntity[Int(nameEntity)], iso: "", form: nameEntity))
         return nameEnd
     }
 
