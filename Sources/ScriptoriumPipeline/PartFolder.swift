@@ -89,6 +89,7 @@ struct PartFolder {
         var wikidata: String?
         var aliases: [String]
         var mentions: Int
+        var geonames: String?
     }
 
     struct File: Codable, Equatable {
@@ -141,7 +142,7 @@ extension PartFolder.Entry {
                                        language: d.language, license: d.license, creators: d.creators,
                                        description: d.description, byteCount: d.byteCount, codePointCount: d.codePointCount)
         self.entities = entities.map {
-            PartFolder.Entity(id: $0.id, name: $0.name, type: $0.type, wikidata: $0.wikidata, aliases: $0.aliases, mentions: $0.mentions)
+            PartFolder.Entity(id: $0.id, name: $0.name, type: $0.type, wikidata: $0.wikidata, aliases: $0.aliases, mentions: $0.mentions, geonames: $0.geonames)
         }
         self.files = files.map {
             PartFolder.File(path: $0.path, bytes: $0.bytes, sha256: $0.sha256, mediaType: $0.mediaType, format: $0.format, records: $0.records)
@@ -157,7 +158,7 @@ extension PartFolder.Entry {
     }
 
     var entityRecords: [EntityRecord] {
-        entities.map { EntityRecord(id: $0.id, name: $0.name, type: $0.type, wikidata: $0.wikidata, aliases: $0.aliases, mentions: $0.mentions) }
+        entities.map { EntityRecord(id: $0.id, name: $0.name, type: $0.type, wikidata: $0.wikidata, aliases: $0.aliases, mentions: $0.mentions, geonames: $0.geonames) }
     }
 
     var payloadFiles: [PayloadFile] {
