@@ -5,8 +5,11 @@ OUTPUT    ?= output
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 BIN       := .build/release/scriptorium
 SOURCES   := $(shell find Sources -type f) Package.swift
+## Per-document cache shared by `make` and the parts (empty: no cache).
+CACHE     ?= .cache/scriptorium
+CACHE_ARG  = $(if $(CACHE),--cache $(CACHE))
 
-.PHONY: all dataset deps release test bench instructions fuzz validate verify conformance clean
+.PHONY: all dataset deps release test bench instructions fuzz validate verify conformance clean parts merge slurm-test FORCE
 
 all: dataset
 
@@ -30,7 +33,7 @@ $(BIN): $(SOURCES) | deps
 release: deps $(BIN)
 
 dataset: release
-	$(BIN) build $(INPUT) --output $(OUTPUT) --jobs $(JOBS)
+	$(BIN) build $(INPUT) --output $(OUTPUT) --jobs $(JOBS) $(CACHE_ARG)
 
 test: deps
 	$(SWIFT) test
@@ -61,5 +64,36 @@ instructions: release
 	@command -v valgrind >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null)
 	python3 Tests/Benchmarks/instructions.py --binary $(BIN)
 
+## Builds past one machine. `make parts` builds the corpus as N parts, one recipe each (so `make -j` runs them at once),
+## each behind the launcher RUN, e.g. RUN='srun -N1 -n1 -c1' (in RUN, $* is the part's number); `make merge` joins
+## them into $(OUTPUT), byte-identical to `make`. A part is built again only when it is missing or older than the
+## binary or anything in $(INPUT) (remove $(PARTS) to build every part again).
+N         ?= 2
+PARTS     ?= parts
+RUN       ?=
+PART_JOBS ?= 1
+PART_DIRS  = $(foreach k,$(shell seq 1 $(N)),$(PARTS)/part-$(k)-of-$(N))
+
+parts: $(PART_DIRS)
+
+$(PARTS)/part-%-of-$(N): $(BIN) FORCE
+	@if [ -d '$@' ] && [ -z "$$(find $(INPUT) '$(BIN)' -newer '$@' -print -quit)" ]; then \
+	  echo "$@ is up to date"; \
+	else \
+	  mkdir -p '$(PARTS)' && \
+	  echo '$(RUN) $(BIN) build $(INPUT) --shard $*/$(N) --output $@ --jobs $(PART_JOBS) $(CACHE_ARG)' && \
+	  $(RUN) $(BIN) build $(INPUT) --shard $*/$(N) --output $@ --jobs $(PART_JOBS) $(CACHE_ARG); \
+	fi
+
+merge: $(PART_DIRS)
+	$(BIN) merge $(PART_DIRS) --output $(OUTPUT)
+
+FORCE:
+
+## A one-machine Slurm cluster of three nodes builds three parts through srun and an sbatch array; their merge must
+## equal a plain build (needs root; installs munge and Slurm when missing; see Tests/Slurm/slurm-test.sh).
+slurm-test: release
+	BIN=$(BIN) Tests/Slurm/slurm-test.sh
+
 clean:
-	rm -rf .build $(OUTPUT)
+	rm -rf .build $(OUTPUT) $(PARTS)

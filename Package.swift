@@ -51,14 +51,14 @@ let package = Package(
 
         // Shared by the tests only: a seeded random generator for property and fuzz tests.
         .target(name: "ScriptoriumTestSupport", path: "Tests/ScriptoriumTestSupport"),
-        .testTarget(name: "ScriptoriumModelTests", dependencies: ["ScriptoriumModel", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "ScriptoriumModelTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumModel", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ScriptoriumExtractTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumExtract"]),
         .testTarget(name: "ScriptoriumNormalizeTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumNormalize", "ScriptoriumExtract"]),
         .testTarget(name: "ScriptoriumValidateTests", dependencies: ["ScriptoriumValidate"]),
         .testTarget(name: "ScriptoriumCSVTests", dependencies: [
-            "ScriptoriumCSV", "ScriptoriumModel", .product(name: "CSV", package: "CSV.swift"),
+            "ScriptoriumTestSupport", "ScriptoriumCSV", "ScriptoriumModel", .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTEI", "CLibXML2", "CXMLArena"]),
+        .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumTEI", "CLibXML2", "CXMLArena"]),
         .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumJSONLD", "ScriptoriumJSON"]),
         .testTarget(name: "ScriptoriumBagTests", dependencies: ["ScriptoriumBag"]),
         .testTarget(name: "ScriptoriumEndToEndTests", dependencies: ["ScriptoriumTestSupport",

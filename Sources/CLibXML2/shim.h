@@ -8,6 +8,7 @@
 // and only handles xmlCharEncodingHandler by pointer, so the ICU parts of the headers are hidden.
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/relaxng.h>

@@ -16,6 +16,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 enum {
     header_size = 16,
@@ -203,4 +206,10 @@ unsigned long scriptorium_xml_arena_scope(void) {
 unsigned long scriptorium_xml_arena_document(void) {
     arena *a = &thread_arena;
     return a->open ? a->scope : 0;
+}
+
+void scriptorium_release_free_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

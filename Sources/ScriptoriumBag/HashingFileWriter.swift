@@ -26,7 +26,12 @@ public struct HashingFileWriter {
     }
 
     public mutating func write(_ data: [UInt8]) throws {
-        hasher.update(data: data)
+        try data.withUnsafeBytes { try write($0) }
+    }
+
+    /// Appends `data` (copied into the writer's buffer, or written straight out when it is large).
+    public mutating func write(_ data: UnsafeRawBufferPointer) throws {
+        hasher.update(bufferPointer: data)
         bytes += data.count
         if buffer.count + data.count > Self.flushSize {
             try flush()

@@ -66,13 +66,13 @@ public struct SourceText: Sendable {
 }
 
 /// UTF-8 well-formedness on raw bytes (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
-enum UTF8Check {
-    struct Invalid {
-        var offset: Int
-        var reason: String
+public enum UTF8Check {
+    public struct Invalid {
+        public var offset: Int
+        public var reason: String
     }
 
-    static func firstInvalidByte(_ buf: UnsafeBufferPointer<UInt8>) -> Invalid? {
+    public static func firstInvalidByte(_ buf: UnsafeBufferPointer<UInt8>) -> Invalid? {
         var i = 0
         let n = buf.count
         while i < n {

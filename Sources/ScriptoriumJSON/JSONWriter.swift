@@ -14,20 +14,28 @@ public struct JSONWriter: ~Copyable {
     private var capacity: Int
     private(set) var count = 0
     private var needsComma = false
+    /// Where the bytes go when the buffer is full, for an output written as it is made (`init(capacity:drain:)`).
+    private var drain: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
+    /// The first error `drain` threw; nothing more is drained after it, and `finishDraining` throws it.
+    private var drainError: (any Error)?
 
     public init(capacity: Int) {
         self.capacity = max(capacity, 64)
         buffer = .allocate(capacity: self.capacity)
     }
 
+    /// A writer that hands its bytes to `drain` whenever its buffer of `capacity` bytes is full, and the rest at
+    /// `finishDraining()`: the memory of a large output stays at `capacity` instead of growing with the output.
+    public init(capacity: Int, drain: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) {
+        self.init(capacity: capacity)
+        self.drain = drain
+    }
+
     deinit { buffer.deallocate() }
 
     /// The bytes written so far, ending the writer.
     public consuming func take() -> [UInt8] {
-        let out = [UInt8](UnsafeBufferPointer(start: buffer, count: count))
-        buffer.deallocate()
-        discard self
-        return out
+        [UInt8](UnsafeBufferPointer(start: buffer, count: count)) // the buffer is freed by deinit
     }
 
     /// Ends the output with a newline (POSIX text files end in one) and hands it over.
@@ -40,6 +48,13 @@ public struct JSONWriter: ~Copyable {
     public consuming func finish<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         put(UInt8(ascii: "\n"))
         return try body(UnsafeBufferPointer(start: buffer, count: count))
+    }
+
+    /// Ends the output with a newline and drains what is left; throws the first error `drain` threw.
+    public consuming func finishDraining() throws {
+        put(UInt8(ascii: "\n"))
+        emptyIntoDrain()
+        if let drainError { throw drainError }
     }
 
     // MARK: structure
@@ -210,12 +225,24 @@ public struct JSONWriter: ~Copyable {
 
     @inline(never)
     private mutating func grow(_ n: Int) {
+        if drain != nil {
+            emptyIntoDrain()
+            if n <= capacity { return }
+        }
         let newCapacity = max(capacity * 2, count + n)
         let newBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBuffer.initialize(from: buffer, count: count)
         buffer.deallocate()
         buffer = newBuffer
         capacity = newCapacity
+    }
+
+    private mutating func emptyIntoDrain() {
+        guard let drain, count > 0 else { return }
+        if drainError == nil {
+            do { try drain(UnsafeBufferPointer(start: buffer, count: count)) } catch { drainError = error }
+        }
+        count = 0
     }
 
     @inline(__always)

@@ -27,7 +27,9 @@ enum JSONLDDocumentWriter {
     }
 
     /// The document written, not yet finished (`finish()` adds the final newline).
-    static func build(_ records: DocumentRecords, dataset: DatasetMetadata) -> JSONWriter {
+    /// With `drain`, the bytes go there as they are made, through a buffer of at most `drainedBufferBytes`.
+    static func build(_ records: DocumentRecords, dataset: DatasetMetadata,
+                      drain: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) -> JSONWriter {
         let nodes = JSONLDNodes(dataset: dataset)
         let doc = records.document
 
@@ -44,7 +46,8 @@ enum JSONLDDocumentWriter {
             isParent: { records.mentions[$1].sentenceID == records.sentences[$0].id },
             parentID: { records.sentences[$0].id }, childParentID: { records.mentions[$0].sentenceID }))
 
-        var w = JSONWriter(capacity: estimatedSize(records, baseCount: nodes.base.count))
+        let size = estimatedSize(records, baseCount: nodes.base.count)
+        var w = drain.map { JSONWriter(capacity: min(size, drainedBufferBytes), drain: $0) } ?? JSONWriter(capacity: size)
         w.beginObject()
         nodes.context(&w, reference: JSONLDWriter.documentContextReference)
         w.lineBreak(indent: 0)
@@ -244,6 +247,8 @@ enum JSONLDDocumentWriter {
 
     /// A little over the output size, so the buffer grows once at most: the texts written plus a fixed cost
     /// per node (keys, offsets and one or two IRIs).
+    static let drainedBufferBytes = 1 << 20
+
     private static func estimatedSize(_ r: DocumentRecords, baseCount: Int) -> Int {
         var text = 0
         for s in r.sentences { text += s.text.utf8.count }

@@ -36,6 +36,13 @@ public enum JSONLDWriter {
         try JSONLDDocumentWriter.build(records, dataset: dataset).finish(body)
     }
 
+    /// The same bytes as `withDocument`, handed to `sink` in pieces of about a megabyte as they are made: the whole
+    /// document's JSON-LD (four times its text and more) is never in memory at once.
+    public static func writeDocument(_ records: DocumentRecords, dataset: DatasetMetadata,
+                                     to sink: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try JSONLDDocumentWriter.build(records, dataset: dataset, drain: sink).finishDraining()
+    }
+
     /// The dataset's JSON-LD, `data/dataset.jsonld`. `documents` and `entities` in the order the CSV
     /// tables list them (entities with their dataset-wide `mentions`); `files` are the payload files to list
     /// as `distribution`, which cannot include `dataset.jsonld` itself (nor anything hashed after it).

@@ -22,7 +22,7 @@ public struct DocumentRecords: Sendable, Equatable {
 }
 
 /// Dataset-level metadata, from `dataset.json` in the input folder or defaults.
-public struct DatasetMetadata: Sendable, Equatable {
+public struct DatasetMetadata: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     public var description: String

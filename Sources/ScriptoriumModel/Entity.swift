@@ -9,7 +9,7 @@ public enum EntityType: String, Sendable, Equatable, CaseIterable, Codable {
     case date
 }
 
-public struct EntityRecord: Sendable, Equatable {
+public struct EntityRecord: Sendable, Equatable, Codable {
     public var id: String
     public var name: String
     public var type: EntityType

@@ -1,6 +1,6 @@
 /// One file written into the dataset, as the data package, the JSON-LD `distribution` and the manifest list it.
 /// The pipeline fills these in while it writes (the hash is computed on the way out, never by re-reading).
-public struct PayloadFile: Sendable, Equatable {
+public struct PayloadFile: Sendable, Equatable, Codable {
     /// Path relative to the bag's `data/` folder, with `/` separators, e.g. `csv/sentences.csv`.
     public var path: String
     public var bytes: Int

@@ -1,7 +1,7 @@
 /// The records of SPEC §3. Every writer (CSV, TEI, JSON-LD) reads these and nothing else, so the three formats
 /// cannot disagree about an id, a text or an offset.
 
-public struct DocumentRecord: Sendable, Equatable {
+public struct DocumentRecord: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     /// Path relative to the input root, with `/` separators.

@@ -31,7 +31,8 @@ struct BuildPlan {
         self.options = options
         self.options.jobs = try MemoryLimit.jobs(for: inputs, sizes: sizes, asked: options.jobs)
         fingerprint = PartFingerprint(
-            tool: "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
+            // Only a cache or a part keeps the fingerprint: a plain build does not hash its own executable.
+            tool: options.cache != nil || options.shard != nil ? Self.tool : "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
             // The user's file and the default lexicon both decide the records (a new release may change the latter).
             lexicon: (try lexiconFile.map { SHA256Hex.of(try RegularFile.bytes(at: $0.path)) } ?? "")
                 + (options.noDefaultLexicon ? "" : "+" + SHA256Hex.of(Array(DefaultLexicon.bytes))),
@@ -40,6 +41,15 @@ struct BuildPlan {
             inputs: SHA256Hex.of(Array((zip(inputs, sizes).map { "\($0.0.relativePath)\u{0}\($0.1)" }
                                         + unusable.map { "\($0.source)\u{0}-" }).joined(separator: "\n").utf8)))
     }
+
+    /// The tool as the fingerprint names it: its version, and the SHA-256 of the running executable, since the
+    /// version number does not change with every change of the code, and a cache entry made by another build of
+    /// the tool must never be reused (nor parts from two builds of it merged).
+    static let tool: String = {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        let digest = (try? RegularFile.bytes(at: executable)).map { String(SHA256Hex.of($0).prefix(16)) } ?? "unknown"
+        return "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version) (build \(digest))"
+    }()
 
     /// The dataset metadata as the build uses it, hashed field by field (with a separator no value can hold).
     static func hash(_ d: DatasetMetadata) -> String {

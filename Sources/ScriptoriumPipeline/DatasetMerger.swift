@@ -28,7 +28,7 @@ public enum DatasetMerger {
                 try assembly.add(try DocumentContribution.copied(item.entry, from: item.part, into: assembly.layout))
             }
             let summary = try assembly.finish(skipped: skipped, keepGoing: first.fingerprint.keepGoing, inputs: paths,
-                                              dataset: first.dataset.metadata)
+                                              dataset: first.dataset)
             try out.commit()
             return summary
         } catch {

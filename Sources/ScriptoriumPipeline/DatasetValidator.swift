@@ -23,19 +23,21 @@ public enum DatasetValidator {
         }
         let inventory = PayloadInventory(data: data)
         var problems = inventory.problems
-        problems += FormatChecks.syntax(data)
+        let syntax = FormatChecks.syntax(data)
+        problems += syntax.problems
         problems += checkDataPackage(data, inventory: inventory)
-        let tables = readTables(data, problems: &problems)
-        let checked = TableChecks(tables: tables)
-        problems += checked.problems
+        var tables = readTables(data, problems: &problems)
+        let counts = DatasetTables.all.map { "\(tables[$0.name]?.rows.count ?? 0) \($0.name)" }.joined(separator: ", ")
         problems += ManifestChecks.check(
             data: data, inventory: inventory,
             recordCounts: Dictionary(uniqueKeysWithValues: DatasetTables.all.map { ($0.name, tables[$0.name]?.rows.count ?? 0) }),
             documents: (tables["documents"]?.rows ?? []).map {
                 ManifestChecks.Document(id: $0["id"] ?? "", source: $0["source"] ?? "", sha256: $0["source_sha256"] ?? "")
             })
-        problems += checked.validateDocuments(data: data)
-        let counts = DatasetTables.all.map { "\(tables[$0.name]?.rows.count ?? 0) \($0.name)" }.joined(separator: ", ")
+        var checked = TableChecks(tables: tables)
+        tables = [:] // the checks hold the only copy, and let each document's rows go once its records are built
+        problems += checked.problems
+        problems += checked.validateDocuments(data: data, malformedJSON: syntax.malformed)
         return Report(problems: problems, summary: counts)
     }
 
@@ -80,7 +82,20 @@ public enum DatasetValidator {
 
     struct Table {
         var definition: CSVTable
-        var rows: [[String: String]]
+        var rows: [Row]
+    }
+
+    /// One row of a re-read table: its fields in the order of the table's header, which `readTables` has checked
+    /// is the definition's. An array per row rather than a dictionary: a large document has hundreds of thousands
+    /// of rows, and a dictionary of a few fields costs several times the fields themselves, in memory and hashing.
+    struct Row {
+        let fields: [String]
+        let header: [String]
+
+        /// The value in `column`, nil when the table has no such column.
+        subscript(_ column: String) -> String? {
+            header.firstIndex(of: column).map { fields[$0] }
+        }
     }
 
     static func readTables(_ data: URL, problems: inout [String]) -> [String: Table] {
@@ -100,12 +115,13 @@ public enum DatasetValidator {
                 continue
             }
             var table = Table(definition: definition, rows: [])
+            table.rows.reserveCapacity(rows.count - 1)
             for (n, row) in rows.dropFirst().enumerated() {
                 guard row.count == header.count else {
                     problems.append("\(path) row \(n + 1): \(row.count) fields, expected \(header.count)")
                     continue
                 }
-                table.rows.append(Dictionary(uniqueKeysWithValues: zip(header, row)))
+                table.rows.append(Row(fields: row, header: header))
             }
             tables[definition.name] = table
         }

@@ -50,7 +50,7 @@ struct DocumentContribution: Sendable {
             }
             rows[table.name] = Rows(bytes: bytes, count: range?.count ?? 0)
         }
-        let files = entry.payloadFiles
+        let files = entry.files
         for file in files {
             let target = layout.url(file.path)
             if file.path.contains("/") {
@@ -69,6 +69,6 @@ struct DocumentContribution: Sendable {
                 throw ScriptoriumError(.input, path: part.shown, "data/\(file.path) differs from the hash in \(PartFolder.manifestName)")
             }
         }
-        return DocumentContribution(document: entry.documentRecord, entities: entry.entityRecords, files: files, rows: rows)
+        return DocumentContribution(document: entry.document, entities: entry.entities, files: files, rows: rows)
     }
 }

@@ -92,42 +92,96 @@ struct DocumentOutput: Sendable {
         }
     }
 
+    /// Documents at least this large (bytes) have their TEI and JSON-LD written to the file as they are serialised,
+    /// never whole in memory (several times the document's size). Smaller ones are serialised whole and written in
+    /// one go, which costs less per file.
+    static let streamedFormatsBytes = 1 << 20
+
+    /// What the bag records of a file besides its path, size and hash.
+    private struct FileKind {
+        var mediaType: String
+        var format: String
+        var records: Int
+    }
+
     private static func writeTEI(_ records: DocumentRecords, tei: TEIWriter, layout: OutputLayout, path: String,
                                  clock: StageClock?) throws -> PayloadFile {
-        // Written straight from libxml2's output buffer (the time inside `body` counts as writing).
-        let start = clock?.threadCPUNanoseconds()
-        var writing: UInt64 = 0
-        let file = try tei.write(records) { bytes in
-            let before = clock?.threadCPUNanoseconds()
-            defer { if let before, let after = clock?.threadCPUNanoseconds() { writing = after &- before } }
-            return try HashingFileWriter.write(UnsafeRawBufferPointer(bytes), to: layout.url(path), path: path,
-                                               mediaType: "application/tei+xml", format: "xml",
-                                               records: records.sentences.count)
+        let kind = FileKind(mediaType: "application/tei+xml", format: "xml", records: records.sentences.count)
+        if records.document.byteCount >= streamedFormatsBytes {
+            return try writeStreaming(to: layout, path: path, kind, stage: .tei, clock: clock) { try tei.write(records, to: $0) }
         }
-        if let clock, let start {
-            clock.add(.tei, clock.threadCPUNanoseconds() &- start &- writing)
-            clock.add(.write, writing)
-        }
-        return file
+        return try writeWhole(to: layout, path: path, kind, stage: .tei, clock: clock) { try tei.write(records, $0) }
     }
 
     private static func writeJSONLD(_ records: DocumentRecords, dataset: DatasetMetadata, layout: OutputLayout,
                                     path: String, clock: StageClock?) throws -> PayloadFile {
-        // Written straight from the JSON writer's buffer (the time inside `body` counts as writing).
+        let kind = FileKind(mediaType: "application/ld+json", format: "jsonld", records: JSONLDWriter.nodeCount(records))
+        if records.document.byteCount >= streamedFormatsBytes {
+            return try writeStreaming(to: layout, path: path, kind, stage: .jsonld, clock: clock) { sink in
+                try JSONLDWriter.writeDocument(records, dataset: dataset) { try sink(UnsafeRawBufferPointer($0)) }
+            }
+        }
+        return try writeWhole(to: layout, path: path, kind, stage: .jsonld, clock: clock) {
+            try JSONLDWriter.withDocument(records, dataset: dataset, $0)
+        }
+    }
+
+    /// Runs `body`, adding its CPU time to `stage` except what it counts in `writing`, which goes to `.write`.
+    private static func measured<T>(_ stage: StageClock.Stage, _ clock: StageClock?,
+                                    _ body: (_ writing: inout UInt64) throws -> T) rethrows -> T {
         let start = clock?.threadCPUNanoseconds()
         var writing: UInt64 = 0
-        let file = try JSONLDWriter.withDocument(records, dataset: dataset) { bytes in
-            let before = clock?.threadCPUNanoseconds()
-            defer { if let before, let after = clock?.threadCPUNanoseconds() { writing = after &- before } }
-            return try HashingFileWriter.write(UnsafeRawBufferPointer(bytes), to: layout.url(path), path: path,
-                                               mediaType: "application/ld+json", format: "jsonld",
-                                               records: JSONLDWriter.nodeCount(records))
-        }
+        let result = try body(&writing)
         if let clock, let start {
-            clock.add(.jsonld, clock.threadCPUNanoseconds() &- start &- writing)
+            clock.add(stage, clock.threadCPUNanoseconds() &- start &- writing)
             clock.add(.write, writing)
         }
-        return file
+        return result
+    }
+
+    /// Writes the file at `path` in one go from the bytes `produce` lends to its body (the time in the body counts
+    /// as writing).
+    private static func writeWhole(to layout: OutputLayout, path: String, _ kind: FileKind, stage: StageClock.Stage,
+                                   clock: StageClock?,
+                                   _ produce: ((UnsafeBufferPointer<UInt8>) throws -> PayloadFile) throws -> PayloadFile)
+        throws -> PayloadFile {
+        try measured(stage, clock) { writing in
+            try produce { bytes in
+                let before = clock?.threadCPUNanoseconds()
+                defer { if let before, let after = clock?.threadCPUNanoseconds() { writing &+= after &- before } }
+                return try HashingFileWriter.write(UnsafeRawBufferPointer(bytes), to: layout.url(path), path: path,
+                                                   mediaType: kind.mediaType, format: kind.format, records: kind.records)
+            }
+        }
+    }
+
+    /// Writes the file at `path` from the pieces `produce` hands to its sink as it makes them, hashing on the way
+    /// (the time in the sink counts as writing).
+    private static func writeStreaming(to layout: OutputLayout, path: String, _ kind: FileKind, stage: StageClock.Stage,
+                                       clock: StageClock?,
+                                       _ produce: (_ sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void)
+        throws -> PayloadFile {
+        let url = layout.url(path)
+        var file = try HashingFileWriter(url: url, displayPath: path)
+        var inSink: UInt64 = 0 // the sink escapes (a writer may keep it), so it counts here, not in `writing`
+        let (bytes, sha256) = try measured(stage, clock) { writing in
+            defer { writing = inSink }
+            do {
+                try produce { bytes in
+                    let before = clock?.threadCPUNanoseconds()
+                    defer { if let before, let after = clock?.threadCPUNanoseconds() { inSink &+= after &- before } }
+                    try file.write(bytes)
+                }
+            } catch {
+                // A document that fails (an invalid tree, with --keep-going) leaves no part of its file in the bag.
+                _ = try? file.finish()
+                try? FileManager.default.removeItem(at: url)
+                throw error
+            }
+            return try file.finish()
+        }
+        return PayloadFile(path: path, bytes: bytes, sha256: sha256, mediaType: kind.mediaType, format: kind.format,
+                           records: kind.records)
     }
 }
 

@@ -1,3 +1,5 @@
+import ScriptoriumExtract
+
 /// A strict RFC 8259 syntax check for `validate`, which must say where a JSON file is broken: Foundation's
 /// parser accepts some invalid JSON (trailing commas) and reports only "around character N" when it fails.
 /// Also refuses a key repeated in one object (JSON-LD processors keep only one of them).
@@ -16,7 +18,8 @@ enum JSONSyntax {
             try parser.value(depth: 0)
             parser.skipSpace()
             if parser.i < bytes.count { throw Parser.Failure(offset: parser.i, message: "text after the end of the JSON value") }
-            if String(validating: bytes, as: UTF8.self) == nil {
+            // Checked over the bytes: a `String` made to find out would copy the whole file.
+            if bytes.withUnsafeBufferPointer({ UTF8Check.firstInvalidByte($0) }) != nil {
                 throw Parser.Failure(offset: firstInvalidUTF8(bytes), message: "not valid UTF-8")
             }
             return nil
@@ -184,7 +187,9 @@ enum JSONSyntax {
                 i += 1
                 return
             }
-            var keys = Set<ArraySlice<UInt8>>()
+            // The keys so far: compared one by one while there are few (nearly every object), hashed past that.
+            var keys: [ArraySlice<UInt8>] = []
+            var keySet = Set<ArraySlice<UInt8>>()
             while true {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
                     throw fail(i < bytes.count && bytes[i] == UInt8(ascii: "}") ? "a trailing comma before '}'"
@@ -192,7 +197,15 @@ enum JSONSyntax {
                 }
                 let keyStart = i
                 let key = try string()
-                guard keys.insert(key).inserted else {
+                let repeated: Bool
+                if keys.count < 16 {
+                    repeated = keys.contains(key)
+                    keys.append(key)
+                    if keys.count == 16 { keySet = Set(keys) }
+                } else {
+                    repeated = !keySet.insert(key).inserted
+                }
+                guard !repeated else {
                     throw fail("the key \"\(String(decoding: key, as: UTF8.self))\" appears twice in this object", at: keyStart)
                 }
                 skipSpace()

@@ -10,13 +10,14 @@ import ScriptoriumModel
 /// thread stacks) plus a multiple of the documents being processed at once, since each document is processed
 /// whole and its records and files are freed before the next (`DatasetBuilder`).
 public enum MemoryLimit {
-    /// Address space a build needs whatever its input: the smallest `ulimit -v` under which a one-line
-    /// document builds (release build, glibc, one malloc arena) lies between 107 and 117 MiB, most of it the
-    /// libraries mapped at start (ICU's data alone is 30 MiB).
-    static let baseBytes = 112 << 20
-    /// Address space per byte of a document being processed (its text, records, TEI tree and output buffers),
-    /// measured with `ulimit -v` on documents of 5 and 20 MB, with a margin.
-    static let bytesPerInputByte = 80
+    /// Address space a build needs whatever its input. Measured (release build, glibc, one malloc arena, `--jobs
+    /// 2`) as the smallest `ulimit -v` under which a build succeeds: 113 to 121 MiB for a one-line document and
+    /// for the 19 KB essay, most of it the libraries mapped at start (ICU's data alone is 30 MiB).
+    static let baseBytes = 128 << 20
+    /// Address space per byte of a document being processed (its text, records, TEI tree and output buffers).
+    /// Measured the same way on one paragraph of 5 MB (373 MiB) and 20 MB (706 MiB): 52 and 30 bytes per byte
+    /// above the base, so 60 keeps a margin at every size (and overestimates very large documents).
+    static let bytesPerInputByte = 60
 
     /// The address-space limit in bytes; nil when there is none.
     public static func addressSpace() -> Int? {
@@ -48,12 +49,14 @@ public enum MemoryLimit {
         if needed > limit, let largest = sizes.indices.max(by: { sizes[$0] < sizes[$1] }) {
             let input = inputs[largest]
             throw ScriptoriumError(.input, path: input.shownPath ?? input.url.path,
-                                   "is \(megabytes(sizes[largest])) MB; building it needs about \(megabytes(needed)) MB of memory, above the limit of \(megabytes(limit)) MB (ulimit -v); raise the limit or build this document on a larger machine")
+                                   "is \(size(sizes[largest])); building it needs about \(size(needed)) of memory, above the limit of \(size(limit)) (ulimit -v); raise the limit or build this document on a larger machine")
         }
         return jobs
     }
 
-    private static func megabytes(_ bytes: Int) -> String {
-        bytes >= 10 << 20 ? "\(bytes >> 20)" : String(format: "%.1f", Double(bytes) / Double(1 << 20))
+    /// A size in words: "19 KB", "5.0 MB", "1328 MB".
+    private static func size(_ bytes: Int) -> String {
+        if bytes < 1 << 20 { return "\(max(1, bytes >> 10)) KB" }
+        return bytes >= 10 << 20 ? "\(bytes >> 20) MB" : String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
     }
 }

@@ -34,36 +34,18 @@ struct PartFolder {
         /// Inputs of this shard that could not be built (with `--keep-going`), with their reasons.
         var skipped: [Skipped]
         /// The dataset metadata the records were made with (the dataset-wide files are written from it on merge).
-        var dataset: Dataset
+        var dataset: DatasetMetadata
     }
 
-    struct Dataset: Codable, Equatable {
-        var id, title, description, license, licenseURL: String
-        var creators: [String]
-        var publisher, version: String
-        var keywords: [String]
-        var baseIRI: String
-        var modified: String?
 
-        init(_ d: DatasetMetadata) {
-            id = d.id; title = d.title; description = d.description; license = d.license; licenseURL = d.licenseURL
-            creators = d.creators; publisher = d.publisher; version = d.version; keywords = d.keywords; baseIRI = d.baseIRI
-            modified = d.modified
-        }
-
-        var metadata: DatasetMetadata {
-            DatasetMetadata(id: id, title: title, description: description, license: license, licenseURL: licenseURL,
-                            creators: creators, publisher: publisher, version: version, keywords: keywords, baseIRI: baseIRI,
-                            modified: modified)
-        }
-    }
 
     struct Entry: Codable, Equatable {
         /// The document's place among all the inputs of the build (merged entries are put back in this order).
         var order: Int
-        var document: Document
-        var entities: [Entity]
-        var files: [File]
+        var document: DocumentRecord
+        /// Its entities, with this document's mention counts.
+        var entities: [EntityRecord]
+        var files: [PayloadFile]
         /// Per table name: where this document's rows are in `rows/TABLE.csv`.
         var rows: [String: RowRange]
     }
@@ -74,31 +56,6 @@ struct PartFolder {
         var count: Int
         /// SHA-256 of the rows' bytes: a damaged part or cache entry is found before it is used.
         var sha256: String?
-    }
-
-    struct Document: Codable, Equatable {
-        var id, title, source, sourceSHA256, language, license: String
-        var creators: [String]
-        var description: String?
-        var byteCount, codePointCount: Int
-    }
-
-    struct Entity: Codable, Equatable {
-        var id, name: String
-        var type: EntityType
-        var wikidata: String?
-        var aliases: [String]
-        var mentions: Int
-        var geonames: String?
-    }
-
-    struct File: Codable, Equatable {
-        var path: String
-        var bytes: Int
-        var sha256: String
-        var mediaType: String
-        var format: String
-        var records: Int?
     }
 
     struct Skipped: Codable, Equatable {
@@ -132,36 +89,5 @@ struct PartFingerprint: Codable, Equatable {
         if keepGoing != other.keepGoing { out.append(keepGoing ? "--keep-going" : "no --keep-going") }
         if inputs != other.inputs { out.append("another set of input documents") }
         return out
-    }
-}
-
-extension PartFolder.Entry {
-    init(order: Int, document d: DocumentRecord, entities: [EntityRecord], files: [PayloadFile], rows: [String: PartFolder.RowRange]) {
-        self.order = order
-        document = PartFolder.Document(id: d.id, title: d.title, source: d.source, sourceSHA256: d.sourceSHA256,
-                                       language: d.language, license: d.license, creators: d.creators,
-                                       description: d.description, byteCount: d.byteCount, codePointCount: d.codePointCount)
-        self.entities = entities.map {
-            PartFolder.Entity(id: $0.id, name: $0.name, type: $0.type, wikidata: $0.wikidata, aliases: $0.aliases, mentions: $0.mentions, geonames: $0.geonames)
-        }
-        self.files = files.map {
-            PartFolder.File(path: $0.path, bytes: $0.bytes, sha256: $0.sha256, mediaType: $0.mediaType, format: $0.format, records: $0.records)
-        }
-        self.rows = rows
-    }
-
-    var documentRecord: DocumentRecord {
-        let d = document
-        return DocumentRecord(id: d.id, title: d.title, source: d.source, sourceSHA256: d.sourceSHA256, language: d.language,
-                              license: d.license, creators: d.creators, description: d.description, byteCount: d.byteCount,
-                              codePointCount: d.codePointCount)
-    }
-
-    var entityRecords: [EntityRecord] {
-        entities.map { EntityRecord(id: $0.id, name: $0.name, type: $0.type, wikidata: $0.wikidata, aliases: $0.aliases, mentions: $0.mentions, geonames: $0.geonames) }
-    }
-
-    var payloadFiles: [PayloadFile] {
-        files.map { PayloadFile(path: $0.path, bytes: $0.bytes, sha256: $0.sha256, mediaType: $0.mediaType, format: $0.format, records: $0.records) }
     }
 }

@@ -43,7 +43,7 @@ struct PartWriter {
     mutating func finish(fingerprint: PartFingerprint, dataset: DatasetMetadata, shard: Shard?, skipped: [PartFolder.Skipped]) throws {
         for table in PartFolder.rowTables { _ = try tables[table.name]!.finish() }
         let manifest = PartFolder.Manifest(fingerprint: fingerprint, shard: shard?.description, documents: entries, skipped: skipped,
-                                           dataset: PartFolder.Dataset(dataset))
+                                           dataset: dataset)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         _ = try HashingFileWriter.write(Array(try encoder.encode(manifest)), to: folder.appendingPathComponent(PartFolder.manifestName),

@@ -7,7 +7,7 @@ import ScriptoriumValidate
 /// Column types and constraints, keys and references across the tables of a re-read dataset, and the
 /// records rebuilt from them for `RecordValidator`.
 struct TableChecks {
-    let tables: [String: DatasetValidator.Table]
+    private(set) var tables: [String: DatasetValidator.Table]
     private(set) var problems: [String] = []
     /// Row number (1-based, after the header) of each id, per table, for messages.
     private var rowOfID: [String: [String: Int]] = [:]
@@ -16,19 +16,21 @@ struct TableChecks {
         self.tables = tables
         // Ids are unique in the whole dataset (SPEC §3), not only in their table: a mention and an entity with
         // one id would be one node in RDF.
-        var firstUse: [String: String] = [:]
+        // Where each id was first used, as (table path, row), put into words only for a message.
+        var firstUse: [String: (path: String, row: Int)] = [:]
         for (name, table) in tables.sorted(by: { $0.key < $1.key }) {
             checkColumns(table)
             var rows: [String: Int] = [:]
+            rows.reserveCapacity(table.rows.count)
+            let path = table.definition.path
             for (n, row) in table.rows.enumerated() {
                 let id = row["id"] ?? ""
-                let at = "\(table.definition.path) row \(n + 1)"
                 if rows[id] != nil {
-                    problems.append("\(at) column id: \(id) is not unique")
+                    problems.append("\(path) row \(n + 1) column id: \(id) is not unique")
                 } else if let other = firstUse[id] {
-                    problems.append("\(at) column id: \(id) is also the id of \(other)")
+                    problems.append("\(path) row \(n + 1) column id: \(id) is also the id of \(other.path) row \(other.row)")
                 } else if !id.isEmpty {
-                    firstUse[id] = at
+                    firstUse[id] = (path, n + 1)
                 }
                 rows[id] = rows[id] ?? n + 1
             }
@@ -37,20 +39,24 @@ struct TableChecks {
         checkReferences()
     }
 
+    /// Types, required values and constraints of every cell. The place of a cell is put into words only for a
+    /// problem, and each pattern is compiled once per table (`ColumnPattern`), not once per cell.
     private mutating func checkColumns(_ table: DatasetValidator.Table) {
+        let columns = table.definition.columns.map { (column: $0, index: table.definition.header.firstIndex(of: $0.name),
+                                                      pattern: $0.pattern.map(ColumnPattern.init)) }
         for (n, row) in table.rows.enumerated() {
-            for column in table.definition.columns {
-                let value = row[column.name] ?? ""
-                let at = "\(table.definition.path) row \(n + 1) column \(column.name)"
+            for (column, index, pattern) in columns {
+                let value = index.map { row.fields[$0] } ?? ""
+                func at() -> String { "\(table.definition.path) row \(n + 1) column \(column.name)" }
                 if value.isEmpty {
-                    if column.required { problems.append("\(at): required value is empty") }
+                    if column.required { problems.append("\(at()): required value is empty") }
                     continue
                 }
-                if column.kind == .integer, Int(value) == nil { problems.append("\(at): \"\(value)\" is not an integer") }
-                if let allowed = column.allowed, !allowed.contains(value) { problems.append("\(at): \"\(value)\" is not one of \(allowed)") }
-                if column.name == "id", !RecordID.isNCName(value) { problems.append("\(at): \"\(value)\" is not an XML NCName") }
-                if let pattern = column.pattern, value.range(of: "^(\(pattern))$", options: .regularExpression) == nil {
-                    problems.append("\(at): \"\(value)\" does not match \(pattern)")
+                if column.kind == .integer, Int(value) == nil { problems.append("\(at()): \"\(value)\" is not an integer") }
+                if let allowed = column.allowed, !allowed.contains(value) { problems.append("\(at()): \"\(value)\" is not one of \(allowed)") }
+                if column.name == "id", !RecordID.isNCName(value) { problems.append("\(at()): \"\(value)\" is not an XML NCName") }
+                if let pattern, !pattern.matches(value) {
+                    problems.append("\(at()): \"\(value)\" does not match \(pattern.source)")
                 }
             }
         }
@@ -82,51 +88,65 @@ struct TableChecks {
 
     /// Rebuilds each document's records from the tables and runs `RecordValidator` on them against the source
     /// copy in the bag.
-    func validateDocuments(data: URL) -> [String] {
+    /// `malformedJSON`: the JSON files already reported as not strict JSON.
+    ///
+    /// The tables are given up here: each document's rows are let go once its records are built (the records keep
+    /// the same strings), so the rows of a large document are not in memory beside its TEI tree.
+    mutating func validateDocuments(data: URL, malformedJSON: Set<String>) -> [String] {
         var problems: [String] = []
-        func grouped(_ table: String) -> [String: [[String: String]]] {
+        let tables = self.tables
+        self.tables = [:]
+        func grouped(_ table: String) -> [String: [DatasetValidator.Row]] {
             Dictionary(grouping: tables[table]?.rows ?? [], by: { $0["document_id"] ?? "" })
         }
-        let sections = grouped("sections"), blocks = grouped("blocks"), sentences = grouped("sentences"), mentions = grouped("mentions")
+        var sections = grouped("sections"), blocks = grouped("blocks"), sentences = grouped("sentences"), mentions = grouped("mentions")
         // A repeated id is reported above; here the first row counts.
         let entities = Dictionary((tables["entities"]?.rows ?? []).map { ($0["id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        func int(_ row: [String: String], _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
-        func span(_ row: [String: String]) -> Span { Span(start: int(row, "start"), end: int(row, "end")) }
+        func int(_ row: DatasetValidator.Row, _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
+        func span(_ row: DatasetValidator.Row) -> Span { Span(start: int(row, "start"), end: int(row, "end")) }
         /// An optional value: an empty field is nil (the tables' `missingValues`).
-        func optional(_ row: [String: String], _ key: String) -> String? { (row[key] ?? "").isEmpty ? nil : row[key] }
+        func optional(_ row: DatasetValidator.Row, _ key: String) -> String? { (row[key] ?? "").isEmpty ? nil : row[key] }
 
-        for doc in tables["documents"]?.rows ?? [] {
+        let documents = tables["documents"]?.rows ?? []
+        _ = consume tables
+        // A document's rows are let go at the last document row with its id (an id may repeat in a broken dataset).
+        var documentRowsLeft = Dictionary(documents.map { ($0["id"] ?? "", 1) }, uniquingKeysWith: +)
+        func rows(_ groups: inout [String: [DatasetValidator.Row]], _ id: String) -> [DatasetValidator.Row] {
+            documentRowsLeft[id] == 0 ? groups.removeValue(forKey: id) ?? [] : groups[id] ?? []
+        }
+        for doc in documents {
             let id = doc["id"] ?? ""
+            documentRowsLeft[id, default: 1] -= 1
             let sourcePath = OutputLayout.sourcePath(doc["source"] ?? "")
-            guard let fileBytes = try? RegularFile.bytes(at: data.appendingPathComponent(sourcePath).path) else {
+            guard var bytes = try? RegularFile.bytes(at: data.appendingPathComponent(sourcePath).path) else {
                 let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
                 problems.append("csv/documents.csv \(row)(\(id)) column source: \(sourcePath) is not in the bag")
                 continue
             }
-            var bytes = Array(fileBytes)
+            let sourceSHA256 = SHA256Hex.of(bytes)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             var records = DocumentRecords(document: DocumentRecord(
                 id: id, title: doc["title"] ?? "", source: doc["source"] ?? "", sourceSHA256: doc["source_sha256"] ?? "",
                 language: doc["language"] ?? "", license: doc["license"] ?? "", creators: [],
                 byteCount: int(doc, "bytes"), codePointCount: int(doc, "characters")))
-            if SHA256Hex.of(Array(fileBytes)) != records.document.sourceSHA256 {
+            if sourceSHA256 != records.document.sourceSHA256 {
                 let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
                 problems.append("csv/documents.csv \(row)(\(id)) column source_sha256: does not match \(sourcePath)")
             }
-            records.sections = (sections[id] ?? []).map {
+            records.sections = rows(&sections, id).map {
                 SectionRecord(id: $0["id"] ?? "", documentID: id, position: int($0, "position"), level: int($0, "level"),
                               heading: $0["heading"] ?? "", span: span($0), number: optional($0, "number"))
             }
-            records.blocks = (blocks[id] ?? []).map {
+            records.blocks = rows(&blocks, id).map {
                 BlockRecord(id: $0["id"] ?? "", documentID: id, sectionID: optional($0, "section_id"),
                             position: int($0, "position"), kind: BlockKind(rawValue: $0["kind"] ?? "") ?? .paragraph,
                             text: $0["text"] ?? "", span: span($0), marker: optional($0, "marker"))
             }
-            records.sentences = (sentences[id] ?? []).map {
+            records.sentences = rows(&sentences, id).map {
                 SentenceRecord(id: $0["id"] ?? "", documentID: id, blockID: $0["block_id"] ?? "", position: int($0, "position"),
                                text: $0["text"] ?? "", span: span($0))
             }
-            records.mentions = (mentions[id] ?? []).map {
+            records.mentions = rows(&mentions, id).map {
                 MentionRecord(id: $0["id"] ?? "", documentID: id, sentenceID: $0["sentence_id"] ?? "", entityID: $0["entity_id"] ?? "",
                               text: $0["text"] ?? "", span: span($0), rangeInSentence: 0..<0)
             }
@@ -139,7 +159,7 @@ struct TableChecks {
                                     mentions: perDocument[key]!, geonames: (e["geonames"] ?? "").isEmpty ? nil : e["geonames"])
             }
             problems += FormatChecks.tei(data, records: records)
-            problems += FormatChecks.jsonld(data, records: records)
+            problems += FormatChecks.jsonld(data, records: records, malformed: malformedJSON)
             for p in RecordValidator.validate(records, source: bytes) {
                 let row = rowOfID[p.table]?[p.record].map { "row \($0) " } ?? ""
                 problems.append("csv/\(p.table).csv \(row)(\(p.record)) column \(p.field): \(p.message)")

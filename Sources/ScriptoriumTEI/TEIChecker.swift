@@ -1,4 +1,5 @@
 import CLibXML2
+import CXMLArena
 import ScriptoriumModel
 
 /// Re-checks a TEI file of a built dataset, for `scriptorium validate`: it parses the file with libxml2 (no network,
@@ -15,6 +16,9 @@ import ScriptoriumModel
 public struct TEIChecker {
     public static let limit = 50
 
+    /// Files at least this large (bytes) give their tree's memory back to the system once checked.
+    static let trimAfterBytes = 8 << 20
+
     /// Problems found in the TEI file `path` (used in messages only) holding `fileBytes`; empty when it is valid and
     /// agrees with `sentences` (in CSV order) and, if given, `mentions`.
     public static func check(fileBytes: [UInt8], path: String, sentences: [(id: String, text: String)],
@@ -24,13 +28,15 @@ public struct TEIChecker {
 
     /// Problems found in the TEI file `path` holding `fileBytes`; empty when it is valid and agrees with `records`
     /// (as re-read from the CSV): sentences, mentions, sections and blocks.
-    public static func check(fileBytes: [UInt8], path: String, records: DocumentRecords) -> [String] {
-        check(fileBytes: fileBytes, path: path, sentences: records.sentences.map { (id: $0.id, text: $0.text) },
+    /// The bytes are let go once parsed (when the caller passes its only copy), so they and the tree are not in
+    /// memory together for longer than the parse.
+    public static func check(fileBytes: consuming [UInt8], path: String, records: DocumentRecords) -> [String] {
+        check(fileBytes: consume fileBytes, path: path, sentences: records.sentences.map { (id: $0.id, text: $0.text) },
               mentions: records.mentions.map { (id: $0.id, entityID: $0.entityID) },
               structure: (records.sections, records.blocks))
     }
 
-    private static func check(fileBytes: [UInt8], path: String, sentences: [(id: String, text: String)],
+    private static func check(fileBytes: consuming [UInt8], path: String, sentences: [(id: String, text: String)],
                               mentions: [(id: String, entityID: String)]?,
                               structure: (sections: [SectionRecord], blocks: [BlockRecord])?) -> [String] {
         var report = Report(file: path)
@@ -38,23 +44,24 @@ public struct TEIChecker {
 
         let collector = XMLErrorCollector()
         let parsed: xmlDocPtr? = collector.withContext { context in
-            LibXML.withStructuredErrors(to: context) {
-                fileBytes.withUnsafeBufferPointer { bytes in
-                    bytes.withMemoryRebound(to: CChar.self) { chars in
-                        xmlReadMemory(chars.baseAddress, Int32(clamping: chars.count), path, nil,
-                                      Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue))
-                    }
-                }
-            }
+            LibXML.withStructuredErrors(to: context) { parseWithoutIDTable(fileBytes) }
         }
+        let fileBytesCount = fileBytes.count
+        _ = consume fileBytes
         guard let doc = parsed else {
             report.add(collector.report.isEmpty ? [XMLProblem(path: "", line: nil, message: "not well-formed XML")]
                                                 : collector.report)
             return report.lines
         }
-        defer { xmlFreeDoc(doc) }
-        // Errors the parser recovered from, such as an xml:id used twice.
+        defer {
+            xmlFreeDoc(doc)
+            // The tree is millions of small blocks for a large document; freed, they stay in the C heap (only its top
+            // can shrink), and the checks that follow would take fresh memory beside them. Hand the free pages back.
+            if fileBytesCount >= Self.trimAfterBytes { scriptorium_release_free_memory() }
+        }
+        // Errors the parser recovered from.
         report.add(collector.report)
+        if let root = xmlDocGetRootElement(doc) { report.add(xmlIDProblems(root)) }
 
         switch RelaxNGValidator.scriptoriumTEI {
         case .success(let validator): report.add(validator.validate(doc))
@@ -71,6 +78,61 @@ public struct TEIChecker {
             compareBlocks(found, structure.blocks, &report)
         }
         return report.lines
+    }
+
+    /// Parses `fileBytes` (no network, no entity expansion) as `xmlReadMemory` does, but without the table of
+    /// `xml:id`s the parser keeps by default: libxml2 2.9 keys that table through its string dictionary, which stops
+    /// growing at some thousands of buckets, so each id costs time in proportion to the ids before it, and a document
+    /// of hundreds of thousands of sentences and mentions took minutes. `xmlIDProblems` checks the ids instead.
+    private static func parseWithoutIDTable(_ fileBytes: [UInt8]) -> xmlDocPtr? {
+        fileBytes.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                guard let context = xmlCreateMemoryParserCtxt(chars.baseAddress, Int32(clamping: chars.count)) else {
+                    return nil
+                }
+                defer { xmlFreeParserCtxt(context) }
+                // COMPACT: short texts (the indentation, most attribute values) are kept inside their nodes.
+                xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
+                                                 | XML_PARSE_COMPACT.rawValue))
+                context.pointee.loadsubset |= XML_SKIP_IDS
+                xmlParseDocument(context)
+                let doc = context.pointee.myDoc
+                context.pointee.myDoc = nil
+                if context.pointee.wellFormed == 0, let doc {
+                    xmlFreeDoc(doc)
+                    return nil
+                }
+                return doc
+            }
+        }
+    }
+
+    /// What the parser's `xml:id` table would have reported, in the same words, in document order: an id that is
+    /// not an NCName, and an id used a second time.
+    private static func xmlIDProblems(_ root: xmlNodePtr) -> [XMLProblem] {
+        var problems: [XMLProblem] = []
+        var seen = Set<String>()
+        func visit(_ first: xmlNodePtr) {
+            var child: xmlNodePtr? = first
+            while let n = child {
+                defer { child = n.pointee.next }
+                guard n.pointee.type == XML_ELEMENT_NODE else { continue }
+                if let id = LibXML.attribute(XMLName.id, namespace: XMLName.xmlNamespace, of: n) {
+                    let line = xmlGetLineNo(n)
+                    if xmlValidateNCName(id, 1) != 0 {
+                        problems.append(XMLProblem(path: "", line: line > 0 ? Int(line) : nil,
+                                                   message: "xml:id : attribute value \(id) is not an NCName"))
+                    }
+                    if !seen.insert(id).inserted {
+                        problems.append(XMLProblem(path: XMLErrorCollector.path(of: n, asParsed: true),
+                                                   line: line > 0 ? Int(line) : nil, message: "ID \(id) already defined"))
+                    }
+                }
+                if let children = n.pointee.children { visit(children) }
+            }
+        }
+        visit(root)
+        return problems
     }
 
     /// Each section's `div` has a `head` whose `@n` is the section's number, or no `@n` when it has none.

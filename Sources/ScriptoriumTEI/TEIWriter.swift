@@ -35,18 +35,33 @@ public final class TEIWriter: @unchecked Sendable {
     /// The tree lives in the thread's libxml2 arena (`XMLAllocator`) and is gone when this returns.
     public func write<R>(_ records: DocumentRecords, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         try XMLAllocator.withDocumentArena {
-            let tree = try build(records)
-            // Validation allocates and frees state as it goes; in the arena nothing is reused until the document
-            // is done, which is cheaper for a typical document but grows with a long one: those validate on malloc.
-            let problems = records.document.byteCount <= Self.validationInArenaBytes
-                ? validator.validate(tree.doc)
-                : XMLAllocator.outsideArena { validator.validate(tree.doc) }
-            guard problems.isEmpty else {
-                throw TEIError.invalid(documentID: records.document.id, problems: problems)
-            }
+            let tree = try validatedTree(records)
             // The markup a little more than doubles the text (ids on every record, mentions); more for the header.
             return try tree.serialize(sizeHint: 5 * records.document.byteCount / 2 + 16384, body)
         }
+    }
+
+    /// The same bytes as `write(_:)`, handed to `sink` in pieces as libxml2 serialises the tree: the serialised
+    /// document is never in memory as a whole, only its tree.
+    public func write(_ records: DocumentRecords, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try XMLAllocator.withDocumentArena {
+            let tree = try validatedTree(records)
+            try tree.serialize(to: sink)
+        }
+    }
+
+    /// The document tree, validated against the schema.
+    private func validatedTree(_ records: DocumentRecords) throws -> XMLTree {
+        let tree = try build(records)
+        // Validation allocates and frees state as it goes; in the arena nothing is reused until the document
+        // is done, which is cheaper for a typical document but grows with a long one: those validate on malloc.
+        let problems = records.document.byteCount <= Self.validationInArenaBytes
+            ? validator.validate(tree.doc)
+            : XMLAllocator.outsideArena { validator.validate(tree.doc) }
+        guard problems.isEmpty else {
+            throw TEIError.invalid(documentID: records.document.id, problems: problems)
+        }
+        return tree
     }
 
     /// The document tree, laid out, not yet validated.

@@ -23,7 +23,7 @@ final class XMLErrorCollector {
         var message = error.message.map { String(cString: $0) } ?? "unknown libxml2 error (code \(error.code))"
         while let last = message.last, last.isWhitespace { message.removeLast() }
         let node = error.node?.assumingMemoryBound(to: xmlNode.self)
-        let path = node.map(XMLErrorCollector.path(of:)) ?? ""
+        let path = node.map { XMLErrorCollector.path(of: $0) } ?? ""
         var line: Int? = error.line > 0 ? Int(error.line) : nil
         if line == nil, let node, node.pointee.type == XML_ELEMENT_NODE {
             let l = xmlGetLineNo(node)
@@ -46,8 +46,9 @@ final class XMLErrorCollector {
     }
 
     /// A readable location of `node`: element names from the root, each with its `xml:id` when it has one and
-    /// otherwise its position among same-named siblings when there are several.
-    static func path(of node: xmlNodePtr) -> String {
+    /// otherwise its position among same-named siblings when there are several. `asParsed`: the location as the
+    /// parser names it when it reaches the node, when the siblings after it and after its ancestors are not read yet.
+    static func path(of node: xmlNodePtr, asParsed: Bool = false) -> String {
         var steps: [String] = []
         var current: xmlNodePtr? = node
         if let n = current, n.pointee.type == XML_ATTRIBUTE_NODE {
@@ -57,13 +58,13 @@ final class XMLErrorCollector {
             current = n.pointee.parent
         }
         while let n = current, n.pointee.type == XML_ELEMENT_NODE {
-            steps.append(step(n))
+            steps.append(step(n, asParsed: asParsed))
             current = n.pointee.parent
         }
         return "/" + steps.reversed().joined(separator: "/")
     }
 
-    private static func step(_ node: xmlNodePtr) -> String {
+    private static func step(_ node: xmlNodePtr, asParsed: Bool) -> String {
         let name = String(cString: node.pointee.name)
         if let id = LibXML.attribute(XMLName.id, namespace: XMLName.xmlNamespace, of: node) {
             return "\(name)[@xml:id='\(id)']"
@@ -78,7 +79,7 @@ final class XMLErrorCollector {
             }
             sibling = s.pointee.prev
         }
-        sibling = node.pointee.next
+        sibling = asParsed ? nil : node.pointee.next
         while let s = sibling {
             if s.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(s.pointee.name, node.pointee.name) != 0 { total += 1 }
             sibling = s.pointee.next

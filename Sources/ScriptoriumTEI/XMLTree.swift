@@ -206,6 +206,39 @@ final class XMLTree {
         try serialize(sizeHint: sizeHint) { Array($0) }
     }
 
+    /// The same bytes as `serialize(sizeHint:)`, handed to `sink` in the pieces libxml2 writes out (a few kilobytes
+    /// each) as it serialises: the whole document is never in one buffer. The first error `sink` throws ends the
+    /// serialisation and is thrown from here.
+    func serialize(to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        final class Output {
+            let sink: (UnsafeRawBufferPointer) throws -> Void
+            var error: (any Error)?
+            init(_ sink: @escaping (UnsafeRawBufferPointer) throws -> Void) { self.sink = sink }
+        }
+        try withoutActuallyEscaping(sink) { sink in
+            let output = Output(sink)
+            let context = Unmanaged.passUnretained(output).toOpaque()
+            let write: xmlOutputWriteCallback = { context, bytes, count in
+                let output = Unmanaged<Output>.fromOpaque(context!).takeUnretainedValue()
+                do {
+                    try output.sink(UnsafeRawBufferPointer(start: bytes, count: Int(count)))
+                    return count
+                } catch {
+                    output.error = error
+                    return -1
+                }
+            }
+            let (written, closed): (Int, Int32) = withExtendedLifetime(output) {
+                guard let save = xmlSaveToIO(write, nil, context, "UTF-8", 0) else { return (-1, -1) }
+                xmlSaveSetEscape(save, XMLTextEscaper.escapeContent)
+                let written = xmlSaveDoc(save, doc)
+                return (written, xmlSaveClose(save))
+            }
+            if let error = output.error { throw error }
+            guard written >= 0, closed >= 0 else { throw TEIError.serialisation("libxml2 could not serialise the document") }
+        }
+    }
+
     /// The same bytes as `serialize(sizeHint:)`, lent to `body` straight from libxml2's buffer (no copy).
     func serialize<R>(sizeHint: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         let size = Int32(clamping: max(4096, sizeHint))

@@ -63,6 +63,50 @@ def generate(folder, megabytes, doc_kb, large_mb, seed=1951):
     return total, n
 
 
+def one_paragraph(folder, megabytes, wrap=0, seed=1951):
+    """One document that is a single paragraph of `megabytes` MB: the essay's sentences in random order, on one line,
+    or hard-wrapped at `wrap` columns with no blank line. The case where one block holds every sentence."""
+    rng = random.Random(seed)
+    _, paragraphs, _ = essay_parts()
+    sentences = [s for p in paragraphs for s in re.split(r"(?<=\.)\s+(?=[A-Z])", p) if len(s) > 20]
+    parts, total = [], 0
+    while total < megabytes * 1_000_000:
+        parts.append(rng.choice(sentences))
+        total += len(parts[-1].encode()) + 1
+    text = " ".join(parts)
+    if wrap:
+        import textwrap
+        text = "\n".join(textwrap.wrap(text, wrap, break_long_words=False, break_on_hyphens=False))
+    os.makedirs(folder, exist_ok=True)
+    shutil.copy(os.path.join(ROOT, "input", "lexicon.json"), folder)
+    with open(os.path.join(folder, "paragraph.txt"), "w", encoding="utf-8") as f:
+        f.write(text + "\n")
+    return len(text.encode()) + 1
+
+
+def timed(command):
+    """Wall time (s) and peak RSS (KiB) of `command`; exits with its stderr if it fails."""
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if p.returncode != 0:
+        sys.exit(f"bench: {' '.join(command[:2])} failed:\n{p.stderr[-2000:]}")
+    return elapsed, int(p.stderr.strip().splitlines()[-1])
+
+
+def paragraph_bench(args, tmp):
+    """`--paragraph-mb`: build and validate one huge paragraph; time and peak memory, also as multiples of its size."""
+    corpus, out = os.path.join(tmp, "paragraph"), os.path.join(tmp, "out")
+    size = one_paragraph(corpus, args.paragraph_mb, wrap=args.wrap)
+    print(f"machine: {machine()}; one paragraph of {size / 1e6:.1f} MB"
+          + (f", wrapped at {args.wrap} columns" if args.wrap else ", on one line"))
+    for name, command in [("build", [args.binary, "build", corpus, "--output", out, "--jobs", str(args.jobs)]),
+                          ("validate", [args.binary, "validate", out])]:
+        elapsed, rss = timed(command)
+        print(f"{name}: {elapsed:.2f} s ({size / 1e6 / elapsed:.1f} MB/s), peak RSS {rss / 1024:.0f} MiB "
+              f"({rss * 1024 / size:.1f}x the document)")
+
+
 def run(binary, corpus, output, jobs):
     start = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", binary, "build", corpus, "--output", output, "--jobs", str(jobs),
@@ -96,10 +140,19 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", "2")),
                     help="builds per configuration; the fastest is reported (the others are noise on a shared machine)")
+    ap.add_argument("--paragraph-mb", type=int, default=0,
+                    help="instead of the corpus: build and validate one document that is a single paragraph of this size")
+    ap.add_argument("--wrap", type=int, default=0, help="with --paragraph-mb: hard-wrap the paragraph at this column")
     args = ap.parse_args()
     if not os.path.exists("/usr/bin/time"):
         sys.exit("bench: needs /usr/bin/time (apt-get install time)")
     tmp = tempfile.mkdtemp(prefix="scriptorium-bench-")
+    if args.paragraph_mb:
+        try:
+            paragraph_bench(args, tmp)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
     try:
         corpus = os.path.join(tmp, "corpus")
         total, n = generate(corpus, args.megabytes, args.doc_kb, args.large_mb)

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import ScriptoriumTestSupport
 import Testing
 @testable import ScriptoriumCSV
 
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func quotingDecisionAgreesWithAByteByByteScan() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 0x4353_5645) // seeded: a failure can be repeated
         let clean: [UInt8] = Array("abcdefghij klmnop’é".utf8)
         let special: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D]
         for length in 0..<40 {
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func integersMatchSwiftsOwnFormatting() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 0x4353_5645) // seeded: a failure can be repeated
         var values = [0, 9, 10, 99, 100, -1, -10, Int.max, Int.min]
         for _ in 0..<500 { values.append(Int.random(in: Int.min...Int.max, using: &rng) >> Int.random(in: 0..<63, using: &rng)) }
         var e = CSVEncoder()

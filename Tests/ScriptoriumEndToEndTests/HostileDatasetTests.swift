@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ScriptoriumPipeline
+@testable import ScriptoriumPipeline
 
 /// `validate` on datasets that were tampered with or never were whole: a missing or empty `manifest.json` fails,
 /// a table replaced by a named pipe is reported (never opened for reading), and a `data` folder that is a
@@ -136,5 +136,29 @@ import ScriptoriumPipeline
             #expect(leftovers(beside: output).isEmpty, "\(leftovers(beside: output))")
             #expect(try snapshot(output) == before)
         }
+    }
+
+    /// Under a virtual-memory limit too small for the build, the build refuses before it starts, naming the
+    /// document and the sizes, instead of dying in the runtime's allocation failure; the previous output stays.
+    @Test func aMemoryLimitTooSmallIsRefusedClearly() throws {
+        let folder = try temporaryFolder("hostile-ulimit")
+        defer { cleanup(folder) }
+        let output = folder.appendingPathComponent("out")
+        let input = try goodCorpus(in: folder)
+        #expect(try runTool(["build", input.path, "--output", output.path]).status == 0)
+        let before = try snapshot(output)
+        let limited = ["/bin/sh", "-c", "ulimit -v 120000 && exec \"$0\" \"$@\""]
+        let run = try runTool(["build", input.path, "--output", output.path], wrapper: limited)
+        #expect(run.status == 1 && !run.signalled, "\(run)")
+        #expect(run.stderr.contains("us-japan-security-treaty.txt: is 19 KB; building it needs about"), "\(run.stderr)")
+        #expect(run.stderr.contains("(ulimit -v)"), "\(run.stderr)")
+        #expect(try snapshot(output) == before)
+        #expect(leftovers(beside: output).isEmpty)
+    }
+
+    @Test func theMemoryEstimateGrowsWithTheDocumentsBuiltAtOnce() {
+        #expect(MemoryLimit.need(sizes: [10, 1 << 20, 5 << 20], jobs: 1) == MemoryLimit.baseBytes + MemoryLimit.bytesPerInputByte * (5 << 20))
+        #expect(MemoryLimit.need(sizes: [10, 1 << 20, 5 << 20], jobs: 2)
+                == MemoryLimit.baseBytes + MemoryLimit.bytesPerInputByte * (6 << 20))
     }
 }

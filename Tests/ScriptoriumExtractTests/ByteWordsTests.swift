@@ -1,4 +1,5 @@
 import ScriptoriumModel
+import ScriptoriumTestSupport
 import Testing
 @testable import ScriptoriumExtract
 
@@ -8,7 +9,7 @@ import Testing
     private static let samples: [String] = {
         let pieces = ["a", " ", "  ", "\t", "\r\n", "\n", "\u{00A0}", "\u{2003}", "\u{3000}", "é", "’", "日", "😀", "\u{07}",
                       "\u{7F}", "\u{FFFE}", ".", "?", "!", "…", "e\u{301}", "Japan", "1951"]
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 0x5752_4453) // seeded: a failure can be repeated
         var out: [String] = pieces
         for _ in 0..<300 {
             var s = ""

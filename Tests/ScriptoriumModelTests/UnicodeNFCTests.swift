@@ -1,3 +1,4 @@
+import ScriptoriumTestSupport
 import Testing
 @testable import ScriptoriumModel
 
@@ -17,7 +18,7 @@ import Testing
 
     @Test func agreesWithTheCharacterByCharacterCheck() {
         let pieces = ["a", " ", "é", "’", "—", "日本", "😀", "e\u{301}", "\u{2000}", "Å", "ﬁ", "\u{0300}", "ä", "x"]
-        var rng = SystemRandomNumberGenerator()
+        var rng = SplitMix64(seed: 0x4E46_4301) // seeded: a failure can be repeated
         for _ in 0..<2000 {
             var s = ""
             for _ in 0..<Int.random(in: 0...30, using: &rng) { s += pieces.randomElement(using: &rng)! }

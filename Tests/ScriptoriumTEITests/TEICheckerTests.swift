@@ -109,6 +109,20 @@ import ScriptoriumTEI
         #expect(problems.contains { $0.contains("sentence treaty.b1.s2 has no s element") })
     }
 
+    /// The parser keeps no table of `xml:id`s (see `TEIChecker`); the checker reports what that table did, in its words.
+    @Test func idsThatAreNotNCNamesAreReported() throws {
+        let problems = check(try edited("<s xml:id=\"treaty.b1.s2\">", "<s xml:id=\"1bad\">"))
+        #expect(problems.contains { $0.hasPrefix("tei/treaty.xml:") && $0.hasSuffix(": xml:id : attribute value 1bad is not an NCName") })
+        #expect(problems.contains { $0.contains("sentence treaty.b1.s2 has no s element") })
+    }
+
+    /// A repeated id is named at the place the parser was: later siblings (of the element and its ancestors) unread.
+    @Test func aRepeatedIdIsNamedWhereTheParserMetIt() throws {
+        let problems = check(try edited("<s xml:id=\"treaty.b1.s2\">", "<s xml:id=\"treaty.b1.s1\">"))
+        let line = try #require(problems.first { $0.hasSuffix("ID treaty.b1.s1 already defined") })
+        #expect(line.contains("/s[@xml:id='treaty.b1.s1']: ID"))
+    }
+
     @Test func danglingRefAndWrongEntityAreReported() throws {
         let problems = check(try edited("ref=\"#ent.east-asia\"", "ref=\"#ent.nowhere\""), mentions: mentions)
         #expect(problems.contains { $0.contains("@ref #ent.nowhere does not point at an entity") })

@@ -1,3 +1,4 @@
+import ScriptoriumTestSupport
 import Testing
 @testable import ScriptoriumTEI
 
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func matchesLibxml2sRuleWhateverTheRoom() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 0x584D_4C45) // seeded: a failure can be repeated
         let alphabet: [UInt8] = Array("ab <>&\r\n\t\"'é".utf8) + [0x3D, 0x3F, 0x2E, 0x0C, 0xBE, 0x7E]
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 63, 200] {
             for _ in 0..<20 {

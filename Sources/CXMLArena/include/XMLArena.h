@@ -30,6 +30,10 @@ unsigned long scriptorium_xml_arena_scope(void);
 /// or not, whatever came from malloc; 0 outside a document.
 unsigned long scriptorium_xml_arena_document(void);
 
+/// Gives the free pages of the C heap back to the system (glibc's malloc_trim; nothing elsewhere). A large tree freed
+/// block by block leaves its memory in the heap, where only the top can shrink on its own.
+void scriptorium_release_free_memory(void);
+
 /// Bytes handed out from the calling thread's arena since begin; 0 outside a document (for tests).
 size_t scriptorium_xml_arena_used(void);
 
