@@ -1,4 +1,5 @@
 import CDefaultLexicon
+import Foundation
 import ScriptoriumModel
 
 /// A text the matcher looks for, the entity it names, and when it is a mention.
@@ -39,48 +40,85 @@ public enum DefaultLexicon {
 
     /// Parses the compact form: `#` lines are comments; each other line is one entity with tab-separated
     /// columns key, type, name, wikidata, geonames, source, forms, candidates, settled-by (see the file's header).
+    ///
+    /// It runs on every build, so it reads the bytes in place: fields are byte ranges, and a `String` is made only
+    /// for what the lexicon keeps (no `Character`-level splitting, no intermediate arrays per line).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, name: String) -> Lexicon {
-        var entities: [LexiconEntity] = []
-        var rawForms: [[Substring]] = []
-        var rawCandidates: [[Substring]] = []
-        var rawSettled: [Substring] = []
-        let text = String(decoding: bytes, as: UTF8.self)
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.first != "#" {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 9, let type = EntityType(rawValue: String(f[1])) else { continue }
-            let forms = f[6].split(separator: "|")
-            let aliases = forms.lazy.map { $0.split(separator: "^", omittingEmptySubsequences: false)[0] }
-                .filter { $0 != f[2] }.map(String.init)
-            entities.append(LexiconEntity(key: String(f[0]), name: String(f[2]), type: type,
-                                          wikidata: f[3].isEmpty ? nil : String(f[3]), aliases: Array(aliases),
-                                          geonames: f[4].isEmpty ? nil : String(f[4])))
-            rawForms.append(forms)
-            rawCandidates.append(f[7].split(separator: "|"))
-            rawSettled.append(f[8])
+        let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), bar = UInt8(ascii: "|"), caret = UInt8(ascii: "^")
+        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+        func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && (a.isEmpty || memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0)
         }
-        var index: [Substring: Int] = [:]
-        index.reserveCapacity(entities.count)
-        for (i, e) in entities.enumerated() { index[Substring(e.key)] = i }
+        /// Calls `body` with each `separator`-separated piece of `r` (none when `r` is empty).
+        func pieces(_ r: Range<Int>, _ separator: UInt8, _ body: (Range<Int>) -> Void) {
+            guard !r.isEmpty else { return }
+            var start = r.lowerBound
+            for i in r where bytes[i] == separator {
+                body(start..<i)
+                start = i + 1
+            }
+            body(start..<r.upperBound)
+        }
+
+        // Pass 1: every line's nine fields, as byte ranges (9 per entity, flat); the entities themselves.
+        var fields: [Range<Int>] = []
+        var entities: [LexiconEntity] = []
+        var index: [String: Int] = [:]
+        let estimate = bytes.count / 60
+        fields.reserveCapacity(estimate * 9)
+        entities.reserveCapacity(estimate)
+        index.reserveCapacity(estimate)
+        var line = 0
+        var row: [Range<Int>] = []
+        row.reserveCapacity(9)
+        while line < bytes.count {
+            var end = line
+            while end < bytes.count && bytes[end] != newline { end += 1 }
+            defer { line = end + 1 }
+            guard end > line, bytes[line] != UInt8(ascii: "#") else { continue }
+            row.removeAll(keepingCapacity: true)
+            pieces(line..<end, tab) { row.append($0) }
+            guard row.count == 9, let type = EntityType(rawValue: string(row[1])) else { continue }
+            let key = string(row[0])
+            var aliases: [String] = []
+            pieces(row[6], bar) { form in
+                var text = form
+                if let c = form.firstIndex(where: { bytes[$0] == caret }) { text = form.lowerBound..<c }
+                if !equal(text, row[2]) { aliases.append(string(text)) }
+            }
+            index[key] = entities.count
+            entities.append(LexiconEntity(slugKey: key, name: string(row[2]), type: type,
+                                          wikidata: row[3].isEmpty ? nil : string(row[3]), aliases: aliases,
+                                          geonames: row[4].isEmpty ? nil : string(row[4])))
+            fields.append(contentsOf: row)
+        }
+
+        // Pass 2: the forms with their rules, and the ambiguous names' candidates, which refer to other keys.
         var forms: [SurfaceForm] = []
+        forms.reserveCapacity(entities.count * 2)
         var candidates: [Int: [Int]] = [:]
         var settledBy: [Int: Int] = [:]
         for i in entities.indices {
-            for raw in rawForms[i] {
-                let parts = raw.split(separator: "^", maxSplits: 1, omittingEmptySubsequences: false)
+            let f = i * 9
+            pieces(fields[f + 6], bar) { raw in
+                guard let c = raw.firstIndex(where: { bytes[$0] == caret }) else {
+                    forms.append(SurfaceForm(text: string(raw), entity: i, rule: .always))
+                    return
+                }
                 let rule: SurfaceForm.Rule
-                if parts.count == 1 {
-                    rule = .always
-                } else if parts[1].isEmpty {
+                if c + 1 == raw.upperBound {
                     rule = .fullName
-                } else if let e = index[parts[1]] {
+                } else if let e = index[string(c + 1..<raw.upperBound)] {
                     rule = .evidence(e)
                 } else {
-                    continue
+                    return
                 }
-                forms.append(SurfaceForm(text: String(parts[0]), entity: i, rule: rule))
+                forms.append(SurfaceForm(text: string(raw.lowerBound..<c), entity: i, rule: rule))
             }
-            if !rawCandidates[i].isEmpty { candidates[i] = rawCandidates[i].compactMap { index[$0] } }
-            if !rawSettled[i].isEmpty, let e = index[rawSettled[i]] { settledBy[i] = e }
+            var list: [Int] = []
+            pieces(fields[f + 7], bar) { if let e = index[string($0)] { list.append(e) } }
+            if !fields[f + 7].isEmpty { candidates[i] = list }
+            if !fields[f + 8].isEmpty, let e = index[string(fields[f + 8])] { settledBy[i] = e }
         }
         return Lexicon(entities: entities, forms: forms, candidates: candidates, settledBy: settledBy,
                        sources: [(name, entities.count)])
@@ -110,8 +148,9 @@ extension Lexicon {
                 newIndex[i] = out.count - 1
             }
         }
+        let userKeys = Set(user.entities.map(\.key))
         var replaced = Set<Int>()
-        for (i, e) in entities.enumerated() where user.entities.contains(where: { $0.key == e.key }) { replaced.insert(i) }
+        for (i, e) in entities.enumerated() where userKeys.contains(e.key) { replaced.insert(i) }
         for e in user.entities where byKey[e.key] != nil { out.append(e) }
         var userIndex: [String: Int] = [:]
         for (i, e) in out.enumerated() { userIndex[e.key] = i }
@@ -132,7 +171,7 @@ extension Lexicon {
         var settledBy: [Int: Int] = [:]
         for (c, e) in self.settledBy { settledBy[newIndex[c]] = newIndex[e] }
         // Drop the aliases another entry took, so the entities table lists only what is matched for each.
-        for i in out.indices where !user.entities.contains(where: { $0.key == out[i].key }) {
+        for i in out.indices where !userKeys.contains(out[i].key) && !out[i].aliases.isEmpty {
             out[i].aliases.removeAll { userForms.contains($0) }
         }
         return Lexicon(entities: out, forms: forms, candidates: candidates, settledBy: settledBy,

@@ -59,9 +59,11 @@ public struct EntityMatcher: Sendable {
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
 
-        // Build a pointer-free trie first: children as (byte, node) lists.
-        var children: [[(byte: UInt8, node: Int)]] = [[]]
-        var terminal: [Int32] = [-1]
+        // Build a pointer-free trie first (see `TrieBuilder`).
+        var builder = TrieBuilder()
+        var formBytes = 0
+        for surface in lexicon.forms { formBytes += surface.text.utf8.count }
+        builder.reserve(formBytes + 1)
         var pairs = [UInt64](repeating: 0, count: 1024)
         func allowPair(_ first: UInt8, _ second: UInt8?) {
             if let second {
@@ -72,43 +74,37 @@ public struct EntityMatcher: Sendable {
             }
         }
         for (index, surface) in lexicon.forms.enumerated() {
-            do {
-                let form = surface.text
-                let bytes = Array(form.utf8)
-                guard let first = bytes.first else { continue }
-                allowPair(first, bytes.count > 1 ? bytes[1] : nil)
-                var node = 0
-                for b in bytes {
-                    if let next = children[node].first(where: { $0.byte == b }) {
-                        node = next.node
-                    } else {
-                        children.append([])
-                        terminal.append(-1)
-                        let new = children.count - 1
-                        children[node].append((b, new))
-                        node = new
-                    }
-                }
-                // A terminal holds the form's position in `lexicon.forms` (its entity and rule); the first wins.
-                if terminal[node] < 0 { terminal[node] = Int32(index) }
-            }
+            let utf8 = surface.text.utf8
+            guard let first = utf8.first else { continue }
+            let second = utf8.dropFirst().first
+            allowPair(first, second)
+            builder.insert(utf8, form: Int32(index))
         }
+        let nodeByte = builder.nodeByte, firstChild = builder.firstChild, nextSibling = builder.nextSibling
+        let terminal = builder.terminal, rootChild = builder.rootChild
 
-        // Flatten: the root table, then every other node.
-        var flat = [Int32](repeating: 0, count: 256)
-        var offsets = [Int](repeating: 0, count: children.count)
-        var next = 256
-        for node in 1..<max(children.count, 1) {
-            offsets[node] = next
-            next += 2 + 2 * children[node].count
+        // Flatten: the root table, then every other node (children already in ascending byte order).
+        let nodeCount = nodeByte.count
+        var childCount = [Int32](repeating: 0, count: nodeCount)
+        for node in 1..<max(nodeCount, 1) {
+            var child = firstChild[node]
+            while child >= 0 { childCount[node] += 1; child = nextSibling[Int(child)] }
         }
+        var offsets = [Int32](repeating: 0, count: nodeCount)
+        var next = 256
+        for node in 1..<max(nodeCount, 1) {
+            offsets[node] = Int32(next)
+            next += 2 + 2 * Int(childCount[node])
+        }
+        var flat = [Int32](repeating: 0, count: 256)
         flat.reserveCapacity(next)
-        for node in 1..<max(children.count, 1) {
-            let sorted = children[node].sorted { $0.byte < $1.byte }
+        for node in 1..<max(nodeCount, 1) {
             flat.append(terminal[node])
-            flat.append(Int32(sorted.count))
-            for c in sorted { flat.append(Int32(c.byte)) }
-            for c in sorted { flat.append(Int32(offsets[c.node])) }
+            flat.append(childCount[node])
+            var child = firstChild[node]
+            while child >= 0 { flat.append(Int32(nodeByte[Int(child)])); child = nextSibling[Int(child)] }
+            child = firstChild[node]
+            while child >= 0 { flat.append(offsets[Int(child)]); child = nextSibling[Int(child)] }
         }
 
         var classes = [UInt8](repeating: 0, count: 256)
@@ -116,9 +112,9 @@ public struct EntityMatcher: Sendable {
             let byte = UInt8(b)
             if byte >= 0x80 { classes[b] |= Self.nonASCII } else if WordBoundary.isASCIIWordByte(byte) { classes[b] |= Self.word }
         }
-        for c in children[0] {
-            flat[Int(c.byte)] = Int32(offsets[c.node])
-            classes[Int(c.byte)] |= Self.nameStart
+        for b in 0..<256 where rootChild[b] >= 0 {
+            flat[b] = offsets[Int(rootChild[b])]
+            classes[b] |= Self.nameStart
         }
         for b in UInt8(ascii: "0")...UInt8(ascii: "9") {
             classes[Int(b)] |= Self.dateStart
@@ -283,5 +279,59 @@ public struct EntityMatcher: Sendable {
             if c < target { lo = mid + 1 } else { hi = mid }
         }
         return 0
+    }
+}
+
+/// A trie under construction, free of pointers and of an allocation per node: per node its byte, its first child
+/// and its next sibling (children kept in ascending byte order), in flat arrays. Node 0 is the root; its children
+/// are found through `rootChild`. (A struct with mutating methods rather than closures over local arrays, so each
+/// access is checked statically, not at run time.)
+private struct TrieBuilder {
+    var nodeByte: [UInt8] = [0]
+    var firstChild: [Int32] = [-1]
+    var nextSibling: [Int32] = [-1]
+    /// The position in `Lexicon.forms` of the form a node completes, or -1.
+    var terminal: [Int32] = [-1]
+    var rootChild = [Int32](repeating: -1, count: 256)
+
+    mutating func reserve(_ nodes: Int) {
+        nodeByte.reserveCapacity(nodes)
+        firstChild.reserveCapacity(nodes)
+        nextSibling.reserveCapacity(nodes)
+        terminal.reserveCapacity(nodes)
+    }
+
+    private mutating func newNode(_ b: UInt8, next: Int32) -> Int32 {
+        nodeByte.append(b)
+        firstChild.append(-1)
+        nextSibling.append(next)
+        terminal.append(-1)
+        return Int32(nodeByte.count - 1)
+    }
+
+    /// Adds a non-empty form; the first form to end at a node keeps it.
+    mutating func insert(_ bytes: String.UTF8View, form: Int32) {
+        var node: Int32 = -1
+        for b in bytes {
+            if node < 0 {
+                if rootChild[Int(b)] < 0 { rootChild[Int(b)] = newNode(b, next: -1) }
+                node = rootChild[Int(b)]
+                continue
+            }
+            // Find the child with byte `b`, or insert it where the ascending order puts it.
+            var previous: Int32 = -1
+            var child = firstChild[Int(node)]
+            while child >= 0 && nodeByte[Int(child)] < b {
+                previous = child
+                child = nextSibling[Int(child)]
+            }
+            if child < 0 || nodeByte[Int(child)] != b {
+                let new = newNode(b, next: child)
+                if previous < 0 { firstChild[Int(node)] = new } else { nextSibling[Int(previous)] = new }
+                child = new
+            }
+            node = child
+        }
+        if node >= 0 && terminal[Int(node)] < 0 { terminal[Int(node)] = form }
     }
 }

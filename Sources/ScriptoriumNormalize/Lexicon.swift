@@ -31,6 +31,18 @@ public struct LexiconEntity: Sendable, Equatable {
         self.geonames = geonames
     }
 
+    /// A lexicon entity whose key is known to be a slug already (the default lexicon's): its id is `ent.` + key
+    /// without working the slug out again.
+    init(slugKey key: String, name: String, type: EntityType, wikidata: String?, aliases: [String], geonames: String?) {
+        self.id = "ent." + key
+        self.key = key
+        self.name = name
+        self.type = type
+        self.wikidata = wikidata
+        self.aliases = aliases
+        self.geonames = geonames
+    }
+
     /// The date entity for an ISO 8601 value such as `1951`, `1948-06` or `1949-04-04`.
     public init(isoDate iso: String) {
         self.id = RecordID.date(iso: iso)
@@ -142,19 +154,21 @@ public struct Lexicon: Sendable {
         self.init(validated: entities)
     }
 
-    private init(validated entities: [LexiconEntity]) {
+    /// `forms`: nil for every name and alias, always a mention.
+    private init(validated entities: [LexiconEntity], forms: [SurfaceForm]? = nil) {
         self.entities = entities
         var index: [String: Int] = [:]
+        index.reserveCapacity(entities.count)
         for (i, e) in entities.enumerated() { index[e.id] = i }
         self.indexByID = index
-        self.forms = entities.enumerated().flatMap { i, e in e.surfaceForms.map { SurfaceForm(text: $0, entity: i, rule: .always) } }
+        self.forms = forms
+            ?? entities.enumerated().flatMap { i, e in e.surfaceForms.map { SurfaceForm(text: $0, entity: i, rule: .always) } }
     }
 
     /// A lexicon of entities and forms as given (the default lexicon, a merge): not validated again.
     init(entities: [LexiconEntity], forms: [SurfaceForm], candidates: [Int: [Int]], settledBy: [Int: Int],
          sources: [(name: String, entries: Int)]) {
-        self.init(validated: entities)
-        self.forms = forms
+        self.init(validated: entities, forms: forms)
         self.candidates = candidates
         self.settledBy = settledBy
         self.sources = sources

@@ -137,3 +137,37 @@ import ScriptoriumModel
         #expect(try places("The Soviet Union and the USSR.\n") == ["ent.soviet-union", "ent.soviet-union"])
     }
 }
+
+/// The default lexicon is read from its compact form on every build, without validating it again.
+@Suite struct DefaultLexiconDataTests {
+    @Test func everyKeyIsASlugAndEveryIDDerivesFromIt() {
+        let lexicon = DefaultLexicon.lexicon
+        #expect(lexicon.entities.count > 6000)
+        for e in lexicon.entities where e.key != RecordID.slug(e.key) || e.id != RecordID.entity(key: e.key) {
+            Issue.record("\(e.key): id \(e.id)")
+        }
+        #expect(Set(lexicon.entities.map(\.id)).count == lexicon.entities.count)
+    }
+
+    @Test func theCompactFormIsReadFieldByField() {
+        let tsv = """
+            # a comment
+            alpha\tplace\tAlpha\tQ1\t123\tcore\tAlpha|Alfa|AL^|Alpha City^beta\t\t
+            beta\tplace\tBeta\t\t\tgeonames\tBeta\t\t
+            amb\tplace\tGamma\t\t\tgeonames\tGamma\talpha|beta|missing\t
+            bad\tnot-a-type\tBad\t\t\tcore\tBad\t\t
+            short\tplace\tShort
+
+            """
+        let bytes = Array(tsv.utf8)
+        let lexicon = bytes.withUnsafeBufferPointer { DefaultLexicon.parse($0, name: "test") }
+        #expect(lexicon.entities.map(\.key) == ["alpha", "beta", "amb"])
+        let alpha = lexicon.entities[0]
+        #expect(alpha == LexiconEntity(key: "alpha", name: "Alpha", type: .place, wikidata: "Q1",
+                                       aliases: ["Alfa", "AL", "Alpha City"], geonames: "123"))
+        #expect(lexicon.forms.filter { $0.entity == 0 }.map(\.rule) == [.always, .always, .fullName, .evidence(1)])
+        #expect(lexicon.candidates == [2: [0, 1]])
+        #expect(lexicon.entities[1].wikidata == nil && lexicon.entities[1].geonames == nil)
+        #expect(lexicon.sources.map(\.entries) == [3])
+    }
+}
