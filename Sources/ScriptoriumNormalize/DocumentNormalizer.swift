@@ -77,8 +77,8 @@ public struct DocumentNormalizer: Sendable {
         } }
         // The document's own evidence: conditional forms and ambiguous names are settled (or dropped) now that
         // every mention is known; then ids and counts are given in source order.
-        if matcher.lexicon.hasRules && !kept.isEmpty {
-            let keep = DocumentEvidence.resolve(&kept, lexicon: matcher.lexicon)
+        if matcher.hasRules && !kept.isEmpty {
+            let keep = DocumentEvidence.resolve(&kept, matcher: matcher)
             if keep.contains(false) {
                 var k = 0
                 records.mentions.removeAll { _ in defer { k += 1 }; return !keep[k] }
@@ -99,6 +99,8 @@ public struct DocumentNormalizer: Sendable {
 struct MentionCounts {
     private let lexicon: Lexicon
     private var lexiconCounts: [Int]
+    /// The lexicon entries counted so far, in the order first met (the lexicon has thousands; a document names few).
+    private var counted: [Int] = []
     /// Per ISO value: the date entity's id and its count.
     private var dates: [String: (id: String, count: Int)] = [:]
 
@@ -110,6 +112,7 @@ struct MentionCounts {
     /// Counts one mention and returns its entity's id.
     mutating func count(_ match: EntityMatcher.Found) -> String {
         if match.lexiconIndex >= 0 {
+            if lexiconCounts[match.lexiconIndex] == 0 { counted.append(match.lexiconIndex) }
             lexiconCounts[match.lexiconIndex] += 1
             return lexicon.entities[match.lexiconIndex].id
         }
@@ -125,8 +128,9 @@ struct MentionCounts {
     /// The entities mentioned, sorted by id, each with its count.
     func records() -> [EntityRecord] {
         var out: [EntityRecord] = []
-        for (index, count) in lexiconCounts.enumerated() where count > 0 {
-            out.append(lexicon.entities[index].record(mentions: count))
+        out.reserveCapacity(counted.count + dates.count)
+        for index in counted {
+            out.append(lexicon.entities[index].record(mentions: lexiconCounts[index]))
         }
         for (iso, date) in dates {
             // What `LexiconEntity(isoDate:)` would give, with the id already made.
@@ -141,21 +145,23 @@ struct MentionCounts {
 /// ``Lexicon/candidates``). Evidence is what is always a mention: it does not chain.
 enum DocumentEvidence {
     /// Which mentions to keep; an ambiguous name settled on one candidate is changed to that candidate.
-    static func resolve(_ found: inout [EntityMatcher.Found], lexicon: Lexicon) -> [Bool] {
+    /// (Reads the matcher's flat tables: this runs for every document.)
+    static func resolve(_ found: inout [EntityMatcher.Found], matcher: EntityMatcher) -> [Bool] {
+        let rules = matcher.formRule, ambiguous = matcher.isAmbiguous
         var certain = Set<Int>()
-        for f in found where f.form >= 0 && lexicon.forms[Int(f.form)].rule == .always && lexicon.candidates[f.lexiconIndex] == nil {
+        for f in found where f.form >= 0 && rules[Int(f.form)] == -1 && !ambiguous[f.lexiconIndex] {
             certain.insert(f.lexiconIndex)
         }
         var keep = [Bool](repeating: true, count: found.count)
         for k in found.indices where found[k].form >= 0 {
-            let form = lexicon.forms[Int(found[k].form)]
-            switch form.rule {
-            case .always: break
-            case .fullName: keep[k] = certain.contains(form.entity)
-            case .evidence(let e): keep[k] = certain.contains(e)
+            let form = Int(found[k].form)
+            switch rules[form] {
+            case -1: break
+            case -2: keep[k] = certain.contains(matcher.formEntity[form])
+            case let e: keep[k] = certain.contains(Int(e))
             }
-            if keep[k], let list = lexicon.candidates[found[k].lexiconIndex] {
-                let settled = list.filter { c in lexicon.settledBy[c].map { certain.contains($0) } ?? false }
+            if keep[k] && ambiguous[found[k].lexiconIndex], let list = matcher.lexicon.candidates[found[k].lexiconIndex] {
+                let settled = list.filter { c in matcher.lexicon.settledBy[c].map { certain.contains($0) } ?? false }
                 if settled.count == 1 { found[k].lexiconIndex = settled[0] }
             }
         }

@@ -45,7 +45,14 @@ public struct EntityMatcher: Sendable {
     /// walking the trie, so most words are rejected with one look-up in an 8 KB table.
     private let startPairs: [UInt64]
     /// The entity of each form of `lexicon.forms` (a trie terminal is a form's position).
-    private let formEntity: [Int]
+    let formEntity: [Int]
+    /// The rule of each form of `lexicon.forms`, flat: -1 always a mention, -2 only beside the entity's full name,
+    /// otherwise the entity whose mention it needs (see ``SurfaceForm/Rule``).
+    let formRule: [Int32]
+    /// Per entity of the lexicon: whether it is an ambiguous name (it has candidates).
+    let isAmbiguous: [Bool]
+    /// Whether any form is conditional or any name ambiguous: only then is a document's evidence weighed.
+    let hasRules: Bool
 
     /// An ASCII letter or digit.
     private static let word: UInt8 = 1
@@ -126,6 +133,17 @@ public struct EntityMatcher: Sendable {
             allowPair(m[0], m[1])
         }
         self.formEntity = lexicon.forms.map(\.entity)
+        self.formRule = lexicon.forms.map { form -> Int32 in
+            switch form.rule {
+            case .always: return -1
+            case .fullName: return -2
+            case .evidence(let e): return Int32(e)
+            }
+        }
+        var ambiguous = [Bool](repeating: false, count: lexicon.entities.count)
+        for a in lexicon.candidates.keys { ambiguous[a] = true }
+        self.isAmbiguous = ambiguous
+        self.hasRules = !lexicon.candidates.isEmpty || formRule.contains { $0 != -1 }
         self.trie = flat
         self.byteClass = classes
         self.startPairs = pairs
