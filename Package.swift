@@ -29,7 +29,9 @@ let package = Package(
         // libxml2's allocator: a per-thread bump arena while one TEI document is built, validated and written.
         .target(name: "CXMLArena", dependencies: ["CLibXML2"]),
         .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel"]),
-        .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel", "ScriptoriumExtract"]),
+        // The default lexicon and gazetteer (generated data, Tools/gazetteer), compiled in with C23 #embed.
+        .target(name: "CDefaultLexicon", exclude: ["default-lexicon.tsv"]),
+        .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel", "ScriptoriumExtract", "CDefaultLexicon"]),
         .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel"]),
         .target(name: "ScriptoriumCSV", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2", "CXMLArena"]),

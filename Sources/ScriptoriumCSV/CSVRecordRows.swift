@@ -58,6 +58,7 @@ public struct CSVRecordRows: Sendable {
         for x in entities {
             e.field(x.id); e.field(x.name); e.field(x.type.rawValue); e.field(x.wikidata); e.field(x.mentions)
             e.field(x.aliases.joined(separator: " | "))
+            e.field(x.geonames)
             e.endRow()
         }
         return e.bytes

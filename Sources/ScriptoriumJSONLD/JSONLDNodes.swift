@@ -178,9 +178,13 @@ struct JSONLDNodes {
                 w.string(iso)
             }
         }
-        if let q = entity.wikidata, !q.isEmpty {
+        let q = entity.wikidata ?? "", g = entity.geonames ?? ""
+        if !q.isEmpty || !g.isEmpty {
             w.key("sameAs")
-            w.string("https://www.wikidata.org/entity/", q)
+            if !q.isEmpty && !g.isEmpty { w.beginArray() }
+            if !q.isEmpty { w.string("https://www.wikidata.org/entity/", q) }
+            if !g.isEmpty { w.string("https://sws.geonames.org/", g + "/") }
+            if !q.isEmpty && !g.isEmpty { w.endArray() }
         }
         if withCount {
             w.key("mentionCount")

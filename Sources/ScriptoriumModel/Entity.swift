@@ -16,13 +16,16 @@ public struct EntityRecord: Sendable, Equatable, Codable {
     /// A bare Wikidata id such as `Q17`, or nil when not known for certain.
     public var wikidata: String?
     public var aliases: [String]
+    /// A bare GeoNames id such as `1861060`, or nil.
+    public var geonames: String?
     /// How many mentions the whole dataset has of this entity.
     public var mentions: Int
     /// For a date entity, its ISO 8601 value (`1951`, `1948-06`, `1949-04-04`); nil otherwise.
     public var isoDate: String? { type == .date ? name : nil }
 
-    public init(id: String, name: String, type: EntityType, wikidata: String?, aliases: [String], mentions: Int) {
+    public init(id: String, name: String, type: EntityType, wikidata: String?, aliases: [String], mentions: Int, geonames: String? = nil) {
         self.id = id
+        self.geonames = geonames
         self.name = name
         self.type = type
         self.wikidata = wikidata

@@ -14,6 +14,9 @@
 ///
 /// Rules:
 /// - A year is not part of a longer number: not `12345`, not `1,951` or `1.951`, not `1951.5`, not `$2000` or `2000%`.
+/// - A number that the words and signs around it show to be something else is not a year: a quantity ("1000 MiB",
+///   "1024 pipes"), a standard's or a version's number ("RFC 1952", "IEEE 754-2008", "version 2010"), part of an
+///   identifier or a postal code ("CVE-2022-1304", "MA 02110-1301"); see ``DateContext``.
 /// - A decade is not a year: `1950s` (the `s` continues the word) and `1950's`/`1950’s` give no date. A year that
 ///   does not end in 0 followed by `'s` is a possessive ("1951's treaty") and stays a year.
 /// - An impossible date ("31 February 1949", "February 30, 1949", "1949-13-01") is not a date, and no part of it
@@ -98,6 +101,8 @@ public enum DateRecognizer {
             }
             guard years.contains(year), numberEndsCleanly(p, n, j) else { return nil }
             if year % 10 == 0 && isDecadeSuffix(p, n, j) { return nil }
+            // A quantity, a standard's number, an identifier or a postal code (see `DateContext`).
+            if DateContext.isNotAYear(p, n, i, j) { return nil }
             return .date(end: j, iso: iso(year: year, month: 0, day: 0))
         }
         guard length == 1 || length == 2 else { return nil }

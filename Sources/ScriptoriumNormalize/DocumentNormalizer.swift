@@ -26,6 +26,8 @@ public struct DocumentNormalizer: Sendable {
         var cursor = CodePointCursor(extracted.source)
         // The matches of a block's sentences, appended one sentence after the other into one buffer.
         var found: [EntityMatcher.Found] = []
+        // Every mention of the document so far, beside `records.mentions`.
+        var kept: [EntityMatcher.Found] = []
 
         // Blocks are read in place: a `for` over the array would copy each one (a retain per text and record field).
         extracted.blocks.withUnsafeBufferPointer { blocks in extracted.source.bytes.withUnsafeBufferPointer { source in
@@ -65,14 +67,28 @@ public struct DocumentNormalizer: Sendable {
                         let sourceBytes = blocks[b].text.sourceRange(
                             of: (range.lowerBound + inBlock.lowerBound)..<(range.lowerBound + inBlock.upperBound))
                         records.mentions.append(MentionRecord(
-                            id: ids.mention(records.mentions.count + 1),
-                            documentID: docID, sentenceID: sentenceID, entityID: mentions.count(match),
+                            id: "", documentID: docID, sentenceID: sentenceID, entityID: "",
                             text: String(decoding: UnsafeBufferPointer(rebasing: source[sourceBytes]), as: UTF8.self),
                             span: cursor.span(ofBytes: sourceBytes), rangeInSentence: match.range))
+                        kept.append(match)
                     }
                 }
             }
         } }
+        // The document's own evidence: conditional forms and ambiguous names are settled (or dropped) now that
+        // every mention is known; then ids and counts are given in source order.
+        if matcher.hasRules && !kept.isEmpty {
+            let keep = DocumentEvidence.resolve(&kept, matcher: matcher)
+            if keep.contains(false) {
+                var k = 0
+                records.mentions.removeAll { _ in defer { k += 1 }; return !keep[k] }
+                kept = zip(kept, keep).filter(\.1).map(\.0)
+            }
+        }
+        for k in records.mentions.indices {
+            records.mentions[k].id = ids.mention(k + 1)
+            records.mentions[k].entityID = mentions.count(kept[k])
+        }
         records.entities = mentions.records()
         return records
     }
@@ -83,6 +99,8 @@ public struct DocumentNormalizer: Sendable {
 struct MentionCounts {
     private let lexicon: Lexicon
     private var lexiconCounts: [Int]
+    /// The lexicon entries counted so far, in the order first met (the lexicon has thousands; a document names few).
+    private var counted: [Int] = []
     /// Per ISO value: the date entity's id and its count.
     private var dates: [String: (id: String, count: Int)] = [:]
 
@@ -94,6 +112,7 @@ struct MentionCounts {
     /// Counts one mention and returns its entity's id.
     mutating func count(_ match: EntityMatcher.Found) -> String {
         if match.lexiconIndex >= 0 {
+            if lexiconCounts[match.lexiconIndex] == 0 { counted.append(match.lexiconIndex) }
             lexiconCounts[match.lexiconIndex] += 1
             return lexicon.entities[match.lexiconIndex].id
         }
@@ -109,8 +128,9 @@ struct MentionCounts {
     /// The entities mentioned, sorted by id, each with its count.
     func records() -> [EntityRecord] {
         var out: [EntityRecord] = []
-        for (index, count) in lexiconCounts.enumerated() where count > 0 {
-            out.append(lexicon.entities[index].record(mentions: count))
+        out.reserveCapacity(counted.count + dates.count)
+        for index in counted {
+            out.append(lexicon.entities[index].record(mentions: lexiconCounts[index]))
         }
         for (iso, date) in dates {
             // What `LexiconEntity(isoDate:)` would give, with the id already made.
@@ -118,5 +138,33 @@ struct MentionCounts {
         }
         out.sort { $0.id < $1.id }
         return out
+    }
+}
+
+/// Settles a document's conditional mentions on its own evidence (see ``SurfaceForm/Rule`` and
+/// ``Lexicon/candidates``). Evidence is what is always a mention: it does not chain.
+enum DocumentEvidence {
+    /// Which mentions to keep; an ambiguous name settled on one candidate is changed to that candidate.
+    /// (Reads the matcher's flat tables: this runs for every document.)
+    static func resolve(_ found: inout [EntityMatcher.Found], matcher: EntityMatcher) -> [Bool] {
+        let rules = matcher.formRule, ambiguous = matcher.isAmbiguous
+        var certain = Set<Int>()
+        for f in found where f.form >= 0 && rules[Int(f.form)] == -1 && !ambiguous[f.lexiconIndex] {
+            certain.insert(f.lexiconIndex)
+        }
+        var keep = [Bool](repeating: true, count: found.count)
+        for k in found.indices where found[k].form >= 0 {
+            let form = Int(found[k].form)
+            switch rules[form] {
+            case -1: break
+            case -2: keep[k] = certain.contains(matcher.formEntity[form])
+            case let e: keep[k] = certain.contains(Int(e))
+            }
+            if keep[k] && ambiguous[found[k].lexiconIndex], let list = matcher.lexicon.candidates[found[k].lexiconIndex] {
+                let settled = list.filter { c in matcher.lexicon.settledBy[c].map { certain.contains($0) } ?? false }
+                if settled.count == 1 { found[k].lexiconIndex = settled[0] }
+            }
+        }
+        return keep
     }
 }

@@ -44,6 +44,15 @@ public struct EntityMatcher: Sendable {
     /// A bit per pair of first two bytes (65,536 bits) with which a name or a date may begin; checked before
     /// walking the trie, so most words are rejected with one look-up in an 8 KB table.
     private let startPairs: [UInt64]
+    /// The entity of each form of `lexicon.forms` (a trie terminal is a form's position).
+    let formEntity: [Int]
+    /// The rule of each form of `lexicon.forms`, flat: -1 always a mention, -2 only beside the entity's full name,
+    /// otherwise the entity whose mention it needs (see ``SurfaceForm/Rule``).
+    let formRule: [Int32]
+    /// Per entity of the lexicon: whether it is an ambiguous name (it has candidates).
+    let isAmbiguous: [Bool]
+    /// Whether any form is conditional or any name ambiguous: only then is a document's evidence weighed.
+    let hasRules: Bool
 
     /// An ASCII letter or digit.
     private static let word: UInt8 = 1
@@ -57,9 +66,11 @@ public struct EntityMatcher: Sendable {
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
 
-        // Build a pointer-free trie first: children as (byte, node) lists.
-        var children: [[(byte: UInt8, node: Int)]] = [[]]
-        var terminal: [Int32] = [-1]
+        // Build a pointer-free trie first (see `TrieBuilder`).
+        var builder = TrieBuilder()
+        var formBytes = 0
+        for surface in lexicon.forms { formBytes += surface.text.utf8.count }
+        builder.reserve(formBytes + 1)
         var pairs = [UInt64](repeating: 0, count: 1024)
         func allowPair(_ first: UInt8, _ second: UInt8?) {
             if let second {
@@ -69,43 +80,38 @@ public struct EntityMatcher: Sendable {
                 for s in 0...255 { allowPair(first, UInt8(s)) }
             }
         }
-        for (index, entity) in lexicon.entities.enumerated() {
-            for form in entity.surfaceForms {
-                let bytes = Array(form.utf8)
-                guard let first = bytes.first else { continue }
-                allowPair(first, bytes.count > 1 ? bytes[1] : nil)
-                var node = 0
-                for b in bytes {
-                    if let next = children[node].first(where: { $0.byte == b }) {
-                        node = next.node
-                    } else {
-                        children.append([])
-                        terminal.append(-1)
-                        let new = children.count - 1
-                        children[node].append((b, new))
-                        node = new
-                    }
-                }
-                // Validation guarantees a surface form belongs to one entity; keep the first if not.
-                if terminal[node] < 0 { terminal[node] = Int32(index) }
-            }
+        for (index, surface) in lexicon.forms.enumerated() {
+            let utf8 = surface.text.utf8
+            guard let first = utf8.first else { continue }
+            let second = utf8.dropFirst().first
+            allowPair(first, second)
+            builder.insert(utf8, form: Int32(index))
         }
+        let nodeByte = builder.nodeByte, firstChild = builder.firstChild, nextSibling = builder.nextSibling
+        let terminal = builder.terminal, rootChild = builder.rootChild
 
-        // Flatten: the root table, then every other node.
-        var flat = [Int32](repeating: 0, count: 256)
-        var offsets = [Int](repeating: 0, count: children.count)
-        var next = 256
-        for node in 1..<max(children.count, 1) {
-            offsets[node] = next
-            next += 2 + 2 * children[node].count
+        // Flatten: the root table, then every other node (children already in ascending byte order).
+        let nodeCount = nodeByte.count
+        var childCount = [Int32](repeating: 0, count: nodeCount)
+        for node in 1..<max(nodeCount, 1) {
+            var child = firstChild[node]
+            while child >= 0 { childCount[node] += 1; child = nextSibling[Int(child)] }
         }
+        var offsets = [Int32](repeating: 0, count: nodeCount)
+        var next = 256
+        for node in 1..<max(nodeCount, 1) {
+            offsets[node] = Int32(next)
+            next += 2 + 2 * Int(childCount[node])
+        }
+        var flat = [Int32](repeating: 0, count: 256)
         flat.reserveCapacity(next)
-        for node in 1..<max(children.count, 1) {
-            let sorted = children[node].sorted { $0.byte < $1.byte }
+        for node in 1..<max(nodeCount, 1) {
             flat.append(terminal[node])
-            flat.append(Int32(sorted.count))
-            for c in sorted { flat.append(Int32(c.byte)) }
-            for c in sorted { flat.append(Int32(offsets[c.node])) }
+            flat.append(childCount[node])
+            var child = firstChild[node]
+            while child >= 0 { flat.append(Int32(nodeByte[Int(child)])); child = nextSibling[Int(child)] }
+            child = firstChild[node]
+            while child >= 0 { flat.append(offsets[Int(child)]); child = nextSibling[Int(child)] }
         }
 
         var classes = [UInt8](repeating: 0, count: 256)
@@ -113,9 +119,9 @@ public struct EntityMatcher: Sendable {
             let byte = UInt8(b)
             if byte >= 0x80 { classes[b] |= Self.nonASCII } else if WordBoundary.isASCIIWordByte(byte) { classes[b] |= Self.word }
         }
-        for c in children[0] {
-            flat[Int(c.byte)] = Int32(offsets[c.node])
-            classes[Int(c.byte)] |= Self.nameStart
+        for b in 0..<256 where rootChild[b] >= 0 {
+            flat[b] = offsets[Int(rootChild[b])]
+            classes[b] |= Self.nameStart
         }
         for b in UInt8(ascii: "0")...UInt8(ascii: "9") {
             classes[Int(b)] |= Self.dateStart
@@ -126,6 +132,18 @@ public struct EntityMatcher: Sendable {
             classes[Int(m[0])] |= Self.dateStart
             allowPair(m[0], m[1])
         }
+        self.formEntity = lexicon.forms.map(\.entity)
+        self.formRule = lexicon.forms.map { form -> Int32 in
+            switch form.rule {
+            case .always: return -1
+            case .fullName: return -2
+            case .evidence(let e): return Int32(e)
+            }
+        }
+        var ambiguous = [Bool](repeating: false, count: lexicon.entities.count)
+        for a in lexicon.candidates.keys { ambiguous[a] = true }
+        self.isAmbiguous = ambiguous
+        self.hasRules = !lexicon.candidates.isEmpty || formRule.contains { $0 != -1 }
         self.trie = flat
         self.byteClass = classes
         self.startPairs = pairs
@@ -151,6 +169,8 @@ public struct EntityMatcher: Sendable {
         var lexiconIndex: Int
         /// The date's ISO 8601 value; empty for a lexicon entity.
         var iso: String
+        /// Position of the surface form in ``Lexicon/forms``, or -1 for a date.
+        var form: Int32 = -1
     }
 
     /// Appends the mentions in `text` to `found`, in order, not overlapping.
@@ -251,7 +271,7 @@ public struct EntityMatcher: Sendable {
             return date.end
         }
         guard nameEnd >= 0 else { return nil }
-        out.append(Found(range: i..<nameEnd, lexiconIndex: Int(nameEntity), iso: ""))
+        out.append(Found(range: i..<nameEnd, lexiconIndex: formEntity[Int(nameEntity)], iso: "", form: nameEntity))
         return nameEnd
     }
 
@@ -277,5 +297,59 @@ public struct EntityMatcher: Sendable {
             if c < target { lo = mid + 1 } else { hi = mid }
         }
         return 0
+    }
+}
+
+/// A trie under construction, free of pointers and of an allocation per node: per node its byte, its first child
+/// and its next sibling (children kept in ascending byte order), in flat arrays. Node 0 is the root; its children
+/// are found through `rootChild`. (A struct with mutating methods rather than closures over local arrays, so each
+/// access is checked statically, not at run time.)
+private struct TrieBuilder {
+    var nodeByte: [UInt8] = [0]
+    var firstChild: [Int32] = [-1]
+    var nextSibling: [Int32] = [-1]
+    /// The position in `Lexicon.forms` of the form a node completes, or -1.
+    var terminal: [Int32] = [-1]
+    var rootChild = [Int32](repeating: -1, count: 256)
+
+    mutating func reserve(_ nodes: Int) {
+        nodeByte.reserveCapacity(nodes)
+        firstChild.reserveCapacity(nodes)
+        nextSibling.reserveCapacity(nodes)
+        terminal.reserveCapacity(nodes)
+    }
+
+    private mutating func newNode(_ b: UInt8, next: Int32) -> Int32 {
+        nodeByte.append(b)
+        firstChild.append(-1)
+        nextSibling.append(next)
+        terminal.append(-1)
+        return Int32(nodeByte.count - 1)
+    }
+
+    /// Adds a non-empty form; the first form to end at a node keeps it.
+    mutating func insert(_ bytes: String.UTF8View, form: Int32) {
+        var node: Int32 = -1
+        for b in bytes {
+            if node < 0 {
+                if rootChild[Int(b)] < 0 { rootChild[Int(b)] = newNode(b, next: -1) }
+                node = rootChild[Int(b)]
+                continue
+            }
+            // Find the child with byte `b`, or insert it where the ascending order puts it.
+            var previous: Int32 = -1
+            var child = firstChild[Int(node)]
+            while child >= 0 && nodeByte[Int(child)] < b {
+                previous = child
+                child = nextSibling[Int(child)]
+            }
+            if child < 0 || nodeByte[Int(child)] != b {
+                let new = newNode(b, next: child)
+                if previous < 0 { firstChild[Int(node)] = new } else { nextSibling[Int(previous)] = new }
+                child = new
+            }
+            node = child
+        }
+        if node >= 0 && terminal[Int(node)] < 0 { terminal[Int(node)] = form }
     }
 }

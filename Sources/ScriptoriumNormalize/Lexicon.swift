@@ -17,15 +17,30 @@ public struct LexiconEntity: Sendable, Equatable {
     public var wikidata: String?
     /// Further exact, case-sensitive surface forms.
     public var aliases: [String]
+    /// Bare GeoNames id (`1861060`), or nil.
+    public var geonames: String?
 
     /// A lexicon entity; its id is `RecordID.entity(key:)`.
-    public init(key: String, name: String, type: EntityType, wikidata: String? = nil, aliases: [String] = []) {
+    public init(key: String, name: String, type: EntityType, wikidata: String? = nil, aliases: [String] = [], geonames: String? = nil) {
         self.id = RecordID.entity(key: key)
         self.key = key
         self.name = name
         self.type = type
         self.wikidata = wikidata
         self.aliases = aliases
+        self.geonames = geonames
+    }
+
+    /// A lexicon entity whose key is known to be a slug already (the default lexicon's): its id is `ent.` + key
+    /// without working the slug out again.
+    init(slugKey key: String, name: String, type: EntityType, wikidata: String?, aliases: [String], geonames: String?) {
+        self.id = "ent." + key
+        self.key = key
+        self.name = name
+        self.type = type
+        self.wikidata = wikidata
+        self.aliases = aliases
+        self.geonames = geonames
     }
 
     /// The date entity for an ISO 8601 value such as `1951`, `1948-06` or `1949-04-04`.
@@ -36,6 +51,7 @@ public struct LexiconEntity: Sendable, Equatable {
         self.type = .date
         self.wikidata = nil
         self.aliases = []
+        self.geonames = nil
     }
 
     /// The name followed by the aliases: every text the matcher finds for this entity.
@@ -43,7 +59,7 @@ public struct LexiconEntity: Sendable, Equatable {
 
     /// The row of the `entities` table for this entity.
     public func record(mentions: Int) -> EntityRecord {
-        EntityRecord(id: id, name: name, type: type, wikidata: wikidata, aliases: aliases, mentions: mentions)
+        EntityRecord(id: id, name: name, type: type, wikidata: wikidata, aliases: aliases, mentions: mentions, geonames: geonames)
     }
 }
 
@@ -90,8 +106,18 @@ public struct LexiconError: Error, Equatable, Sendable, CustomStringConvertible 
 /// with only such fields is skipped (a heading for the reader); any other unknown field is an error, so a misspelt
 /// `alias` does not silently do nothing. Entries are numbered by their position in the `entities` array.
 public struct Lexicon: Sendable {
-    public private(set) var entities: [LexiconEntity]
+    public internal(set) var entities: [LexiconEntity]
     private var indexByID: [String: Int]
+    /// Every surface form the matcher looks for, with its entity and the rule that makes it a mention.
+    public internal(set) var forms: [SurfaceForm] = []
+    /// For an ambiguous name's entity (no ids), the entities it may stand for; empty for the others.
+    public internal(set) var candidates: [Int: [Int]] = [:]
+    /// For a candidate of an ambiguous name, the entity whose mention settles the name on it (its country).
+    public internal(set) var settledBy: [Int: Int] = [:]
+    /// Where the entries came from, in the order they were merged: a name and how many entries each gave.
+    public internal(set) var sources: [(name: String, entries: Int)] = []
+    /// Whether any form is conditional or ambiguous (the normaliser then checks the document's evidence).
+    public var hasRules: Bool { !candidates.isEmpty || forms.contains { $0.rule != .always } }
 
     /// A lexicon without entities: the matcher then finds dates only.
     public static let empty = Lexicon(validated: [])
@@ -128,11 +154,24 @@ public struct Lexicon: Sendable {
         self.init(validated: entities)
     }
 
-    private init(validated entities: [LexiconEntity]) {
+    /// `forms`: nil for every name and alias, always a mention.
+    private init(validated entities: [LexiconEntity], forms: [SurfaceForm]? = nil) {
         self.entities = entities
         var index: [String: Int] = [:]
+        index.reserveCapacity(entities.count)
         for (i, e) in entities.enumerated() { index[e.id] = i }
         self.indexByID = index
+        self.forms = forms
+            ?? entities.enumerated().flatMap { i, e in e.surfaceForms.map { SurfaceForm(text: $0, entity: i, rule: .always) } }
+    }
+
+    /// A lexicon of entities and forms as given (the default lexicon, a merge): not validated again.
+    init(entities: [LexiconEntity], forms: [SurfaceForm], candidates: [Int: [Int]], settledBy: [Int: Int],
+         sources: [(name: String, entries: Int)]) {
+        self.init(validated: entities, forms: forms)
+        self.candidates = candidates
+        self.settledBy = settledBy
+        self.sources = sources
     }
 
     /// The entity with this record id (`ent.…`), if the lexicon has it.
@@ -216,7 +255,7 @@ enum JSONValue: Decodable {
 struct LexiconParser {
     let path: String
 
-    static let fields = ["key", "name", "type", "wikidata", "aliases"]
+    static let fields = ["key", "name", "type", "wikidata", "aliases", "geonames"]
 
     /// The entities, and for each its 1-based position in the file's `entities` array (comment entries count).
     func entities(from root: JSONValue) throws -> ([LexiconEntity], [Int]) {
@@ -255,7 +294,7 @@ struct LexiconParser {
             LexiconError(path: path, entry: entry, key: key, field: field, message: message)
         }
         for name in fields.keys.sorted() where !Self.fields.contains(name) && !name.hasPrefix("_") {
-            throw fail(name, "unknown field (expected key, name, type, wikidata, aliases; names starting with \"_\" are comments)")
+            throw fail(name, "unknown field (expected key, name, type, wikidata, geonames, aliases; names starting with \"_\" are comments)")
         }
         func string(_ field: String, required: Bool) throws -> String? {
             switch fields[field] {
@@ -272,6 +311,10 @@ struct LexiconParser {
         let name = try string("name", required: true)!
         let typeName = try string("type", required: true)!
         let wikidata = try string("wikidata", required: false)
+        let geonames = try string("geonames", required: false)
+        if let geonames, geonames.isEmpty || !geonames.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) || geonames.hasPrefix("0") {
+            throw fail("geonames", "\"\(geonames)\" is not a GeoNames id (digits, e.g. \"1861060\")")
+        }
         var aliases: [String] = []
         switch fields["aliases"] {
         case nil, .null?:
@@ -291,7 +334,7 @@ struct LexiconParser {
             throw fail("type", "\"\(typeName)\" is not a known entity type (one of \(known))")
         }
         try checkEntry(key: k, name: name, type: type, wikidata: wikidata, aliases: aliases, fail: fail)
-        return LexiconEntity(key: k, name: name, type: type, wikidata: wikidata, aliases: aliases)
+        return LexiconEntity(key: k, name: name, type: type, wikidata: wikidata, aliases: aliases, geonames: geonames)
     }
 
     /// Checks the whole list: each entry on its own, then unique keys (and ids) and surface forms. `positions` are

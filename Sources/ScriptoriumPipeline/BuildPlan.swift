@@ -25,15 +25,19 @@ struct BuildPlan {
         let root = inputs[0].root
         dataset = try MetadataFiles.dataset(root: root, modified: SourceDateEpoch.iso8601())
         let lexiconFile: URL?
-        (lexicon, lexiconFile) = try DatasetBuilder.loadLexicon(options.lexicon, root: root)
+        (lexicon, lexiconFile) = try DatasetBuilder.loadLexicon(options.lexicon, root: root, noDefault: options.noDefaultLexicon)
         ids = try DatasetBuilder.documentIDs(inputs)
         sizes = inputs.map { DatasetBuilder.fileSize($0.url) }
         self.options = options
         self.options.jobs = try MemoryLimit.jobs(for: inputs, sizes: sizes, asked: options.jobs)
+        // Only a cache or a part keeps the fingerprint: a plain build hashes neither its own executable nor the
+        // default lexicon inside it (400 KB on every run).
+        let kept = options.cache != nil || options.shard != nil
         fingerprint = PartFingerprint(
-            // Only a cache or a part keeps the fingerprint: a plain build does not hash its own executable.
-            tool: options.cache != nil || options.shard != nil ? Self.tool : "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
-            lexicon: try lexiconFile.map { SHA256Hex.of(try RegularFile.bytes(at: $0.path)) } ?? "",
+            tool: kept ? Self.tool : "\(ScriptoriumInfo.name) \(ScriptoriumInfo.version)",
+            // The user's file and the default lexicon both decide the records (a new release may change the latter).
+            lexicon: (try lexiconFile.map { SHA256Hex.of(try RegularFile.bytes(at: $0.path)) } ?? "")
+                + (options.noDefaultLexicon ? "" : "+" + (kept ? SHA256Hex.of(Array(DefaultLexicon.bytes)) : "default")),
             dataset: Self.hash(dataset),
             keepGoing: options.keepGoing,
             inputs: SHA256Hex.of(Array((zip(inputs, sizes).map { "\($0.0.relativePath)\u{0}\($0.1)" }

@@ -36,7 +36,7 @@ struct DatasetAssembly {
                                     bytes: c.document.byteCount))
         for entity in c.entities {
             entities[entity.id, default: EntityRecord(id: entity.id, name: entity.name, type: entity.type, wikidata: entity.wikidata,
-                                                      aliases: entity.aliases, mentions: 0)].mentions += entity.mentions
+                                                      aliases: entity.aliases, mentions: 0, geonames: entity.geonames)].mentions += entity.mentions
         }
     }
 

@@ -24,6 +24,8 @@ public struct BuildOptions: Sendable {
     public var shard: Shard?
     /// The per-document cache folder (`build --cache DIR`), or nil for none.
     public var cache: String?
+    /// Leave out the default lexicon and gazetteer that ship with the tool (`--no-default-lexicon`).
+    public var noDefaultLexicon = false
 
     public init(inputs: [String], output: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 lexicon: String? = nil, progress: (@Sendable (String) -> Void)? = nil) {
@@ -47,6 +49,8 @@ public struct BuildSummary: Sendable {
     public var lexiconEntries = 0
     /// Documents copied from the cache rather than processed (`--cache`).
     public var cached = 0
+    /// The lexicons the build used, in the order they were merged, with how many entries each gave.
+    public var lexicons: [(name: String, entries: Int)] = []
 }
 
 /// Runs the whole pipeline: inputs → records (extract, normalize, validate; one document at a time, several in
@@ -60,6 +64,7 @@ public enum DatasetBuilder {
                 ?? writeDataset(plan, into: output.staging)
             try options.clock.measure(.finish) { try output.commit() }
             summary.lexiconEntries = plan.lexicon.entities.count
+            summary.lexicons = plan.lexicon.sources
             return summary
         } catch {
             output.discard()
@@ -151,17 +156,22 @@ public enum DatasetBuilder {
         return (problems, cached)
     }
 
-    /// The lexicon, and the file it came from (nil when there is none: only dates are then recognised).
-    static func loadLexicon(_ path: String?, root: URL) throws -> (Lexicon, URL?) {
+    /// The lexicon: the default one that ships with the tool (unless `noDefault`), with the user's file added
+    /// (`path`, or `lexicon.json` in the input folder, if any); and the file (nil when there is none).
+    static func loadLexicon(_ path: String?, root: URL, noDefault: Bool = false) throws -> (Lexicon, URL?) {
+        let base = noDefault ? Lexicon.empty : DefaultLexicon.lexicon
+        var url: URL?
         if let path {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ScriptoriumError(.input, path: path, "no such lexicon file")
             }
-            let url = URL(fileURLWithPath: path)
-            return (try Lexicon(contentsOf: url), url)
+            url = URL(fileURLWithPath: path)
+        } else {
+            let inInput = root.appendingPathComponent("lexicon.json")
+            if FileManager.default.fileExists(atPath: inInput.path) { url = inInput }
         }
-        let url = root.appendingPathComponent("lexicon.json")
-        return FileManager.default.fileExists(atPath: url.path) ? (try Lexicon(contentsOf: url), url) : (.empty, nil)
+        guard let url else { return (base, nil) }
+        return (base.adding(try Lexicon(contentsOf: url), name: path ?? url.path), url)
     }
 
     /// Each input's id, which depends on its own relative path only (`RecordID.document`), so adding or removing

@@ -24,7 +24,8 @@ enum DatasetFiles {
                                                    records: JSONLDWriter.nodeCount(documents: documents, entities: entities)))
         let tablePaths = Set(tables.map(\.1.path))
         let others = (files + written).filter { !tablePaths.contains($0.path) }.sorted { PathOrder.less($0.path, $1.path) }
-        let package = DataPackage.json(dataset: dataset, tables: tables, otherFiles: others)
+        let package = DataPackage.json(dataset: dataset, tables: tables, otherFiles: others,
+                                       geonames: entities.contains { $0.geonames != nil })
         written.append(try HashingFileWriter.write(package, to: layout.url(OutputLayout.dataPackagePath), path: OutputLayout.dataPackagePath,
                                                    mediaType: "application/json", format: "json"))
         return written

@@ -156,7 +156,7 @@ struct TableChecks {
                 guard let e = entities[key] else { return nil }
                 return EntityRecord(id: key, name: e["name"] ?? "", type: EntityType(rawValue: e["type"] ?? "") ?? .place,
                                     wikidata: (e["wikidata"] ?? "").isEmpty ? nil : e["wikidata"], aliases: [],
-                                    mentions: perDocument[key]!)
+                                    mentions: perDocument[key]!, geonames: (e["geonames"] ?? "").isEmpty ? nil : e["geonames"])
             }
             problems += FormatChecks.tei(data, records: records)
             problems += FormatChecks.jsonld(data, records: records, malformed: malformedJSON)

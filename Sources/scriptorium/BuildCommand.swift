@@ -22,8 +22,11 @@ struct Build: ParsableCommand {
     @Option(name: .shortAndLong, help: "Documents processed in parallel (the default is the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "The lexicon file (default: lexicon.json in the input folder).")
+    @Option(help: "A lexicon file added to the default one (default: lexicon.json in the input folder, if any); its entries replace default entries with the same key.")
     var lexicon: String?
+
+    @Flag(help: "Leave out the default lexicon and gazetteer that ship with the tool: only your own lexicon (and dates).")
+    var noDefaultLexicon = false
 
     @Flag(name: [.customShort("k"), .long],
           help: "Build the documents that can be built; skip bad inputs and list them in data/build.json (exit status 3 if any was skipped).")
@@ -56,6 +59,7 @@ struct Build: ParsableCommand {
         options.keepGoing = keepGoing
         options.shard = shard.flatMap(Shard.init)
         options.cache = cache
+        options.noDefaultLexicon = noDefaultLexicon
         if Terminal.isInteractive {
             options.progress = { line in Terminal.progress(line) }
         }
@@ -72,7 +76,9 @@ struct Build: ParsableCommand {
         let fromCache = cache == nil ? "" : " (\(summary.cached) of \(summary.documents) documents from the cache)"
         Terminal.note("built \(output): \(counts); \(summary.files) files in \(String(format: "%.2f", seconds)) s\(fromCache)")
         if summary.lexiconEntries == 0 {
-            Terminal.warning("no lexicon (no lexicon.json in the input folder and no --lexicon): only dates were recognised")
+            Terminal.warning("no lexicon (--no-default-lexicon, and no lexicon.json in the input folder and no --lexicon): only dates were recognised")
+        } else {
+            Terminal.note("lexicons: " + summary.lexicons.map { "\($0.name): \($0.entries) entries" }.joined(separator: "; "))
         }
         if !summary.skipped.isEmpty {
             for skipped in summary.skipped { Terminal.warning("\(skipped.error.description) (skipped)") }

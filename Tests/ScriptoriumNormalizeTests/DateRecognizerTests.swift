@@ -132,3 +132,39 @@ func expectDates(_ text: String, _ expected: [(String, String)], sourceLocation:
         #expect(DateRecognizer.iso(year: 1949, month: 4, day: 4) == "1949-04-04")
     }
 }
+
+/// Numbers in the year range that the words and signs around them show to be something else.
+@Suite struct NumbersThatAreNotDatesTests {
+    @Test func quantitiesWithUnitsAndCounts() {
+        expectDates("It needs 1000 MiB, then 1024 KB, less 2048 bytes than 1KiB is 1024 bytes.", [])
+        expectDates("We opened 1024 pipes and 1200 files.", [])
+        // A time before the plural noun, and a verb after the year, keep the year.
+        expectDates("In 1951 troops landed; the 1950 elections; 1989 marks the end.",
+                    [("1951", "1951"), ("1950", "1950"), ("1989", "1989")])
+        // A unit makes a quantity even after "in".
+        expectDates("Stored in 1024 bytes.", [])
+    }
+
+    @Test func standardsVersionsAndIdentifiers() {
+        expectDates("IEEE 754-2008, ISO 8601, ISO 2022, RFC 1952, RFC 2119, version 2010 and POSIX.1-2017.", [])
+        expectDates("ISO 8601:2004 and CVE-2022-1304 and CVE-2010-0001.", [])
+        // The year of an edition stays a year.
+        expectDates("POSIX (IEEE Std 1003.1, 2004 Edition)", [("2004", "2004")])
+    }
+
+    @Test func postalCodesPathsAndArithmetic() {
+        expectDates("51 Franklin Street, Fifth Floor, Boston, MA 02110-1301 USA", [])
+        expectDates("Write to Springfield, IL 1234 today.", [])
+        expectDates("See https://www.xml.com/pub/a/2006/05/31/x.html and (1024*5) and n = 1024.", [])
+    }
+
+    @Test func realDatesStayDates() {
+        expectDates("in 1951, by 1955, since 1949, ca. 1999", [("1951", "1951"), ("1955", "1955"), ("1949", "1949"), ("1999", "1999")])
+        expectDates("From 1949-1951, mid-1951 and pre-1945, Copyright (C) 1989, 1991 and 1990-2022.",
+                    [("1949", "1949"), ("1951", "1951"), ("1951", "1951"), ("1945", "1945"), ("1989", "1989"), ("1991", "1991"),
+                     ("1990", "1990"), ("2022", "2022")])
+        expectDates("June 1948, 4 April 1949, April 4, 1949 and 1949-04-04.",
+                    [("June 1948", "1948-06"), ("4 April 1949", "1949-04-04"), ("April 4, 1949", "1949-04-04"),
+                     ("1949-04-04", "1949-04-04")])
+    }
+}
