@@ -25,7 +25,8 @@ struct BuildPlan {
         let root = inputs[0].root
         dataset = try MetadataFiles.dataset(root: root, modified: SourceDateEpoch.iso8601())
         let lexiconFile: URL?
-        (lexicon, lexiconFile) = try DatasetBuilder.loadLexicon(options.lexicon, root: root, noDefault: options.noDefaultLexicon)
+        (lexicon, lexiconFile) = try DatasetBuilder.loadLexicon(options.lexicon, root: root, noDefault: options.noDefaultLexicon,
+                                                                shown: inputs[0].shown)
         ids = try DatasetBuilder.documentIDs(inputs)
         sizes = inputs.map { DatasetBuilder.fileSize($0.url) }
         self.options = options

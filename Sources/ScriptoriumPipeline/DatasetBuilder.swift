@@ -158,7 +158,9 @@ public enum DatasetBuilder {
 
     /// The lexicon: the default one that ships with the tool (unless `noDefault`), with the user's file added
     /// (`path`, or `lexicon.json` in the input folder, if any); and the file (nil when there is none).
-    static func loadLexicon(_ path: String?, root: URL, noDefault: Bool = false) throws -> (Lexicon, URL?) {
+    /// `shown` turns a path below the input root into the path as the user named it (for the build's report).
+    static func loadLexicon(_ path: String?, root: URL, noDefault: Bool = false,
+                            shown: (String) -> String = { $0 }) throws -> (Lexicon, URL?) {
         let base = noDefault ? Lexicon.empty : DefaultLexicon.lexicon
         var url: URL?
         if let path {
@@ -171,7 +173,7 @@ public enum DatasetBuilder {
             if FileManager.default.fileExists(atPath: inInput.path) { url = inInput }
         }
         guard let url else { return (base, nil) }
-        return (base.adding(try Lexicon(contentsOf: url), name: path ?? url.path), url)
+        return (base.adding(try Lexicon(contentsOf: url), name: path ?? shown(url.path)), url)
     }
 
     /// Each input's id, which depends on its own relative path only (`RecordID.document`), so adding or removing
