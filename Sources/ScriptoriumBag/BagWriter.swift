@@ -4,7 +4,9 @@ import ScriptoriumModel
 /// Finishes a BagIt 1.0 bag (RFC 8493) around a `data/` folder whose files are already written and hashed:
 /// `bagit.txt`, `bag-info.txt` with Payload-Oxum, `manifest-sha256.txt` and `tagmanifest-sha256.txt`.
 public enum BagWriter {
-    public static func finish(bag: URL, payload: [PayloadFile], dataset: DatasetMetadata) throws {
+    /// `descriptions` go into bag-info.txt as `Internal-Sender-Description` lines (e.g. the attribution that
+    /// data under an attribution licence requires).
+    public static func finish(bag: URL, payload: [PayloadFile], dataset: DatasetMetadata, descriptions: [String] = []) throws {
         let sorted = payload.sorted { PathOrder.less($0.path, $1.path) }
         var tags: [(name: String, file: PayloadFile)] = []
 
@@ -20,6 +22,7 @@ public enum BagWriter {
             field("Payload-Oxum", "\(totalBytes).\(sorted.count)"),
         ]
         if let modified = dataset.modified { info.append(field("Bagging-Date", String(modified.prefix(10)))) }
+        info += descriptions.map { field("Internal-Sender-Description", $0) }
         tags.append(("bag-info.txt", try write(info.joined(separator: "\n") + "\n", bag, "bag-info.txt")))
 
         let manifest = sorted.map { "\($0.sha256)  data/\(escape($0.path))\n" }.joined()

@@ -57,6 +57,8 @@ struct DatasetAssembly {
         return summary
     }
 
+    static let geonamesAttribution = "Place names and identifiers of entities include data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+
     private mutating func writeShared(dataset: DatasetMetadata) throws -> BuildSummary {
         let entityList = entities.keys.sorted().map { entities[$0]! }
         let tableFiles = try tables.finish(entities: entityList)
@@ -67,7 +69,9 @@ struct DatasetAssembly {
         let manifest = DatasetManifest.json(dataset: dataset, files: files, inputs: manifestInputs, recordCounts: counts)
         files.append(try HashingFileWriter.write(manifest, to: layout.data.appendingPathComponent(DatasetManifest.path),
                                                  path: DatasetManifest.path, mediaType: "application/json", format: "json"))
-        try BagWriter.finish(bag: layout.bag, payload: files, dataset: dataset)
+        // GeoNames data is CC BY 4.0: attributed in the bag's own metadata too, whenever its entries are used.
+        let geonames = entityList.contains { $0.geonames != nil }
+        try BagWriter.finish(bag: layout.bag, payload: files, dataset: dataset, descriptions: geonames ? [Self.geonamesAttribution] : [])
         return BuildSummary(documents: documents.count, inputBytes: inputBytes, recordCounts: counts, files: files.count)
     }
 }

@@ -50,6 +50,9 @@ import ScriptoriumPipeline
         let jsonld = try FileManager.default.contentsOfDirectory(atPath: withDefault.appendingPathComponent("data/jsonld").path)
             .map { try String(contentsOf: withDefault.appendingPathComponent("data/jsonld/\($0)"), encoding: .utf8) }.joined()
         #expect(jsonld.contains("https://sws.geonames.org/798544/"))
+        // And in the bag's own metadata.
+        let info = try String(contentsOf: withDefault.appendingPathComponent("bag-info.txt"), encoding: .utf8)
+        #expect(info.contains("Internal-Sender-Description: Place names and identifiers of entities include data from GeoNames"))
         #expect(try DatasetValidator.validate(bag: withDefault).problems == [])
 
         let without = folder.appendingPathComponent("without")
@@ -59,6 +62,7 @@ import ScriptoriumPipeline
         #expect(Set(try entities(without).keys) == ["date.1949"])
         let barePackage = try String(contentsOf: without.appendingPathComponent("data/datapackage.json"), encoding: .utf8)
         #expect(!barePackage.contains("https://www.geonames.org/"))
+        #expect(!(try String(contentsOf: without.appendingPathComponent("bag-info.txt"), encoding: .utf8)).contains("GeoNames"))
     }
 
     @Test func aUserLexiconOverridesByKeyAndWithoutTheDefaultStandsAlone() throws {
