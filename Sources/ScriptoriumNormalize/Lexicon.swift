@@ -22,19 +22,17 @@ public struct LexiconEntity: Sendable, Equatable {
 
     /// A lexicon entity; its id is `RecordID.entity(key:)`.
     public init(key: String, name: String, type: EntityType, wikidata: String? = nil, aliases: [String] = [], geonames: String? = nil) {
-        self.id = RecordID.entity(key: key)
-        self.key = key
-        self.name = name
-        self.type = type
-        self.wikidata = wikidata
-        self.aliases = aliases
-        self.geonames = geonames
+        self.init(id: RecordID.entity(key: key), key: key, name: name, type: type, wikidata: wikidata, aliases: aliases, geonames: geonames)
     }
 
     /// A lexicon entity whose key is known to be a slug already (the default lexicon's): its id is `ent.` + key
     /// without working the slug out again.
     init(slugKey key: String, name: String, type: EntityType, wikidata: String?, aliases: [String], geonames: String?) {
-        self.id = "ent." + key
+        self.init(id: "ent." + key, key: key, name: name, type: type, wikidata: wikidata, aliases: aliases, geonames: geonames)
+    }
+
+    private init(id: String, key: String, name: String, type: EntityType, wikidata: String?, aliases: [String], geonames: String?) {
+        self.id = id
         self.key = key
         self.name = name
         self.type = type
