@@ -132,9 +132,13 @@ public enum DatasetBuilder {
                               maxAhead: 4096) { k -> Swift.Result<(DocumentContribution, fromCache: Bool), Error> in
             let i = indices[k]
             return Swift.Result {
-                let key = try cache.map { _ in try DocumentCache.key(fingerprint: plan.fingerprint, input: plan.inputs[i], documentID: plan.ids[i]) }
+                // With a cache, the document is read once: for its key, and on a miss for processing.
+                let fileBytes = try cache.map { _ in try DocumentProcessor.bytes(of: plan.inputs[i]) }
+                let key = try fileBytes.map {
+                    try DocumentCache.key(fingerprint: plan.fingerprint, input: plan.inputs[i], documentID: plan.ids[i], fileBytes: $0)
+                }
                 if let cache, let key, let hit = cache.reuse(key: key, into: layout) { return (hit, true) }
-                let result = try processor.process(plan.inputs[i], documentID: plan.ids[i], clock: options.clock)
+                let result = try processor.process(plan.inputs[i], documentID: plan.ids[i], fileBytes: fileBytes, clock: options.clock)
                 let contribution = DocumentContribution(try DocumentOutput(result, tei: tei, dataset: plan.dataset, layout: layout,
                                                                            clock: options.clock, jobs: options.jobs))
                 if let cache, let key { cache.store(contribution, key: key, from: layout, fingerprint: plan.fingerprint, dataset: plan.dataset) }

@@ -27,11 +27,11 @@ struct DocumentCache: Sendable {
     }
 
     /// The key of a document: the tool, the lexicon and dataset metadata (the fingerprint), its path and id,
-    /// its bytes, and its sidecar's bytes.
-    static func key(fingerprint: PartFingerprint, input: InputDocument, documentID: String) throws -> String {
+    /// its bytes (`fileBytes`, read once by the caller, who processes them on a miss), and its sidecar's bytes.
+    static func key(fingerprint: PartFingerprint, input: InputDocument, documentID: String, fileBytes: [UInt8]) throws -> String {
         var text = "\(version)\n\(fingerprint.tool)\n\(fingerprint.lexicon)\n\(fingerprint.dataset)\n"
         text += "\(input.relativePath)\n\(documentID)\n"
-        text += SHA256Hex.of(try RegularFile.bytes(at: input.url.path)) + "\n"
+        text += SHA256Hex.of(fileBytes) + "\n"
         let sidecar = MetadataFiles.sidecarURL(for: input.url).path
         text += FileManager.default.fileExists(atPath: sidecar) ? SHA256Hex.of(try RegularFile.bytes(at: sidecar)) : "-"
         return SHA256Hex.of(Array(text.utf8))

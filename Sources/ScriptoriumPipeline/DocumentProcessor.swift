@@ -24,20 +24,27 @@ public struct DocumentProcessor: Sendable {
 
     /// The bytes of `input` as read, and its checked text: every reason a file is not a document (unreadable, not
     /// UTF-8, binary, empty) is a `ScriptoriumError` naming it.
-    public static func read(_ input: InputDocument, clock: StageClock? = nil) throws -> (fileBytes: [UInt8], source: SourceText) {
-        let fileBytes: [UInt8]
-        do {
-            fileBytes = try clock.measure(.read) { try RegularFile.bytes(at: input.url.path) }
-        } catch let problem as RegularFile.Problem {
-            if case .notRegular = problem { throw ScriptoriumError(.input, path: input.url.path, problem.description) }
-            throw ScriptoriumError(.input, path: input.url.path, "cannot be read (\(problem))")
-        }
+    /// `fileBytes`: the file's bytes when the caller has read them already (a cached build, for the key).
+    public static func read(_ input: InputDocument, fileBytes given: [UInt8]? = nil,
+                            clock: StageClock? = nil) throws -> (fileBytes: [UInt8], source: SourceText) {
+        let fileBytes = try given ?? clock.measure(.read) { try bytes(of: input) }
         return (fileBytes, try clock.measure(.read) { try SourceText(fileBytes: fileBytes, path: input.url.path) })
     }
 
-    public func process(_ input: InputDocument, documentID: String, clock: StageClock? = nil) throws -> Result {
+    /// The file's bytes; a file that cannot be read (or is not a regular file) is a `ScriptoriumError` naming it.
+    static func bytes(of input: InputDocument) throws -> [UInt8] {
+        do {
+            return try RegularFile.bytes(at: input.url.path)
+        } catch {
+            if case .notRegular = error { throw ScriptoriumError(.input, path: input.url.path, error.description) }
+            throw ScriptoriumError(.input, path: input.url.path, "cannot be read (\(error))")
+        }
+    }
+
+    public func process(_ input: InputDocument, documentID: String, fileBytes given: [UInt8]? = nil,
+                        clock: StageClock? = nil) throws -> Result {
         let shown = input.relativePath
-        let (fileBytes, source) = try Self.read(input, clock: clock)
+        let (fileBytes, source) = try Self.read(input, fileBytes: given, clock: clock)
         let meta = try MetadataFiles.document(for: input.url)
         let document = DocumentRecord(
             id: documentID,
