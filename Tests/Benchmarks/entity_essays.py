@@ -18,6 +18,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "EntityEssays")
 
 
+def form_pattern(form):
+    """A form as a word-bounded pattern whose spaces also match a line break (a hard-wrapped name is one mention)."""
+    return r"(?<!\w)" + r"\s+".join(re.escape(w) for w in form.split(" ")) + r"(?!\w)"
+
+
 def annotations(name):
     gold, never, dates = [], [], collections.Counter()
     for raw in open(os.path.join(CORPUS, name + ".entities"), encoding="utf-8"):
@@ -58,7 +63,7 @@ def score(binary, name, workdir, extra):
     # Gold spans: longest forms first, word-bounded, inside a sentence, not overlapping.
     taken, spans = [], {}
     for form, typ, ids in sorted(gold, key=lambda g: -len(g[0])):
-        for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+        for m in re.finditer(form_pattern(form), text):
             a, b = m.span()
             if not any(s <= a and b <= e for s, e in sentences) or any(a < y and x < b for x, y in taken):
                 continue
@@ -100,8 +105,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default=".build/release/scriptorium")
     ap.add_argument("--detail", action="store_true")
+    ap.add_argument("--corpus", default=None, help="a folder of NAME.txt and NAME.entities (default Tests/EntityEssays)")
     ap.add_argument("extra", nargs="*", help="further build arguments (after --)")
     args = ap.parse_args()
+    global CORPUS
+    CORPUS = args.corpus or CORPUS
     names = sorted(f[:-9] for f in os.listdir(CORPUS) if f.endswith(".entities"))
     failed = False
     with tempfile.TemporaryDirectory() as work:
