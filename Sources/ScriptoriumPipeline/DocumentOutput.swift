@@ -27,9 +27,9 @@ struct DocumentOutput: Sendable {
     /// JSON-LD are named by its id, the copy by its relative path, both unique in the build.)
     init(_ result: DocumentProcessor.Result, tei: TEIWriter, dataset: DatasetMetadata, layout: OutputLayout,
          clock: StageClock?, jobs: Int = 1) throws {
-        let records = result.records
+        let records = try DocumentTree(result.records)
         document = records.document
-        entities = records.entities
+        entities = records.records.entities
         let doc = records.document
         let teiPath = OutputLayout.teiPath(doc.id)
         let jsonldPath = OutputLayout.jsonldPath(doc.id)
@@ -47,7 +47,7 @@ struct DocumentOutput: Sendable {
     }
 
     /// The TEI and JSON-LD files and the CSV rows.
-    private static func writeFormats(_ records: DocumentRecords, tei: TEIWriter, dataset: DatasetMetadata,
+    private static func writeFormats(_ records: DocumentTree, tei: TEIWriter, dataset: DatasetMetadata,
                                      layout: OutputLayout, teiPath: String, jsonldPath: String, clock: StageClock?,
                                      jobs: Int) throws -> (rows: CSVRecordRows, tei: PayloadFile, jsonld: PayloadFile) {
         if jobs > 1 && records.document.byteCount >= Self.parallelFormatsBytes {
@@ -59,7 +59,7 @@ struct DocumentOutput: Sendable {
                     teiResult.set(Result { try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock) })
                 } else {
                     otherResult.set(Result {
-                        let rows = clock.measure(.csv) { CSVRecordRows(records) }
+                        let rows = clock.measure(.csv) { CSVRecordRows(records.records) }
                         return (rows, try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath,
                                                            clock: clock))
                     })
@@ -71,7 +71,7 @@ struct DocumentOutput: Sendable {
         }
         // One format at a time, each written and freed before the next is built: a large document never has
         // its TEI and JSON-LD bytes in memory at once.
-        let rows = clock.measure(.csv) { CSVRecordRows(records) }
+        let rows = clock.measure(.csv) { CSVRecordRows(records.records) }
         let teiFile = try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock)
         let jsonldFile = try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath, clock: clock)
         return (rows, teiFile, jsonldFile)
@@ -104,18 +104,18 @@ struct DocumentOutput: Sendable {
         var records: Int
     }
 
-    private static func writeTEI(_ records: DocumentRecords, tei: TEIWriter, layout: OutputLayout, path: String,
+    private static func writeTEI(_ records: DocumentTree, tei: TEIWriter, layout: OutputLayout, path: String,
                                  clock: StageClock?) throws -> PayloadFile {
-        let kind = FileKind(mediaType: "application/tei+xml", format: "xml", records: records.sentences.count)
+        let kind = FileKind(mediaType: "application/tei+xml", format: "xml", records: records.records.sentences.count)
         if records.document.byteCount >= streamedFormatsBytes {
             return try writeStreaming(to: layout, path: path, kind, stage: .tei, clock: clock) { try tei.write(records, to: $0) }
         }
         return try writeWhole(to: layout, path: path, kind, stage: .tei, clock: clock) { try tei.write(records, $0) }
     }
 
-    private static func writeJSONLD(_ records: DocumentRecords, dataset: DatasetMetadata, layout: OutputLayout,
+    private static func writeJSONLD(_ records: DocumentTree, dataset: DatasetMetadata, layout: OutputLayout,
                                     path: String, clock: StageClock?) throws -> PayloadFile {
-        let kind = FileKind(mediaType: "application/ld+json", format: "jsonld", records: JSONLDWriter.nodeCount(records))
+        let kind = FileKind(mediaType: "application/ld+json", format: "jsonld", records: JSONLDWriter.nodeCount(records.records))
         if records.document.byteCount >= streamedFormatsBytes {
             return try writeStreaming(to: layout, path: path, kind, stage: .jsonld, clock: clock) { sink in
                 try JSONLDWriter.writeDocument(records, dataset: dataset) { try sink(UnsafeRawBufferPointer($0)) }
