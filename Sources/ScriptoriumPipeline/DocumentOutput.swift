@@ -15,8 +15,8 @@ struct DocumentOutput: Sendable {
     var files: [PayloadFile]
 
     /// Documents at least this large (bytes) build their first format (TEI) on a second thread while the CSV rows
-    /// and the other formats are built, when the build has more than one job: one large document would otherwise keep one core busy
-    /// long after the others have run out of work.
+    /// and the other formats are built, when the build has more than one job: one large document would otherwise
+    /// keep one core busy long after the others have run out of work.
     static let parallelFormatsBytes = 1 << 20
 
     /// Writes the document's files: one per format of `formats` (`DocumentFormats`), each from the document's tree,
