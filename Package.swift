@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel", "ScriptoriumExtract", "CDefaultLexicon"]),
         .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel"]),
         .target(name: "ScriptoriumCSV", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
-        .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2", "CXMLArena"]),
+        // The RELAX NG schema is a real .rng file, compiled into the binary (no bundle to find at run time).
+        .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2", "CXMLArena"],
+                resources: [.embedInCode("scriptorium-tei.rng")]),
         .target(name: "ScriptoriumJSONLD", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         .target(name: "ScriptoriumBag", dependencies: [
             "ScriptoriumModel", "ScriptoriumJSON",

@@ -19,32 +19,20 @@ import ScriptoriumModel
 ///     sentence: { @id, @type [CreativeWork, Sentence], position, start, end, text,
 ///                 mentions: [entity IRIs], hasMention: [{ @id, @type Mention, entity, mentionText, start, end }] }
 ///
-/// Children are found by their parent id, not by trusting array order; a child whose parent is missing is
-/// attached to the document node rather than dropped.
+/// The nesting is the document's `DocumentTree`, the one every writer walks (children found by their parent id;
+/// a record whose parent is missing never gets this far).
 enum JSONLDDocumentWriter {
-    static func write(_ records: DocumentRecords, dataset: DatasetMetadata) -> [UInt8] {
-        build(records, dataset: dataset).finish()
+    static func write(_ tree: DocumentTree, dataset: DatasetMetadata) -> [UInt8] {
+        build(tree, dataset: dataset).finish()
     }
 
     /// The document written, not yet finished (`finish()` adds the final newline).
     /// With `drain`, the bytes go there as they are made, through a buffer of at most `drainedBufferBytes`.
-    static func build(_ records: DocumentRecords, dataset: DatasetMetadata,
+    static func build(_ tree: DocumentTree, dataset: DatasetMetadata,
                       drain: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) -> JSONWriter {
         let nodes = JSONLDNodes(dataset: dataset)
+        let records = tree.records
         let doc = records.document
-
-        let blocksBySection = Grouping(parentCount: records.sections.count, parents: parentPositions(
-            parents: records.sections.count, children: records.blocks.count,
-            isParent: { records.blocks[$1].sectionID == records.sections[$0].id },
-            parentID: { records.sections[$0].id }, childParentID: { records.blocks[$0].sectionID }))
-        let sentencesByBlock = Grouping(parentCount: records.blocks.count, parents: parentPositions(
-            parents: records.blocks.count, children: records.sentences.count,
-            isParent: { records.sentences[$1].blockID == records.blocks[$0].id },
-            parentID: { records.blocks[$0].id }, childParentID: { records.sentences[$0].blockID }))
-        let mentionsBySentence = Grouping(parentCount: records.sentences.count, parents: parentPositions(
-            parents: records.sentences.count, children: records.mentions.count,
-            isParent: { records.mentions[$1].sentenceID == records.sentences[$0].id },
-            parentID: { records.sentences[$0].id }, childParentID: { records.mentions[$0].sentenceID }))
 
         let size = estimatedSize(records, baseCount: nodes.base.count)
         var w = drain.map { JSONWriter(capacity: min(size, drainedBufferBytes), drain: $0) } ?? JSONWriter(capacity: size)
@@ -90,12 +78,12 @@ enum JSONLDDocumentWriter {
             w.endArray()
         }
 
-        // The document's direct parts: blocks outside any section, then the sections, then any orphans.
+        // The document's direct parts: blocks outside any section, then the sections.
         w.lineBreak(indent: 0)
         w.key("hasPart")
         w.beginArray()
-        for b in blocksBySection.orphans {
-            block(&w, records, b, depth: 1, nodes, sentencesByBlock, mentionsBySentence)
+        for b in tree.preamble {
+            block(&w, tree, b, depth: 1, nodes)
         }
         for (s, section) in records.sections.enumerated() {
             w.lineBreak(indent: 1)
@@ -117,28 +105,18 @@ enum JSONLDDocumentWriter {
                 w.key("number")
                 w.string(number)
             }
-            let children = blocksBySection.range(of: s)
+            let children = tree.blocks(ofSection: s)
             if !children.isEmpty {
                 w.key("hasPart")
                 w.beginArray()
-                for i in children {
-                    block(&w, records, blocksBySection.child(at: i), depth: 2, nodes, sentencesByBlock, mentionsBySentence)
+                for b in children {
+                    block(&w, tree, b, depth: 2, nodes)
                 }
                 w.endArray()
             }
             w.endObject()
         }
-        for t in sentencesByBlock.orphans {
-            sentence(&w, records, t, depth: 1, nodes, mentionsBySentence)
-        }
         w.endArray()
-        if !mentionsBySentence.orphans.isEmpty {
-            w.lineBreak(indent: 0)
-            w.key("hasMention")
-            w.beginArray()
-            for m in mentionsBySentence.orphans { mention(&w, records, m, nodes) }
-            w.endArray()
-        }
         w.endObject(onNewLine: true)
         return w
     }
@@ -157,8 +135,8 @@ enum JSONLDDocumentWriter {
         w.endArray()
     }
 
-    private static func block(_ w: inout JSONWriter, _ records: DocumentRecords, _ b: Int, depth: Int,
-                              _ nodes: JSONLDNodes, _ sentencesByBlock: Grouping, _ mentionsBySentence: Grouping) {
+    private static func block(_ w: inout JSONWriter, _ tree: DocumentTree, _ b: Int, depth: Int, _ nodes: JSONLDNodes) {
+        let records = tree.records
         w.lineBreak(indent: depth)
         w.beginObject()
         nodes.id(&w, records.blocks[b].id)
@@ -178,20 +156,20 @@ enum JSONLDDocumentWriter {
         w.int(records.blocks[b].span.end)
         w.key("text")
         w.string(records.blocks[b].text)
-        let children = sentencesByBlock.range(of: b)
+        let children = tree.sentences(ofBlock: b)
         if !children.isEmpty {
             w.key("hasPart")
             w.beginArray()
-            for i in children {
-                sentence(&w, records, sentencesByBlock.child(at: i), depth: depth + 1, nodes, mentionsBySentence)
+            for t in children {
+                sentence(&w, tree, t, depth: depth + 1, nodes)
             }
             w.endArray()
         }
         w.endObject()
     }
 
-    private static func sentence(_ w: inout JSONWriter, _ records: DocumentRecords, _ t: Int, depth: Int,
-                                 _ nodes: JSONLDNodes, _ mentionsBySentence: Grouping) {
+    private static func sentence(_ w: inout JSONWriter, _ tree: DocumentTree, _ t: Int, depth: Int, _ nodes: JSONLDNodes) {
+        let records = tree.records
         w.lineBreak(indent: depth)
         w.beginObject()
         nodes.id(&w, records.sentences[t].id)
@@ -205,16 +183,15 @@ enum JSONLDDocumentWriter {
         w.int(records.sentences[t].span.end)
         w.key("text")
         w.string(records.sentences[t].text)
-        let mentions = mentionsBySentence.range(of: t)
+        let mentions = tree.mentions(ofSentence: t)
         if !mentions.isEmpty {
             // The entities, each once, in order of first mention.
             w.key("mentions")
             w.beginArray()
-            for i in mentions {
-                let m = mentionsBySentence.child(at: i)
+            for i in mentions.indices {
+                let m = mentions[i]
                 var seen = false
-                for j in mentions.lowerBound..<i
-                where records.mentions[mentionsBySentence.child(at: j)].entityID == records.mentions[m].entityID {
+                for j in mentions.startIndex..<i where records.mentions[mentions[j]].entityID == records.mentions[m].entityID {
                     seen = true
                     break
                 }
@@ -223,7 +200,7 @@ enum JSONLDDocumentWriter {
             w.endArray()
             w.key("hasMention")
             w.beginArray()
-            for i in mentions { mention(&w, records, mentionsBySentence.child(at: i), nodes) }
+            for m in mentions { mention(&w, records, m, nodes) }
             w.endArray()
         }
         w.endObject()
@@ -259,72 +236,4 @@ enum JSONLDDocumentWriter {
         let nodes = r.sections.count + r.blocks.count + r.sentences.count + 2 * r.mentions.count + 4 * r.entities.count
         return 1024 + text + text / 16 + nodes * perNode
     }
-}
-
-/// For each child, the position of its parent (by id), or nil. Children come in source order, so a child's
-/// parent is almost always the previous child's parent or one a little after it (parents without children
-/// are skipped): a short scan forward finds it, comparing ids in place (`isParent`); a dictionary, built on
-/// first need, answers anything else.
-func parentPositions(parents: Int, children: Int, isParent: (_ parent: Int, _ child: Int) -> Bool,
-                     parentID: (Int) -> String, childParentID: (Int) -> String?) -> [Int?] {
-    let scan = 16
-    var out = [Int?](repeating: nil, count: children)
-    var cursor = 0
-    var table: [String: Int]?
-    children: for c in 0..<children {
-        var p = cursor
-        while p < parents && p < cursor + scan {
-            if isParent(p, c) {
-                cursor = p
-                out[c] = p
-                continue children
-            }
-            p += 1
-        }
-        guard let id = childParentID(c) else { continue }
-        if table == nil {
-            var t: [String: Int] = [:]
-            t.reserveCapacity(parents)
-            for p in 0..<parents where t[parentID(p)] == nil { t[parentID(p)] = p }
-            table = t
-        }
-        if let p = table?[id] {
-            cursor = p
-            out[c] = p
-        }
-    }
-    return out
-}
-
-/// Children grouped by parent, each group in its original order, without one array per parent: a counting
-/// sort of the child indices by parent position.
-struct Grouping {
-    private var order: [Int] = []
-    private var starts: [Int] = []
-    /// Children without a (known) parent, in their original order.
-    private(set) var orphans: [Int] = []
-
-    init(parentCount: Int, parents: [Int?]) {
-        var counts = [Int](repeating: 0, count: parentCount + 1)
-        for (c, p) in parents.enumerated() {
-            if let p { counts[p + 1] += 1 } else { orphans.append(c) }
-        }
-        for p in 0..<parentCount { counts[p + 1] += counts[p] }
-        starts = counts
-        var next = counts
-        order = [Int](repeating: 0, count: parents.count - orphans.count)
-        for (c, p) in parents.enumerated() {
-            if let p {
-                order[next[p]] = c
-                next[p] += 1
-            }
-        }
-    }
-
-    /// The children of `parent`, as a range of positions in `order`: `order[i]` for `i` in it.
-    @inline(__always)
-    func range(of parent: Int) -> Range<Int> { starts[parent]..<starts[parent + 1] }
-
-    @inline(__always)
-    func child(at i: Int) -> Int { order[i] }
 }

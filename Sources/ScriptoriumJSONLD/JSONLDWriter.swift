@@ -25,22 +25,23 @@ public enum JSONLDWriter {
     /// The shared context document, `data/context.jsonld`.
     public static func context() -> [UInt8] { JSONLDContext.document() }
 
-    /// One document's JSON-LD, `data/jsonld/<document id>.jsonld`.
-    public static func document(_ records: DocumentRecords, dataset: DatasetMetadata) -> [UInt8] {
-        JSONLDDocumentWriter.write(records, dataset: dataset)
+    /// One document's JSON-LD, `data/jsonld/<document id>.jsonld`. Throws `DocumentTree.MisplacedRecord` for
+    /// records that do not fit in a tree.
+    public static func document(_ records: DocumentRecords, dataset: DatasetMetadata) throws -> [UInt8] {
+        JSONLDDocumentWriter.write(try DocumentTree(records), dataset: dataset)
     }
 
     /// The same bytes as `document(_:dataset:)`, lent to `body` without being copied into an array.
-    public static func withDocument<R>(_ records: DocumentRecords, dataset: DatasetMetadata,
+    public static func withDocument<R>(_ tree: DocumentTree, dataset: DatasetMetadata,
                                        _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try JSONLDDocumentWriter.build(records, dataset: dataset).finish(body)
+        try JSONLDDocumentWriter.build(tree, dataset: dataset).finish(body)
     }
 
     /// The same bytes as `withDocument`, handed to `sink` in pieces of about a megabyte as they are made: the whole
     /// document's JSON-LD (four times its text and more) is never in memory at once.
-    public static func writeDocument(_ records: DocumentRecords, dataset: DatasetMetadata,
+    public static func writeDocument(_ tree: DocumentTree, dataset: DatasetMetadata,
                                      to sink: @escaping (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        try JSONLDDocumentWriter.build(records, dataset: dataset, drain: sink).finishDraining()
+        try JSONLDDocumentWriter.build(tree, dataset: dataset, drain: sink).finishDraining()
     }
 
     /// The dataset's JSON-LD, `data/dataset.jsonld`. `documents` and `entities` in the order the CSV

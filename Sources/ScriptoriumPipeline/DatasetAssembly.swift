@@ -16,9 +16,9 @@ struct DatasetAssembly {
     private var entities: [String: EntityRecord] = [:]
     private var inputBytes = 0
 
-    init(layout: OutputLayout) throws {
+    init(layout: OutputLayout, formats: [any DocumentFormat.Type] = DocumentFormats.all) throws {
         self.layout = layout
-        try layout.createFolders()
+        try layout.createFolders(formats: formats)
         tables = try CSVTableFiles(layout: layout)
     }
 

@@ -26,6 +26,9 @@ public struct BuildOptions: Sendable {
     public var cache: String?
     /// Leave out the default lexicon and gazetteer that ship with the tool (`--no-default-lexicon`).
     public var noDefaultLexicon = false
+    /// The formats each document is written in. Always `DocumentFormats.all` for the command line; a test may add
+    /// a format of its own to see it go through the same path (written, hashed, listed) as the built-in ones.
+    var formats: [any DocumentFormat.Type] = DocumentFormats.all
 
     public init(inputs: [String], output: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 lexicon: String? = nil, progress: (@Sendable (String) -> Void)? = nil) {
@@ -74,7 +77,7 @@ public enum DatasetBuilder {
 
     /// A whole dataset: every document, then the dataset-wide files and the bag.
     private static func writeDataset(_ plan: BuildPlan, into staging: URL) throws -> BuildSummary {
-        var assembly = try DatasetAssembly(layout: OutputLayout(bag: staging))
+        var assembly = try DatasetAssembly(layout: OutputLayout(bag: staging), formats: plan.options.formats)
         let (problems, cached) = try process(plan, indices: Array(plan.inputs.indices), layout: assembly.layout) { _, contribution in
             try assembly.add(contribution, clock: plan.options.clock)
         }
@@ -87,7 +90,7 @@ public enum DatasetBuilder {
     /// A part: the documents of one shard, their rows and what the dataset-wide files need of them (`PartFolder`).
     private static func writePart(_ plan: BuildPlan, shard: Shard, into staging: URL) throws -> BuildSummary {
         let layout = OutputLayout(bag: staging)
-        try layout.createFolders()
+        try layout.createFolders(formats: plan.options.formats)
         var part = try PartWriter(folder: staging)
         let shardOf = ShardPlan.assign(sizes: plan.sizes, paths: plan.inputs.map(\.relativePath), shards: shard.count)
         let mine = plan.inputs.indices.filter { shardOf[$0] == shard.index }
@@ -123,7 +126,7 @@ public enum DatasetBuilder {
                                 add: (Int, DocumentContribution) throws -> Void) throws -> (skipped: [SkippedInput], cached: Int) {
         let options = plan.options
         let processor = DocumentProcessor(dataset: plan.dataset, matcher: EntityMatcher(lexicon: plan.lexicon))
-        let tei = try TEIWriter(dataset: plan.dataset)
+        let formats = try options.formats.map { try $0.init(dataset: plan.dataset) }
         let cache = try options.cache.map { try DocumentCache(path: $0) }
         var problems: [SkippedInput] = reportUnusable ? plan.unusable : []
         var done = 0
@@ -139,7 +142,7 @@ public enum DatasetBuilder {
                 }
                 if let cache, let key, let hit = cache.reuse(key: key, into: layout) { return (hit, true) }
                 let result = try processor.process(plan.inputs[i], documentID: plan.ids[i], fileBytes: fileBytes, clock: options.clock)
-                let contribution = DocumentContribution(try DocumentOutput(result, tei: tei, dataset: plan.dataset, layout: layout,
+                let contribution = DocumentContribution(try DocumentOutput(result, formats: formats, layout: layout,
                                                                            clock: options.clock, jobs: options.jobs))
                 if let cache, let key { cache.store(contribution, key: key, from: layout, fingerprint: plan.fingerprint, dataset: plan.dataset) }
                 return (contribution, false)

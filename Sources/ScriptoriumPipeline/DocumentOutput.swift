@@ -1,12 +1,11 @@
 import Foundation
 import ScriptoriumBag
 import ScriptoriumCSV
-import ScriptoriumJSONLD
 import ScriptoriumModel
-import ScriptoriumTEI
 
 /// Everything one document contributes to the dataset, produced on a worker thread: its CSV rows (appended to
-/// the tables later, in input order) and its own files (TEI, JSON-LD, the source copy), already written and hashed.
+/// the tables later, in input order) and its own files (one per `DocumentFormats` entry, and the source copy),
+/// already written and hashed.
 struct DocumentOutput: Sendable {
     /// Only what the build keeps per document once its files are written (the records themselves are freed
     /// on the worker thread).
@@ -15,66 +14,65 @@ struct DocumentOutput: Sendable {
     var rows: CSVRecordRows
     var files: [PayloadFile]
 
-    /// Documents at least this large (bytes) build their TEI on a second thread while the CSV rows and JSON-LD
-    /// are built, when the build has more than one job: one large document would otherwise keep one core busy
-    /// long after the others have run out of work.
+    /// Documents at least this large (bytes) build their first format (TEI) on a second thread while the CSV rows
+    /// and the other formats are built, when the build has more than one job: one large document would otherwise
+    /// keep one core busy long after the others have run out of work.
     static let parallelFormatsBytes = 1 << 20
 
-    /// Writes the document's files. A document that fails leaves no file behind: the source copy is written
-    /// last (TEI is validated before it is written, so the likeliest failure comes first), and on any failure
-    /// every file of this document already written is removed again, so a `--keep-going` build that skips it
-    /// still holds exactly the files its manifests list. (Each path belongs to this document alone: the TEI and
-    /// JSON-LD are named by its id, the copy by its relative path, both unique in the build.)
-    init(_ result: DocumentProcessor.Result, tei: TEIWriter, dataset: DatasetMetadata, layout: OutputLayout,
-         clock: StageClock?, jobs: Int = 1) throws {
-        let records = result.records
-        document = records.document
-        entities = records.entities
-        let doc = records.document
-        let teiPath = OutputLayout.teiPath(doc.id)
-        let jsonldPath = OutputLayout.jsonldPath(doc.id)
+    /// Writes the document's files: one per format of `formats` (`DocumentFormats`), each from the document's tree,
+    /// then the source copy. A document that fails leaves no file behind: the source copy is written last (TEI is
+    /// validated before it is written, so the likeliest failure comes first), and on any failure every file of this
+    /// document already written is removed again, so a `--keep-going` build that skips it still holds exactly the
+    /// files its manifests list. (Each path belongs to this document alone: a format's file is named by its id, the
+    /// copy by its relative path, both unique in the build.)
+    init(_ result: DocumentProcessor.Result, formats: [any DocumentFormat], layout: OutputLayout, clock: StageClock?,
+         jobs: Int = 1) throws {
+        let tree = try DocumentTree(result.records)
+        let doc = tree.document
+        document = doc
+        entities = tree.records.entities
+        let paths = formats.map { type(of: $0).path(forDocument: doc.id) }
         let sourcePath = OutputLayout.sourcePath(doc.source)
         do {
-            let formats = try Self.writeFormats(records, tei: tei, dataset: dataset, layout: layout, teiPath: teiPath,
-                                                jsonldPath: jsonldPath, clock: clock, jobs: jobs)
-            rows = formats.rows
+            let written = try Self.writeFormats(tree, formats, paths: paths, layout: layout, clock: clock, jobs: jobs)
+            rows = written.rows
             let source = try Self.writeSource(result.fileBytes, doc: doc, layout: layout, path: sourcePath, clock: clock)
-            files = [formats.tei, formats.jsonld, source]
+            files = written.files + [source]
         } catch {
-            for path in [teiPath, jsonldPath, sourcePath] { unlink(layout.url(path).path) }
+            for path in paths + [sourcePath] { unlink(layout.url(path).path) }
             throw error
         }
     }
 
-    /// The TEI and JSON-LD files and the CSV rows.
-    private static func writeFormats(_ records: DocumentRecords, tei: TEIWriter, dataset: DatasetMetadata,
-                                     layout: OutputLayout, teiPath: String, jsonldPath: String, clock: StageClock?,
-                                     jobs: Int) throws -> (rows: CSVRecordRows, tei: PayloadFile, jsonld: PayloadFile) {
-        if jobs > 1 && records.document.byteCount >= Self.parallelFormatsBytes {
-            // TEI on one thread, CSV rows and JSON-LD on another (the same bytes, written to different files).
-            let teiResult = Slot<Result<PayloadFile, Error>>()
-            let otherResult = Slot<Result<(CSVRecordRows, PayloadFile), Error>>()
+    /// The formats' files and the CSV rows.
+    private static func writeFormats(_ tree: DocumentTree, _ formats: [any DocumentFormat], paths: [String],
+                                     layout: OutputLayout, clock: StageClock?,
+                                     jobs: Int) throws -> (rows: CSVRecordRows, files: [PayloadFile]) {
+        @Sendable func write(_ k: Int) throws -> PayloadFile {
+            try Self.write(formats[k], tree, layout: layout, path: paths[k], clock: clock)
+        }
+        if jobs > 1 && tree.document.byteCount >= Self.parallelFormatsBytes && !formats.isEmpty {
+            // The first format (TEI) on one thread, CSV rows and the other formats on another.
+            let firstResult = Slot<Result<PayloadFile, Error>>()
+            let otherResult = Slot<Result<(CSVRecordRows, [PayloadFile]), Error>>()
             DispatchQueue.concurrentPerform(iterations: 2) { k in
                 if k == 0 {
-                    teiResult.set(Result { try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock) })
+                    firstResult.set(Result { try write(0) })
                 } else {
                     otherResult.set(Result {
-                        let rows = clock.measure(.csv) { CSVRecordRows(records) }
-                        return (rows, try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath,
-                                                           clock: clock))
+                        let rows = clock.measure(.csv) { CSVRecordRows(tree.records) }
+                        return (rows, try formats.indices.dropFirst().map(write))
                     })
                 }
             }
-            let teiFile = try teiResult.get().get()
-            let (rows, jsonldFile) = try otherResult.get().get()
-            return (rows, teiFile, jsonldFile)
+            let first = try firstResult.get().get()
+            let (rows, others) = try otherResult.get().get()
+            return (rows, [first] + others)
         }
         // One format at a time, each written and freed before the next is built: a large document never has
-        // its TEI and JSON-LD bytes in memory at once.
-        let rows = clock.measure(.csv) { CSVRecordRows(records) }
-        let teiFile = try Self.writeTEI(records, tei: tei, layout: layout, path: teiPath, clock: clock)
-        let jsonldFile = try Self.writeJSONLD(records, dataset: dataset, layout: layout, path: jsonldPath, clock: clock)
-        return (rows, teiFile, jsonldFile)
+        // the bytes of two formats in memory at once.
+        let rows = clock.measure(.csv) { CSVRecordRows(tree.records) }
+        return (rows, try formats.indices.map(write))
     }
 
     /// The input's bytes, copied under `source/` at its relative path.
@@ -92,7 +90,7 @@ struct DocumentOutput: Sendable {
         }
     }
 
-    /// Documents at least this large (bytes) have their TEI and JSON-LD written to the file as they are serialised,
+    /// Documents at least this large (bytes) have each format's file written as it is serialised,
     /// never whole in memory (several times the document's size). Smaller ones are serialised whole and written in
     /// one go, which costs less per file.
     static let streamedFormatsBytes = 1 << 20
@@ -104,26 +102,19 @@ struct DocumentOutput: Sendable {
         var records: Int
     }
 
-    private static func writeTEI(_ records: DocumentRecords, tei: TEIWriter, layout: OutputLayout, path: String,
-                                 clock: StageClock?) throws -> PayloadFile {
-        let kind = FileKind(mediaType: "application/tei+xml", format: "xml", records: records.sentences.count)
-        if records.document.byteCount >= streamedFormatsBytes {
-            return try writeStreaming(to: layout, path: path, kind, stage: .tei, clock: clock) { try tei.write(records, to: $0) }
-        }
-        return try writeWhole(to: layout, path: path, kind, stage: .tei, clock: clock) { try tei.write(records, $0) }
-    }
-
-    private static func writeJSONLD(_ records: DocumentRecords, dataset: DatasetMetadata, layout: OutputLayout,
-                                    path: String, clock: StageClock?) throws -> PayloadFile {
-        let kind = FileKind(mediaType: "application/ld+json", format: "jsonld", records: JSONLDWriter.nodeCount(records))
-        if records.document.byteCount >= streamedFormatsBytes {
-            return try writeStreaming(to: layout, path: path, kind, stage: .jsonld, clock: clock) { sink in
-                try JSONLDWriter.writeDocument(records, dataset: dataset) { try sink(UnsafeRawBufferPointer($0)) }
+    /// One format's file of the document, streamed to the file for a large document, else written whole. Its
+    /// time counts in the build's stage of the same name as the format, if there is one, else as writing.
+    private static func write(_ format: any DocumentFormat, _ tree: DocumentTree, layout: OutputLayout, path: String,
+                              clock: StageClock?) throws -> PayloadFile {
+        let type = type(of: format)
+        let kind = FileKind(mediaType: type.mediaType, format: type.formatName, records: format.recordCount(tree))
+        let stage = StageClock.Stage(rawValue: type.name) ?? .write
+        if tree.document.byteCount >= streamedFormatsBytes {
+            return try writeStreaming(to: layout, path: path, kind, stage: stage, clock: clock) {
+                try format.write(tree, to: $0)
             }
         }
-        return try writeWhole(to: layout, path: path, kind, stage: .jsonld, clock: clock) {
-            try JSONLDWriter.withDocument(records, dataset: dataset, $0)
-        }
+        return try writeWhole(to: layout, path: path, kind, stage: stage, clock: clock) { try format.write(tree, $0) }
     }
 
     /// Runs `body`, adding its CPU time to `stage` except what it counts in `writing`, which goes to `.write`.
@@ -143,13 +134,13 @@ struct DocumentOutput: Sendable {
     /// as writing).
     private static func writeWhole(to layout: OutputLayout, path: String, _ kind: FileKind, stage: StageClock.Stage,
                                    clock: StageClock?,
-                                   _ produce: ((UnsafeBufferPointer<UInt8>) throws -> PayloadFile) throws -> PayloadFile)
+                                   _ produce: ((UnsafeRawBufferPointer) throws -> PayloadFile) throws -> PayloadFile)
         throws -> PayloadFile {
         try measured(stage, clock) { writing in
             try produce { bytes in
                 let before = clock?.threadCPUNanoseconds()
                 defer { if let before, let after = clock?.threadCPUNanoseconds() { writing &+= after &- before } }
-                return try HashingFileWriter.write(UnsafeRawBufferPointer(bytes), to: layout.url(path), path: path,
+                return try HashingFileWriter.write(bytes, to: layout.url(path), path: path,
                                                    mediaType: kind.mediaType, format: kind.format, records: kind.records)
             }
         }

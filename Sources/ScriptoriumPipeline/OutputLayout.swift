@@ -1,6 +1,7 @@
 import Foundation
 import ScriptoriumBag
 import ScriptoriumJSONLD
+import ScriptoriumModel
 import ScriptoriumTEI
 
 /// Where each file goes inside the bag (SPEC §4); the one place the bag's paths are defined. Paths handed to the
@@ -10,7 +11,7 @@ import ScriptoriumTEI
 /// because the two never share a folder under the same kind of name:
 ///
 /// - per-document files live in folders that hold nothing else, named by document id or by the input's own
-///   relative path: `tei/ID.xml`, `jsonld/ID.jsonld`, `source/REL`;
+///   relative path: each format's (`DocumentFormats`) `tei/ID.xml`, `jsonld/ID.jsonld`, and `source/REL`;
 /// - the dataset's own files sit directly in `data/` (`datapackage.json`, `manifest.json`, `build.json`,
 ///   `context.jsonld`, `dataset.jsonld`) or in `csv/`; the one shared file in a per-document folder is the TEI
 ///   schema, `tei/scriptorium-tei.rng`, whose extension no document's `tei/ID.xml` has.
@@ -19,8 +20,6 @@ struct OutputLayout: Sendable {
     var data: URL { bag.appendingPathComponent("data") }
 
     static let csvFolder = "csv"
-    static let teiFolder = "tei"
-    static let jsonldFolder = "jsonld"
     static let sourceFolder = "source"
 
     /// The shared JSON-LD context, beside `datapackage.json`; each `jsonld/ID.jsonld` refers to it as
@@ -29,19 +28,18 @@ struct OutputLayout: Sendable {
     /// The dataset's own JSON-LD, beside `datapackage.json`.
     static let datasetJSONLDPath = JSONLDWriter.datasetFileName
     /// The project's RELAX NG schema for the TEI files, beside them (each names it relatively).
-    static let teiSchemaPath = "\(teiFolder)/\(TEISchema.fileName)"
+    static let teiSchemaPath = "\(TEIFormat.folder)/\(TEISchema.fileName)"
     static let dataPackagePath = "datapackage.json"
 
-    func createFolders() throws {
-        for folder in [Self.csvFolder, Self.teiFolder, Self.jsonldFolder, Self.sourceFolder] {
+    /// The tables' and source copies' folders, and one for each of `formats`.
+    func createFolders(formats: [any DocumentFormat.Type] = DocumentFormats.all) throws {
+        for folder in [Self.csvFolder, Self.sourceFolder] + formats.map({ $0.folder }) {
             try FileManager.default.createDirectory(at: data.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
     }
 
     func url(_ relative: String) -> URL { data.appendingPathComponent(relative) }
 
-    static func teiPath(_ documentID: String) -> String { "\(teiFolder)/\(documentID).xml" }
-    static func jsonldPath(_ documentID: String) -> String { "\(jsonldFolder)/\(documentID).jsonld" }
     static func sourcePath(_ relative: String) -> String { "\(sourceFolder)/\(relative)" }
 
     /// Media type and Frictionless format name from a file's extension.

@@ -158,8 +158,7 @@ struct TableChecks {
                                     wikidata: (e["wikidata"] ?? "").isEmpty ? nil : e["wikidata"], aliases: [],
                                     mentions: perDocument[key]!, geonames: (e["geonames"] ?? "").isEmpty ? nil : e["geonames"])
             }
-            problems += FormatChecks.tei(data, records: records)
-            problems += FormatChecks.jsonld(data, records: records, malformed: malformedJSON)
+            problems += FormatChecks.documentFiles(data, records: records, malformed: malformedJSON)
             for p in RecordValidator.validate(records, source: bytes) {
                 let row = rowOfID[p.table]?[p.record].map { "row \($0) " } ?? ""
                 problems.append("csv/\(p.table).csv \(row)(\(p.record)) column \(p.field): \(p.message)")

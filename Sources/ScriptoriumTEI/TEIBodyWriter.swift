@@ -12,12 +12,13 @@ import ScriptoriumModel
 /// Sentence texts are handed to libxml2 as byte slices of `SentenceRecord.text`, cut at the mentions'
 /// `rangeInSentence`, so the text content of each `s` is exactly the sentence text (after the XML 1.0 character
 /// rule of `XMLCharacters`). Sentences in one block are separated by a single space, outside the `s` elements.
-/// Records are read in place (no copies) and grouped by index ranges: one pass over each list.
+/// Records are read in place (no copies), walked in the order of the document's `DocumentTree`.
 final class TEIBodyWriter {
     private let tree: XMLTree
+    private let document: DocumentTree
     private let records: DocumentRecords
     private let forms: [String: MentionForm]
-    private var documentID: String { records.document.id }
+    private var documentID: String { document.document.id }
 
     /// How the mentions of one entity are written.
     private struct MentionForm {
@@ -27,11 +28,12 @@ final class TEIBodyWriter {
         let ref: String
     }
 
-    init(tree: XMLTree, records: DocumentRecords) {
+    init(tree: XMLTree, document: DocumentTree) {
         self.tree = tree
-        self.records = records
+        self.document = document
+        self.records = document.records
         var forms: [String: MentionForm] = [:]
-        for entity in records.entities where forms[entity.id] == nil {
+        for entity in document.records.entities where forms[entity.id] == nil {
             let (element, type) = TEI.mentionElement(for: entity.type)
             forms[entity.id] = MentionForm(element: element, type: type,
                                            when: entity.type == .date ? (entity.isoDate ?? entity.name) : nil,
@@ -42,40 +44,11 @@ final class TEIBodyWriter {
 
     func write(in textElement: XMLTree.Node) throws {
         let body = tree.element("body", in: textElement, container: true)
-        let sections = records.sections, blocks = records.blocks, sentences = records.sentences
-        let mentions = records.mentions
-
-        // Parent 0 is the preamble (no section), parent k the section k-1.
-        let blocksBySection = RecordGrouping(
-            parentCount: sections.count + 1, parentKey: { $0 == 0 ? nil : sections[$0 - 1].id },
-            childCount: blocks.count, childKey: { blocks[$0].sectionID })
-        if let orphan = blocksBySection.orphans.first {
-            throw inconsistent("block \(blocks[orphan].id) belongs to section \(blocks[orphan].sectionID ?? ""), "
-                + "which the document does not have")
-        }
-        let sentencesByBlock = RecordGrouping(
-            parentCount: blocks.count, parentKey: { blocks[$0].id },
-            childCount: sentences.count, childKey: { sentences[$0].blockID })
-        if let orphan = sentencesByBlock.orphans.first {
-            throw inconsistent("sentence \(sentences[orphan].id) belongs to block \(sentences[orphan].blockID), "
-                + "which the document does not have")
-        }
-        var mentionsBySentence = RecordGrouping(
-            parentCount: sentences.count, parentKey: { sentences[$0].id },
-            childCount: mentions.count, childKey: { mentions[$0].sentenceID })
-        if let orphan = mentionsBySentence.orphans.first {
-            throw inconsistent("mention \(mentions[orphan].id) lies in sentence \(mentions[orphan].sentenceID), "
-                + "which the document does not have")
-        }
-        mentionsBySentence.sortEachGroup {
-            mentions[$0].rangeInSentence.lowerBound < mentions[$1].rangeInSentence.lowerBound
-        }
-        let groups = Groups(blocks: blocksBySection, sentences: sentencesByBlock, mentions: mentionsBySentence)
-
-        if !groups.blocks.ranges[0].isEmpty || sections.isEmpty {
+        let sections = records.sections
+        if !document.preamble.isEmpty || sections.isEmpty {
             let preamble = tree.element("div", in: body, container: true)
             tree.attribute("type", "preamble", on: preamble)
-            try writeBlocks(groups.blocks.children(of: 0), groups, in: preamble)
+            try writeBlocks(document.preamble, in: preamble)
         }
 
         // Open sections, innermost last: a section nests inside the nearest open one of a lower level.
@@ -88,18 +61,12 @@ final class TEIBodyWriter {
             tree.attribute("n", String(section.position), on: div)
             let head = tree.element("head", text: section.heading, in: div)
             if let number = section.number { tree.attribute("n", number, on: head) }
-            try writeBlocks(groups.blocks.children(of: k + 1), groups, in: div)
+            try writeBlocks(document.blocks(ofSection: k), in: div)
             open.append((section.level, div))
         }
     }
 
-    private struct Groups {
-        let blocks: RecordGrouping
-        let sentences: RecordGrouping
-        let mentions: RecordGrouping
-    }
-
-    private func writeBlocks(_ blockIndices: ArraySlice<Int>, _ groups: Groups, in div: XMLTree.Node) throws {
+    private func writeBlocks(_ blockIndices: ArraySlice<Int>, in div: XMLTree.Node) throws {
         var list: XMLTree.Node? = nil
         for b in blockIndices {
             let kind = records.blocks[b].kind
@@ -123,10 +90,10 @@ final class TEIBodyWriter {
                 continue
             }
             var first = true
-            for s in groups.sentences.children(of: b) {
+            for s in document.sentences(ofBlock: b) {
                 if !first { tree.space(in: element) }
                 first = false
-                try writeSentence(s, mentions: groups.mentions.children(of: s), in: element)
+                try writeSentence(s, mentions: document.mentions(ofSentence: s), in: element)
             }
         }
     }

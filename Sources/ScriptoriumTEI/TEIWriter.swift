@@ -23,9 +23,19 @@ public final class TEIWriter: @unchecked Sendable {
 
     /// The TEI document for `records`, validated against the project's RELAX NG schema, serialised as UTF-8.
     /// Throws `TEIError.invalid` (with the element path and libxml2's message for each problem) when the document
-    /// is not valid, and `TEIError.inconsistentRecords` when the records contradict each other.
+    /// is not valid, and `TEIError.inconsistentRecords` when the records contradict each other (including records
+    /// that do not fit in a `DocumentTree`).
     public func write(_ records: DocumentRecords) throws -> [UInt8] {
-        try write(records) { Array($0) }
+        try write(Self.tree(records)) { Array($0) }
+    }
+
+    /// The document tree of `records`, or `TEIError.inconsistentRecords` with the tree's message.
+    static func tree(_ records: DocumentRecords) throws -> DocumentTree {
+        do {
+            return try DocumentTree(records)
+        } catch {
+            throw TEIError.inconsistentRecords(documentID: error.documentID, message: error.message)
+        }
     }
 
     /// Documents up to this size (bytes) validate their tree with the arena's memory (see `write`).
@@ -33,43 +43,48 @@ public final class TEIWriter: @unchecked Sendable {
 
     /// The same bytes as `write(_:)`, lent to `body` straight from libxml2's output buffer (no copy).
     /// The tree lives in the thread's libxml2 arena (`XMLAllocator`) and is gone when this returns.
-    public func write<R>(_ records: DocumentRecords, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
+    public func write<R>(_ document: DocumentTree, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
         try XMLAllocator.withDocumentArena {
-            let tree = try validatedTree(records)
+            let tree = try validatedTree(document)
             // The markup a little more than doubles the text (ids on every record, mentions); more for the header.
-            return try tree.serialize(sizeHint: 5 * records.document.byteCount / 2 + 16384, body)
+            return try tree.serialize(sizeHint: 5 * document.document.byteCount / 2 + 16384, body)
         }
     }
 
     /// The same bytes as `write(_:)`, handed to `sink` in pieces as libxml2 serialises the tree: the serialised
     /// document is never in memory as a whole, only its tree.
-    public func write(_ records: DocumentRecords, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    public func write(_ document: DocumentTree, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         try XMLAllocator.withDocumentArena {
-            let tree = try validatedTree(records)
+            let tree = try validatedTree(document)
             try tree.serialize(to: sink)
         }
     }
 
     /// The document tree, validated against the schema.
-    private func validatedTree(_ records: DocumentRecords) throws -> XMLTree {
-        let tree = try build(records)
+    private func validatedTree(_ document: DocumentTree) throws -> XMLTree {
+        let tree = try build(document)
         // Validation allocates and frees state as it goes; in the arena nothing is reused until the document
         // is done, which is cheaper for a typical document but grows with a long one: those validate on malloc.
-        let problems = records.document.byteCount <= Self.validationInArenaBytes
+        let problems = document.document.byteCount <= Self.validationInArenaBytes
             ? validator.validate(tree.doc)
             : XMLAllocator.outsideArena { validator.validate(tree.doc) }
         guard problems.isEmpty else {
-            throw TEIError.invalid(documentID: records.document.id, problems: problems)
+            throw TEIError.invalid(documentID: document.document.id, problems: problems)
         }
         return tree
     }
 
-    /// The document tree, laid out, not yet validated.
+    /// The XML tree of `records`, laid out, not yet validated.
     func build(_ records: DocumentRecords) throws -> XMLTree {
+        try build(Self.tree(records))
+    }
+
+    /// The document tree, laid out, not yet validated.
+    func build(_ content: DocumentTree) throws -> XMLTree {
         let tree = XMLTree(root: "TEI", namespace: TEI.namespace)
         tree.processingInstruction("xml-model",
             #"href="scriptorium-tei.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0""#)
-        let document = records.document
+        let document = content.document
         let language = document.language.isEmpty ? "und" : document.language
         tree.xmlID(document.id, on: tree.root)
         tree.xmlLang(language, on: tree.root)
@@ -77,9 +92,9 @@ public final class TEIWriter: @unchecked Sendable {
         TEIHeaderWriter(dataset: dataset).write(document, language: language, into: tree)
 
         let text = tree.element("text", in: tree.root, container: true)
-        try TEIBodyWriter(tree: tree, records: records).write(in: text)
+        try TEIBodyWriter(tree: tree, document: content).write(in: text)
 
-        TEIStandOffWriter().write(records.entities, into: tree)
+        TEIStandOffWriter().write(content.records.entities, into: tree)
         tree.indent()
         tree.seal()
         return tree

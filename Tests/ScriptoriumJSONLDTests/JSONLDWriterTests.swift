@@ -181,24 +181,19 @@ import Testing
     }
 
     @Test func outputIsDeterministicAndOneNodePerLine() throws {
-        let a = JSONLDWriter.document(records, dataset: dataset)
-        #expect(a == JSONLDWriter.document(records, dataset: dataset))
+        let a = try JSONLDWriter.document(records, dataset: dataset)
+        #expect(try a == JSONLDWriter.document(records, dataset: dataset))
         let lines = String(decoding: a, as: UTF8.self).split(separator: "\n")
         #expect(lines.filter { $0.contains("\"Sentence\"]") }.count == records.sentences.count)
         #expect(a.last == UInt8(ascii: "\n"))
     }
 
-    /// Records out of order, and children whose parent is missing: nothing is lost or misplaced.
+    /// Records out of order: nothing is lost or misplaced.
     @Test func childrenAreFoundByParentIDNotOrder() throws {
         var r = records
         r.blocks.reverse()
         r.sentences.swapAt(0, r.sentences.count - 1)
         r.mentions.reverse()
-        r.sentences.append(SentenceRecord(id: "orphan.s1", documentID: r.document.id, blockID: "no-such-block",
-                                          position: 1, text: "Lost?", span: Span(start: 0, end: 1)))
-        r.mentions.append(MentionRecord(id: "orphan.m1", documentID: r.document.id, sentenceID: "no-such-sentence",
-                                        entityID: "ent.japan", text: "J", span: Span(start: 0, end: 1),
-                                        rangeInSentence: 0..<1))
         let nodes = try Parsed.nodes(try Parsed.jsonld(JSONLDWriter.document(r, dataset: dataset)))
         for s in r.sentences { #expect(nodes[base + s.id]?["text"] as? String == s.text) }
         for m in r.mentions { #expect(nodes[base + m.id] != nil) }
@@ -206,6 +201,20 @@ import Testing
             let parts = Parsed.list(nodes[base + b.id]?["hasPart"]).compactMap { ($0 as? [String: Any])?["@id"] as? String }
             #expect(Set(parts) == Set(r.sentences.filter { $0.blockID == b.id }.map { base + $0.id }))
         }
+    }
+
+    /// A child whose parent is missing is refused, as by every writer (`DocumentTree`), never moved under the
+    /// document: the file would contradict the CSV.
+    @Test func aChildWithoutItsParentIsRefused() {
+        var r = records
+        r.sentences.append(SentenceRecord(id: "orphan.s1", documentID: r.document.id, blockID: "no-such-block",
+                                          position: 1, text: "Lost?", span: Span(start: 0, end: 1)))
+        #expect(throws: DocumentTree.MisplacedRecord.self) { try JSONLDWriter.document(r, dataset: dataset) }
+        r = records
+        r.mentions.append(MentionRecord(id: "orphan.m1", documentID: r.document.id, sentenceID: "no-such-sentence",
+                                        entityID: "ent.japan", text: "J", span: Span(start: 0, end: 1),
+                                        rangeInSentence: 0..<1))
+        #expect(throws: DocumentTree.MisplacedRecord.self) { try JSONLDWriter.document(r, dataset: dataset) }
     }
 
     /// The dataset's IRI is its base IRI, so a document named like the dataset is still a node of its own.
@@ -337,7 +346,7 @@ import Testing
     @Test func everyKeyAndTypeIsKnown() throws {
         let context = try #require(try Parsed.object(JSONLDWriter.context())["@context"] as? [String: Any])
         let defined = Set(context.keys)
-        let documents = [JSONLDWriter.document(Fixtures.records(), dataset: Fixtures.dataset),
+        let documents = [try JSONLDWriter.document(Fixtures.records(), dataset: Fixtures.dataset),
                          JSONLDWriter.dataset(Fixtures.dataset, documents: [Fixtures.records().document],
                                               entities: Fixtures.entities, files: Fixtures.files)]
         for bytes in documents {

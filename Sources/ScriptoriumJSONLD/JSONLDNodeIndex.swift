@@ -93,11 +93,16 @@ struct JSONLDNodeIndex {
         Walker.paths(bytes, of: offsets).mapValues { steps in
             steps.map { step in
                 switch step {
-                case .key(let k): "/" + FormatChecks.escape(k)
+                case .key(let k): "/" + Self.escape(k)
                 case .index(let n): "/\(n)"
                 }
             }.joined()
         }
+    }
+
+    /// A key as a JSON Pointer reference token.
+    static func escape(_ key: String) -> String {
+        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     /// The record id at the end of an `@id` IRI.

@@ -1,6 +1,6 @@
 /// Which children belong to which parent (blocks to sections, sentences to blocks, mentions to sentences), as
 /// index ranges, computed without hashing in the usual case where children come in their parents' order.
-struct RecordGrouping {
+struct RecordGrouping: Sendable {
     /// Child indices, grouped by parent, each group in source order.
     private(set) var order: [Int]
     /// For each parent, its children: a range of `order`.
