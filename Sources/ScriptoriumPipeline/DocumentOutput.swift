@@ -1,12 +1,14 @@
 import Foundation
 import ScriptoriumBag
 import ScriptoriumCSV
+import ScriptoriumHTML
 import ScriptoriumJSONLD
 import ScriptoriumModel
 import ScriptoriumTEI
 
 /// Everything one document contributes to the dataset, produced on a worker thread: its CSV rows (appended to
-/// the tables later, in input order) and its own files (TEI, JSON-LD, the source copy), already written and hashed.
+/// the tables later, in input order) and its own files (TEI, JSON-LD, the HTML reading view, the source copy),
+/// already written and hashed.
 struct DocumentOutput: Sendable {
     /// Only what the build keeps per document once its files are written (the records themselves are freed
     /// on the worker thread).
@@ -34,14 +36,20 @@ struct DocumentOutput: Sendable {
         let teiPath = OutputLayout.teiPath(doc.id)
         let jsonldPath = OutputLayout.jsonldPath(doc.id)
         let sourcePath = OutputLayout.sourcePath(doc.source)
+        let htmlPath = OutputLayout.htmlPath(doc.id)
         do {
             let formats = try Self.writeFormats(records, tei: tei, dataset: dataset, layout: layout, teiPath: teiPath,
                                                 jsonldPath: jsonldPath, clock: clock, jobs: jobs)
             rows = formats.rows
+            let html = try Self.writeWhole(to: layout, path: htmlPath, FileKind(mediaType: "text/html", format: "html",
+                                                                          records: records.sentences.count),
+                                      stage: .html, clock: clock) { write in
+                try ReadingView.page(records, dataset: dataset, links: OutputLayout.readingViewLinks(doc)).withUnsafeBufferPointer(write)
+            }
             let source = try Self.writeSource(result.fileBytes, doc: doc, layout: layout, path: sourcePath, clock: clock)
-            files = [formats.tei, formats.jsonld, source]
+            files = [formats.tei, formats.jsonld, html, source]
         } catch {
-            for path in [teiPath, jsonldPath, sourcePath] { unlink(layout.url(path).path) }
+            for path in [teiPath, jsonldPath, htmlPath, sourcePath] { unlink(layout.url(path).path) }
             throw error
         }
     }
@@ -98,7 +106,7 @@ struct DocumentOutput: Sendable {
     static let streamedFormatsBytes = 1 << 20
 
     /// What the bag records of a file besides its path, size and hash.
-    private struct FileKind {
+    struct FileKind {
         var mediaType: String
         var format: String
         var records: Int
@@ -141,7 +149,7 @@ struct DocumentOutput: Sendable {
 
     /// Writes the file at `path` in one go from the bytes `produce` lends to its body (the time in the body counts
     /// as writing).
-    private static func writeWhole(to layout: OutputLayout, path: String, _ kind: FileKind, stage: StageClock.Stage,
+    static func writeWhole(to layout: OutputLayout, path: String, _ kind: FileKind, stage: StageClock.Stage,
                                    clock: StageClock?,
                                    _ produce: ((UnsafeBufferPointer<UInt8>) throws -> PayloadFile) throws -> PayloadFile)
         throws -> PayloadFile {

@@ -1,6 +1,8 @@
 import Foundation
 import ScriptoriumBag
+import ScriptoriumHTML
 import ScriptoriumJSONLD
+import ScriptoriumModel
 import ScriptoriumTEI
 
 /// Where each file goes inside the bag (SPEC §4); the one place the bag's paths are defined. Paths handed to the
@@ -10,9 +12,9 @@ import ScriptoriumTEI
 /// because the two never share a folder under the same kind of name:
 ///
 /// - per-document files live in folders that hold nothing else, named by document id or by the input's own
-///   relative path: `tei/ID.xml`, `jsonld/ID.jsonld`, `source/REL`;
+///   relative path: `tei/ID.xml`, `jsonld/ID.jsonld`, `html/ID.html`, `source/REL`;
 /// - the dataset's own files sit directly in `data/` (`datapackage.json`, `manifest.json`, `build.json`,
-///   `context.jsonld`, `dataset.jsonld`) or in `csv/`; the one shared file in a per-document folder is the TEI
+///   `context.jsonld`, `dataset.jsonld`, `index.html`, `ro-crate-metadata.json`) or in `csv/`; the one shared file in a per-document folder is the TEI
 ///   schema, `tei/scriptorium-tei.rng`, whose extension no document's `tei/ID.xml` has.
 struct OutputLayout: Sendable {
     let bag: URL
@@ -22,6 +24,7 @@ struct OutputLayout: Sendable {
     static let teiFolder = "tei"
     static let jsonldFolder = "jsonld"
     static let sourceFolder = "source"
+    static let htmlFolder = "html"
 
     /// The shared JSON-LD context, beside `datapackage.json`; each `jsonld/ID.jsonld` refers to it as
     /// `../context.jsonld`, `dataset.jsonld` as `context.jsonld` (`JSONLDWriter`).
@@ -31,9 +34,13 @@ struct OutputLayout: Sendable {
     /// The project's RELAX NG schema for the TEI files, beside them (each names it relatively).
     static let teiSchemaPath = "\(teiFolder)/\(TEISchema.fileName)"
     static let dataPackagePath = "datapackage.json"
+    /// The landing page and the RO-Crate's metadata file, beside `datapackage.json` (where RO-Crate and web
+    /// servers look for them).
+    static let landingPagePath = ReadingView.landingPage
+    static let roCratePath = ROCrateWriter.fileName
 
     func createFolders() throws {
-        for folder in [Self.csvFolder, Self.teiFolder, Self.jsonldFolder, Self.sourceFolder] {
+        for folder in [Self.csvFolder, Self.teiFolder, Self.jsonldFolder, Self.htmlFolder, Self.sourceFolder] {
             try FileManager.default.createDirectory(at: data.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
     }
@@ -43,6 +50,12 @@ struct OutputLayout: Sendable {
     static func teiPath(_ documentID: String) -> String { "\(teiFolder)/\(documentID).xml" }
     static func jsonldPath(_ documentID: String) -> String { "\(jsonldFolder)/\(documentID).jsonld" }
     static func sourcePath(_ relative: String) -> String { "\(sourceFolder)/\(relative)" }
+    static func htmlPath(_ documentID: String) -> String { "\(htmlFolder)/\(documentID).html" }
+
+    /// What a document's reading view links to.
+    static func readingViewLinks(_ document: DocumentRecord) -> ReadingView.Links {
+        ReadingView.Links(source: sourcePath(document.source), tei: teiPath(document.id), jsonld: jsonldPath(document.id))
+    }
 
     /// Media type and Frictionless format name from a file's extension.
     static func mediaType(_ path: String) -> (mediaType: String, format: String) {
@@ -53,6 +66,7 @@ struct OutputLayout: Sendable {
         case "md": return ("text/markdown", "md")
         case "json": return ("application/json", "json")
         case "rng": return ("application/xml", "rng")
+        case "html": return ("text/html", "html")
         default: return ("text/plain", "txt")
         }
     }

@@ -160,6 +160,7 @@ struct TableChecks {
             }
             problems += FormatChecks.tei(data, records: records)
             problems += FormatChecks.jsonld(data, records: records, malformed: malformedJSON)
+            problems += PublishChecks.readingView(data, records: records)
             for p in RecordValidator.validate(records, source: bytes) {
                 let row = rowOfID[p.table]?[p.record].map { "row \($0) " } ?? ""
                 problems.append("csv/\(p.table).csv \(row)(\(p.record)) column \(p.field): \(p.message)")

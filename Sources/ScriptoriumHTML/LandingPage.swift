@@ -1,0 +1,184 @@
+import ScriptoriumModel
+
+/// `index.html`: the dataset's landing page, for people and for search engines. It says what the dataset is
+/// (title, description, licence, authors, how to cite), what it holds (record counts; every document with its
+/// reading view, source, TEI and JSON-LD; every table with its columns and how to load it in pandas, DuckDB and
+/// R) and how to check it (fixity). Its `<script type="application/ld+json">` is the schema.org `Dataset` of
+/// `dataset.jsonld`, the same bytes but for an inline context (`JSONLDWriter.dataset(…, embedded: true)`), made
+/// safe for the element by `scriptSafeJSON`. Pure: values in, bytes out; nothing in it is fetched.
+public enum LandingPage {
+    public struct Document: Sendable {
+        public var record: DocumentRecord
+        /// The reading view's path relative to `data/` (`html/essay.html`).
+        public var page: String
+        public var links: ReadingView.Links
+        public init(record: DocumentRecord, page: String, links: ReadingView.Links) {
+            self.record = record
+            self.page = page
+            self.links = links
+        }
+    }
+
+    public static func page(dataset: DatasetMetadata, documents: [Document], tables: [TableSummary], files: Int,
+                            jsonld: [UInt8]) -> [UInt8] {
+        var out = HTMLBytes(capacity: 16384 + jsonld.count + documents.count * 400)
+        PageStyle.head(&out, title: dataset.title, language: "en")
+        out.raw("<meta name=\"description\" content=\"")
+        out.attribute(dataset.description)
+        out.raw("\">\n<script type=\"application/ld+json\">\n")
+        out.raw(scriptSafeJSON(jsonld))
+        out.raw("</script>\n</head>\n<body>\n<header>\n<h1>")
+        out.text(dataset.title)
+        out.raw("</h1>\n<p>")
+        out.text(dataset.description)
+        out.raw("</p>\n<p class=\"meta\">")
+        if !dataset.creators.isEmpty {
+            out.raw("By ")
+            out.text(dataset.creators.joined(separator: ", "))
+            out.raw(" · ")
+        }
+        out.raw("Published by ")
+        out.text(dataset.publisher)
+        if let date = dataset.publicationDate {
+            out.raw(", ")
+            out.text(date)
+        }
+        out.raw(" · version ")
+        out.text(dataset.version)
+        out.raw(" · licence ")
+        if dataset.licenseURL.isEmpty {
+            out.text(dataset.license)
+        } else {
+            out.raw("<a rel=\"license\" href=\"")
+            out.attribute(dataset.licenseURL)
+            out.raw("\">")
+            out.text(dataset.license)
+            out.raw("</a>")
+        }
+        if !dataset.keywords.isEmpty {
+            out.raw(" · ")
+            out.text(dataset.keywords.joined(separator: ", "))
+        }
+        out.raw("</p>\n</header>\n<main>\n")
+        cite(&out, dataset)
+        counts(&out, documents: documents.count, tables: tables, files: files)
+        documentTable(&out, documents)
+        tableSection(&out, tables)
+        fixity(&out)
+        out.raw("</main>\n<footer><p>Written by ")
+        out.text(ScriptoriumInfo.name)
+        out.raw(" ")
+        out.text(ScriptoriumInfo.version)
+        out.raw(". The machine-readable description of this page is <a href=\"dataset.jsonld\">dataset.jsonld</a>; the package as an RO-Crate, <a href=\"ro-crate-metadata.json\">ro-crate-metadata.json</a>.</p></footer>\n</body>\n</html>\n")
+        return out.bytes
+    }
+
+    private static func cite(_ out: inout HTMLBytes, _ dataset: DatasetMetadata) {
+        out.raw("<h2 id=\"cite\">How to cite</h2>\n<p>")
+        out.text(dataset.creators.isEmpty ? dataset.publisher : dataset.creators.joined(separator: ", "))
+        if let date = dataset.publicationDate {
+            out.raw(" (")
+            out.text(String(date.prefix(4)))
+            out.raw(")")
+        }
+        out.raw(". <cite>")
+        out.text(dataset.title)
+        out.raw("</cite>. Version ")
+        out.text(dataset.version)
+        out.raw(". ")
+        out.text(dataset.publisher)
+        out.raw(". <code>")
+        out.text(dataset.baseIRI)
+        out.raw("</code></p>\n<p>A record is cited by its id, which is the same in every file: a sentence's place in its document's reading view is <code>html/DOCUMENT.html#</code> and its id.</p>\n")
+    }
+
+    private static func counts(_ out: inout HTMLBytes, documents: Int, tables: [TableSummary], files: Int) {
+        out.raw("<h2 id=\"contents\">Contents</h2>\n<p>")
+        out.int(documents)
+        out.raw(documents == 1 ? " document, " : " documents, ")
+        out.int(files)
+        out.raw(" files. Records per table:</p>\n<table>\n<thead><tr><th>table</th><th>records</th><th>what a record is</th></tr></thead>\n<tbody>\n")
+        for table in tables {
+            out.raw("<tr><td><a href=\"#table-")
+            out.attribute(table.name)
+            out.raw("\">")
+            out.text(table.name)
+            out.raw("</a></td><td>")
+            out.int(table.rows)
+            out.raw("</td><td>")
+            out.text(table.description)
+            out.raw("</td></tr>\n")
+        }
+        out.raw("</tbody>\n</table>\n")
+    }
+
+    private static func link(_ out: inout HTMLBytes, _ path: String, _ label: StaticString) {
+        out.raw("<a href=\"")
+        out.attribute(RelativeURL.reference(to: path, up: false))
+        out.raw("\">")
+        out.raw(label)
+        out.raw("</a>")
+    }
+
+    private static func documentTable(_ out: inout HTMLBytes, _ documents: [Document]) {
+        out.raw("<h2 id=\"documents\">Documents</h2>\n<table>\n<thead><tr><th>document</th><th>id</th><th>characters</th><th>files</th></tr></thead>\n<tbody>\n")
+        for d in documents {
+            out.raw("<tr><td><a href=\"")
+            out.attribute(RelativeURL.reference(to: d.page, up: false))
+            out.raw("\">")
+            out.text(d.record.title)
+            out.raw("</a></td><td><code>")
+            out.text(d.record.id)
+            out.raw("</code></td><td>")
+            out.int(d.record.codePointCount)
+            out.raw("</td><td>")
+            link(&out, d.links.source, "source")
+            out.raw(" · ")
+            link(&out, d.links.tei, "TEI")
+            out.raw(" · ")
+            link(&out, d.links.jsonld, "JSON-LD")
+            out.raw("</td></tr>\n")
+        }
+        out.raw("</tbody>\n</table>\n")
+    }
+
+    private static func tableSection(_ out: inout HTMLBytes, _ tables: [TableSummary]) {
+        out.raw("<h2 id=\"tables\">Tables</h2>\n<p>CSV (RFC 4180, UTF-8, a header row), described with their types and keys in <a href=\"datapackage.json\">datapackage.json</a> (Frictionless).</p>\n")
+        for table in tables {
+            out.raw("<h3 id=\"table-")
+            out.attribute(table.name)
+            out.raw("\"><a href=\"")
+            out.attribute(RelativeURL.reference(to: table.path, up: false))
+            out.raw("\">")
+            out.text(table.path)
+            out.raw("</a></h3>\n<p>")
+            out.text(table.description)
+            out.raw("</p>\n<table>\n<thead><tr><th>column</th><th>meaning</th></tr></thead>\n<tbody>\n")
+            for column in table.columns {
+                out.raw("<tr><td><code>")
+                out.text(column.name)
+                out.raw("</code></td><td>")
+                out.text(column.description)
+                out.raw("</td></tr>\n")
+            }
+            out.raw("</tbody>\n</table>\n<pre><code>")
+            let name = table.name, path = table.path
+            out.text("# pandas\nimport pandas as pd\n\(name) = pd.read_csv(\"\(path)\")\n")
+            out.text("-- DuckDB\nSELECT * FROM '\(path)' LIMIT 10;\n")
+            out.text("# R\n\(name) <- read.csv(\"\(path)\", encoding = \"UTF-8\")\nhead(\(name))\n")
+            out.raw("</code></pre>\n")
+        }
+    }
+
+    private static func fixity(_ out: inout HTMLBytes) {
+        out.raw("""
+        <h2 id="fixity">Checking the files</h2>
+        <p>This folder is the payload of a BagIt bag: the folder above it holds <code>manifest-sha256.txt</code> with every file's SHA-256. In that folder:</p>
+        <pre><code>sha256sum -c manifest-sha256.txt
+        bagit.py --validate .
+        scriptorium verify .</code></pre>
+        <p>Each also appears, with its size and media type, in <a href="manifest.json">manifest.json</a>, <a href="datapackage.json">datapackage.json</a> and <a href="ro-crate-metadata.json">ro-crate-metadata.json</a>.</p>
+
+        """)
+    }
+}

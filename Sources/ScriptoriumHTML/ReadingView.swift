@@ -1,0 +1,237 @@
+import ScriptoriumModel
+
+/// `html/ID.html`: one document as a person reads it, made from the same `DocumentRecords` as its TEI and
+/// JSON-LD. Pure: records in, bytes out.
+///
+/// - every section a heading (`h2`–`h6` by level, its number before it) whose `id` is the section's record id;
+/// - every paragraph a `p`, every run of list items a `ul` of `li` (marker shown), every verbatim block a `pre`,
+///   each with its block id;
+/// - every sentence a `span class="s"` whose `id` is the sentence's record id, so `html/ID.html#ID.b12.s3` is the
+///   sentence's address on the web (and `:target` highlights it);
+/// - every mention an `a class="m"` with the mention's id, linking to `#` + its entity's id: the entity's entry
+///   in the list at the end of the page, which gives its type, how often this document names it, and its
+///   Wikidata and GeoNames pages. The same page, so the link works offline and from a bag on a disk; the same id
+///   as the entity's `xml:id` in the TEI's `standOff` and the end of its JSON-LD `@id`.
+///
+/// Nothing in the page is fetched: links only, style inline, no script.
+public enum ReadingView {
+    /// Where the document's other files are, relative to `data/` (`source/essay.txt`, `tei/essay.xml`, …).
+    public struct Links: Sendable {
+        public var source: String
+        public var tei: String
+        public var jsonld: String
+        public init(source: String, tei: String, jsonld: String) {
+            self.source = source
+            self.tei = tei
+            self.jsonld = jsonld
+        }
+    }
+
+    /// The landing page's path relative to `data/`; a reading view sits one folder below it.
+    public static let landingPage = "index.html"
+
+    public static func page(_ records: DocumentRecords, dataset: DatasetMetadata, links: Links) -> [UInt8] {
+        let doc = records.document
+        var out = HTMLBytes(capacity: doc.byteCount + doc.byteCount / 2 + records.sentences.count * 48 + 4096)
+        PageStyle.head(&out, title: doc.title, language: doc.language)
+        out.raw("</head>\n<body>\n<nav><a href=\"../")
+        out.raw(landingPage.utf8)
+        out.raw("\">")
+        out.text(dataset.title)
+        out.raw("</a></nav>\n<header>\n<h1>")
+        out.text(doc.title)
+        out.raw("</h1>\n<p class=\"meta\">")
+        if !doc.creators.isEmpty {
+            out.text(doc.creators.joined(separator: ", "))
+            out.raw(" · ")
+        }
+        out.text(doc.license.isEmpty ? dataset.license : doc.license)
+        out.raw(" · the same text as <a href=\"")
+        out.attribute(RelativeURL.reference(to: links.source, up: true))
+        out.raw("\">source</a>, <a href=\"")
+        out.attribute(RelativeURL.reference(to: links.tei, up: true))
+        out.raw("\">TEI</a>, <a href=\"")
+        out.attribute(RelativeURL.reference(to: links.jsonld, up: true))
+        out.raw("\">JSON-LD</a></p>\n")
+        if let description = doc.description, !description.isEmpty {
+            out.raw("<p class=\"meta\">")
+            out.text(description)
+            out.raw("</p>\n")
+        }
+        out.raw("</header>\n<main>\n")
+        body(&out, records)
+        out.raw("</main>\n")
+        entities(&out, records.entities)
+        out.raw("<footer><p>Document <code>")
+        out.text(doc.id)
+        out.raw("</code>. A sentence's address is this page's and <code>#</code> its id.</p></footer>\n</body>\n</html>\n")
+        return out.bytes
+    }
+
+    /// Sections, blocks and sentences in source order. Records come in source order, each group of children
+    /// contiguous after its parent's (blocks by section, sentences by block, mentions by sentence), so one pass
+    /// with a cursor per kind places them; a child that is not where its parent is written is still written,
+    /// with the next parent that claims it, never dropped or duplicated.
+    private static func body(_ out: inout HTMLBytes, _ records: DocumentRecords) {
+        let sentences = records.sentences, mentions = records.mentions
+        var entityIDs = Set<String>()
+        for e in records.entities { entityIDs.insert(e.id) }
+        var s = 0, m = 0
+        var inList = false
+        var sectionOf: String? = nil
+        var sectionIndex = 0
+        let sections = records.sections
+        for block in records.blocks {
+            // Headings of every section up to this block's (a section without blocks still has its heading).
+            if block.sectionID != sectionOf {
+                while sectionIndex < sections.count {
+                    if inList { out.raw("</ul>\n"); inList = false }
+                    let section = sections[sectionIndex]
+                    sectionIndex += 1
+                    heading(&out, section)
+                    if section.id == block.sectionID { break }
+                }
+                sectionOf = block.sectionID
+            }
+            if block.kind == .listItem {
+                if !inList { out.raw("<ul>\n"); inList = true }
+            } else if inList {
+                out.raw("</ul>\n")
+                inList = false
+            }
+            switch block.kind {
+            case .verbatim:
+                out.raw("<pre id=\"")
+                out.attribute(block.id)
+                out.raw("\">\n") // a parser drops one line feed right after <pre>: this one, never the text's
+                out.text(block.text)
+                out.raw("</pre>\n")
+                continue
+            case .listItem:
+                out.raw("<li id=\"")
+            default:
+                out.raw("<p id=\"")
+            }
+            out.attribute(block.id)
+            out.raw("\">")
+            if let marker = block.marker, !marker.isEmpty {
+                out.raw("<span class=\"k\">")
+                out.text(marker)
+                out.raw("</span>")
+            }
+            var any = false
+            while s < sentences.count && sentences[s].blockID == block.id {
+                if any { out.raw(" ") }
+                any = true
+                let start = m
+                while m < mentions.count && mentions[m].sentenceID == sentences[s].id { m += 1 }
+                sentence(&out, sentences[s], mentions[start..<m], entityIDs)
+                s += 1
+            }
+            if !any { out.text(block.text) }
+            out.raw(block.kind == .listItem ? "</li>\n" : "</p>\n")
+        }
+        if inList { out.raw("</ul>\n") }
+        while sectionIndex < sections.count {
+            heading(&out, sections[sectionIndex])
+            sectionIndex += 1
+        }
+        // Records out of the expected order (never made by the pipeline): still shown, so every id is on the page.
+        if s < sentences.count {
+            out.raw("<div>\n")
+            while s < sentences.count {
+                out.raw("<p>")
+                sentence(&out, sentences[s], [], entityIDs)
+                out.raw("</p>\n")
+                s += 1
+            }
+            out.raw("</div>\n")
+        }
+    }
+
+    private static func heading(_ out: inout HTMLBytes, _ section: SectionRecord) {
+        let level = min(max(section.level, 1), 5) + 1
+        let open: [StaticString] = ["<h2 id=\"", "<h3 id=\"", "<h4 id=\"", "<h5 id=\"", "<h6 id=\""]
+        let close: [StaticString] = ["</h2>\n", "</h3>\n", "</h4>\n", "</h5>\n", "</h6>\n"]
+        out.raw(open[level - 2])
+        out.attribute(section.id)
+        out.raw("\">")
+        if let number = section.number, !number.isEmpty {
+            out.raw("<span class=\"n\">")
+            out.text(number)
+            out.raw("</span>")
+        }
+        out.text(section.heading)
+        out.raw(close[level - 2])
+    }
+
+    /// A sentence, its text cut at its mentions (byte ranges of the text, in order; one that is out of bounds,
+    /// overlaps the one before, cuts a character, or names an entity the document does not list is shown as
+    /// plain text).
+    private static func sentence(_ out: inout HTMLBytes, _ sentence: SentenceRecord, _ mentions: ArraySlice<MentionRecord>,
+                                 _ entityIDs: Set<String>) {
+        out.raw("<span class=\"s\" id=\"")
+        out.attribute(sentence.id)
+        out.raw("\">")
+        if mentions.isEmpty {
+            out.text(sentence.text)
+        } else {
+            let utf8 = sentence.text.utf8
+            var at = 0
+            func piece(_ r: Range<Int>) -> String? {
+                let a = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
+                let b = utf8.index(utf8.startIndex, offsetBy: r.upperBound)
+                return String(utf8[a..<b])
+            }
+            for mention in mentions {
+                let r = mention.rangeInSentence
+                guard r.lowerBound >= at, r.upperBound <= utf8.count, !r.isEmpty, entityIDs.contains(mention.entityID),
+                      let before = piece(at..<r.lowerBound), let inside = piece(r) else { continue }
+                out.text(before)
+                out.raw("<a class=\"m\" id=\"")
+                out.attribute(mention.id)
+                out.raw("\" href=\"#")
+                out.attribute(mention.entityID)
+                out.raw("\">")
+                out.text(inside)
+                out.raw("</a>")
+                at = r.upperBound
+            }
+            if let rest = piece(at..<utf8.count) { out.text(rest) }
+        }
+        out.raw("</span>")
+    }
+
+    /// The entities the document mentions, each a `dt` whose id is the entity's record id.
+    private static func entities(_ out: inout HTMLBytes, _ entities: [EntityRecord]) {
+        guard !entities.isEmpty else { return }
+        out.raw("<section>\n<h2>Entities</h2>\n<dl>\n")
+        for e in entities {
+            out.raw("<dt id=\"")
+            out.attribute(e.id)
+            out.raw("\">")
+            out.text(e.name)
+            out.raw("</dt>\n<dd>")
+            out.text(e.type.rawValue.replacingOccurrences(of: "_", with: " "))
+            out.raw(", ")
+            out.int(e.mentions)
+            out.raw(e.mentions == 1 ? " mention" : " mentions")
+            if let q = e.wikidata, !q.isEmpty {
+                out.raw(" · <a href=\"https://www.wikidata.org/wiki/")
+                out.attribute(q)
+                out.raw("\">Wikidata ")
+                out.text(q)
+                out.raw("</a>")
+            }
+            if let g = e.geonames, !g.isEmpty {
+                out.raw(" · <a href=\"https://www.geonames.org/")
+                out.attribute(g)
+                out.raw("/\">GeoNames ")
+                out.text(g)
+                out.raw("</a>")
+            }
+            out.raw("</dd>\n")
+        }
+        out.raw("</dl>\n</section>\n")
+    }
+}
