@@ -21,7 +21,7 @@ public enum HTMLCheck {
         public var jsonld: [[UInt8]] = []
     }
 
-    static let voidElements: Set<String> = ["meta", "br", "hr", "wbr", "input", "col", "area", "base", "source", "track"]
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
     static let fetching: Set<String> = ["img", "link", "iframe", "object", "embed", "audio", "video", "picture",
                                         "frame", "frameset", "applet", "image", "svg", "math", "portal", "base"]
     static let fetchingAttributes: Set<String> = ["src", "srcset", "poster", "data", "background", "action",
@@ -71,8 +71,9 @@ public enum HTMLCheck {
             }
             if closing {
                 guard j < n, bytes[j] == UInt8(ascii: ">") else { problem(i, "a malformed end tag </\(name)"); return report }
-                guard let open = stack.popLast(), open == name else {
-                    problem(i, "</\(name)> does not close the element open here (\(stack.last ?? "none"))")
+                let open = stack.popLast()
+                guard open == name else {
+                    problem(i, "</\(name)> does not close the element open here (\(open ?? "none"))")
                     return report
                 }
                 i = j + 1
