@@ -38,6 +38,20 @@ struct HTMLBytes {
         bytes.append(0x22)
     }
 
+    /// `before`, `value` escaped as text, `after`: an element's text between its tags.
+    mutating func text(_ before: StaticString, _ value: String, _ after: StaticString) {
+        raw(before)
+        escape(value, attribute: false)
+        raw(after)
+    }
+
+    /// `before`, `value` escaped as an attribute value, `after`.
+    mutating func attribute(_ before: StaticString, _ value: String, _ after: StaticString) {
+        raw(before)
+        escape(value, attribute: true)
+        raw(after)
+    }
+
     mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
     /// What each byte needs: 0 nothing, 1 an entity or replacement, 2 a look at the bytes after it (a lead byte of

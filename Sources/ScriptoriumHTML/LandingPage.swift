@@ -23,19 +23,13 @@ public enum LandingPage {
                             jsonld: [UInt8]) -> [UInt8] {
         var out = HTMLBytes(capacity: 16384 + jsonld.count + documents.count * 400)
         PageStyle.head(&out, title: dataset.title, language: "en")
-        out.raw("<meta name=\"description\" content=\"")
-        out.attribute(dataset.description)
-        out.raw("\">\n<script type=\"application/ld+json\">\n")
+        out.attribute("<meta name=\"description\" content=\"", dataset.description, "\">\n<script type=\"application/ld+json\">\n")
         out.raw(scriptSafeJSON(jsonld))
-        out.raw("</script>\n</head>\n<body>\n<header>\n<h1>")
-        out.text(dataset.title)
-        out.raw("</h1>\n<p>")
+        out.text("</script>\n</head>\n<body>\n<header>\n<h1>", dataset.title, "</h1>\n<p>")
         out.text(dataset.description)
         out.raw("</p>\n<p class=\"meta\">")
         if !dataset.creators.isEmpty {
-            out.raw("By ")
-            out.text(dataset.creators.joined(separator: ", "))
-            out.raw(" · ")
+            out.text("By ", dataset.creators.joined(separator: ", "), " · ")
         }
         out.raw("Published by ")
         out.text(dataset.publisher)
@@ -43,17 +37,13 @@ public enum LandingPage {
             out.raw(", ")
             out.text(date)
         }
-        out.raw(" · version ")
-        out.text(dataset.version)
-        out.raw(" · licence ")
+        out.text(" · version ", dataset.version, " · licence ")
         if dataset.licenseURL.isEmpty {
             out.text(dataset.license)
         } else {
             out.raw("<a rel=\"license\" href=\"")
             out.attribute(dataset.licenseURL)
-            out.raw("\">")
-            out.text(dataset.license)
-            out.raw("</a>")
+            out.text("\">", dataset.license, "</a>")
         }
         if !dataset.keywords.isEmpty {
             out.raw(" · ")
@@ -65,9 +55,7 @@ public enum LandingPage {
         documentTable(&out, documents)
         tableSection(&out, tables)
         fixity(&out)
-        out.raw("</main>\n<footer><p>Written by ")
-        out.text(ScriptoriumInfo.name)
-        out.raw(" ")
+        out.text("</main>\n<footer><p>Written by ", ScriptoriumInfo.name, " ")
         out.text(ScriptoriumInfo.version)
         out.raw(". The machine-readable description of this page is <a href=\"dataset.jsonld\">dataset.jsonld</a>; the package as an RO-Crate, <a href=\"ro-crate-metadata.json\">ro-crate-metadata.json</a>.</p></footer>\n</body>\n</html>\n")
         return out.bytes
@@ -77,17 +65,11 @@ public enum LandingPage {
         out.raw("<h2 id=\"cite\">How to cite</h2>\n<p>")
         out.text(dataset.creators.isEmpty ? dataset.publisher : dataset.creators.joined(separator: ", "))
         if let date = dataset.publicationDate {
-            out.raw(" (")
-            out.text(String(date.prefix(4)))
-            out.raw(")")
+            out.text(" (", String(date.prefix(4)), ")")
         }
-        out.raw(". <cite>")
-        out.text(dataset.title)
-        out.raw("</cite>. Version ")
+        out.text(". <cite>", dataset.title, "</cite>. Version ")
         out.text(dataset.version)
-        out.raw(". ")
-        out.text(dataset.publisher)
-        out.raw(". <code>")
+        out.text(". ", dataset.publisher, ". <code>")
         out.text(dataset.baseIRI)
         out.raw("</code></p>\n<p>A record is cited by its id, which is the same in every file: a sentence's place in its document's reading view is <code>html/DOCUMENT.html#</code> and its id.</p>\n")
     }
@@ -101,21 +83,15 @@ public enum LandingPage {
         for table in tables {
             out.raw("<tr><td><a href=\"#table-")
             out.attribute(table.name)
-            out.raw("\">")
-            out.text(table.name)
-            out.raw("</a></td><td>")
+            out.text("\">", table.name, "</a></td><td>")
             out.int(table.rows)
-            out.raw("</td><td>")
-            out.text(table.description)
-            out.raw("</td></tr>\n")
+            out.text("</td><td>", table.description, "</td></tr>\n")
         }
         out.raw("</tbody>\n</table>\n")
     }
 
     private static func link(_ out: inout HTMLBytes, _ path: String, _ label: StaticString) {
-        out.raw("<a href=\"")
-        out.attribute(RelativeURL.reference(to: path, up: false))
-        out.raw("\">")
+        out.attribute("<a href=\"", RelativeURL.reference(to: path, up: false), "\">")
         out.raw(label)
         out.raw("</a>")
     }
@@ -125,9 +101,7 @@ public enum LandingPage {
         for d in documents {
             out.raw("<tr><td><a href=\"")
             out.attribute(RelativeURL.reference(to: d.page, up: false))
-            out.raw("\">")
-            out.text(d.record.title)
-            out.raw("</a></td><td><code>")
+            out.text("\">", d.record.title, "</a></td><td><code>")
             out.text(d.record.id)
             out.raw("</code></td><td>")
             out.int(d.record.codePointCount)
@@ -145,19 +119,13 @@ public enum LandingPage {
     private static func tableSection(_ out: inout HTMLBytes, _ tables: [TableSummary]) {
         out.raw("<h2 id=\"tables\">Tables</h2>\n<p>CSV (RFC 4180, UTF-8, a header row), described with their types and keys in <a href=\"datapackage.json\">datapackage.json</a> (Frictionless).</p>\n")
         for table in tables {
-            out.raw("<h3 id=\"table-")
-            out.attribute(table.name)
-            out.raw("\"><a href=\"")
+            out.attribute("<h3 id=\"table-", table.name, "\"><a href=\"")
             out.attribute(RelativeURL.reference(to: table.path, up: false))
-            out.raw("\">")
-            out.text(table.path)
-            out.raw("</a></h3>\n<p>")
+            out.text("\">", table.path, "</a></h3>\n<p>")
             out.text(table.description)
             out.raw("</p>\n<table>\n<thead><tr><th>column</th><th>meaning</th></tr></thead>\n<tbody>\n")
             for column in table.columns {
-                out.raw("<tr><td><code>")
-                out.text(column.name)
-                out.raw("</code></td><td>")
+                out.text("<tr><td><code>", column.name, "</code></td><td>")
                 out.text(column.description)
                 out.raw("</td></tr>\n")
             }

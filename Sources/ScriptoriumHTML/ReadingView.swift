@@ -36,9 +36,7 @@ public enum ReadingView {
         PageStyle.head(&out, title: doc.title, language: doc.language)
         out.raw("</head>\n<body>\n<nav><a href=\"../")
         out.raw(landingPage.utf8)
-        out.raw("\">")
-        out.text(dataset.title)
-        out.raw("</a></nav>\n<header>\n<h1>")
+        out.text("\">", dataset.title, "</a></nav>\n<header>\n<h1>")
         out.text(doc.title)
         out.raw("</h1>\n<p class=\"meta\">")
         if !doc.creators.isEmpty {
@@ -46,25 +44,17 @@ public enum ReadingView {
             out.raw(" · ")
         }
         out.text(doc.license.isEmpty ? dataset.license : doc.license)
-        out.raw(" · the same text as <a href=\"")
-        out.attribute(RelativeURL.reference(to: links.source, up: true))
-        out.raw("\">source</a>, <a href=\"")
+        out.attribute(" · the same text as <a href=\"", RelativeURL.reference(to: links.source, up: true), "\">source</a>, <a href=\"")
         out.attribute(RelativeURL.reference(to: links.tei, up: true))
-        out.raw("\">TEI</a>, <a href=\"")
-        out.attribute(RelativeURL.reference(to: links.jsonld, up: true))
-        out.raw("\">JSON-LD</a></p>\n")
+        out.attribute("\">TEI</a>, <a href=\"", RelativeURL.reference(to: links.jsonld, up: true), "\">JSON-LD</a></p>\n")
         if let description = doc.description, !description.isEmpty {
-            out.raw("<p class=\"meta\">")
-            out.text(description)
-            out.raw("</p>\n")
+            out.text("<p class=\"meta\">", description, "</p>\n")
         }
         out.raw("</header>\n<main>\n")
         body(&out, records)
         out.raw("</main>\n")
         entities(&out, records.entities)
-        out.raw("<footer><p>Document <code>")
-        out.text(doc.id)
-        out.raw("</code>. A sentence's address is this page's and <code>#</code> its id.</p></footer>\n</body>\n</html>\n")
+        out.text("<footer><p>Document <code>", doc.id, "</code>. A sentence's address is this page's and <code>#</code> its id.</p></footer>\n</body>\n</html>\n")
         return out.bytes
     }
 
@@ -115,9 +105,7 @@ public enum ReadingView {
             out.attribute(block.id)
             out.raw("\">")
             if let marker = block.marker, !marker.isEmpty {
-                out.raw("<span class=\"k\">")
-                out.text(marker)
-                out.raw("</span>")
+                out.text("<span class=\"k\">", marker, "</span>")
             }
             var any = false
             while s < sentences.count && sentences[s].blockID == block.id {
@@ -157,9 +145,7 @@ public enum ReadingView {
         out.attribute(section.id)
         out.raw("\">")
         if let number = section.number, !number.isEmpty {
-            out.raw("<span class=\"n\">")
-            out.text(number)
-            out.raw("</span>")
+            out.text("<span class=\"n\">", number, "</span>")
         }
         out.text(section.heading)
         out.raw(close[level - 2])
@@ -170,9 +156,7 @@ public enum ReadingView {
     /// plain text).
     private static func sentence(_ out: inout HTMLBytes, _ sentence: SentenceRecord, _ mentions: ArraySlice<MentionRecord>,
                                  _ entityIDs: Set<String>) {
-        out.raw("<span class=\"s\" id=\"")
-        out.attribute(sentence.id)
-        out.raw("\">")
+        out.attribute("<span class=\"s\" id=\"", sentence.id, "\">")
         if mentions.isEmpty {
             out.text(sentence.text)
         } else {
@@ -188,13 +172,9 @@ public enum ReadingView {
                 guard r.lowerBound >= at, r.upperBound <= utf8.count, !r.isEmpty, entityIDs.contains(mention.entityID),
                       let before = piece(at..<r.lowerBound), let inside = piece(r) else { continue }
                 out.text(before)
-                out.raw("<a class=\"m\" id=\"")
-                out.attribute(mention.id)
-                out.raw("\" href=\"#")
+                out.attribute("<a class=\"m\" id=\"", mention.id, "\" href=\"#")
                 out.attribute(mention.entityID)
-                out.raw("\">")
-                out.text(inside)
-                out.raw("</a>")
+                out.text("\">", inside, "</a>")
                 at = r.upperBound
             }
             if let rest = piece(at..<utf8.count) { out.text(rest) }
@@ -209,9 +189,7 @@ public enum ReadingView {
         for e in entities {
             out.raw("<dt id=\"")
             out.attribute(e.id)
-            out.raw("\">")
-            out.text(e.name)
-            out.raw("</dt>\n<dd>")
+            out.text("\">", e.name, "</dt>\n<dd>")
             out.text(e.type.rawValue.replacingOccurrences(of: "_", with: " "))
             out.raw(", ")
             out.int(e.mentions)
@@ -219,16 +197,12 @@ public enum ReadingView {
             if let q = e.wikidata, !q.isEmpty {
                 out.raw(" · <a href=\"https://www.wikidata.org/wiki/")
                 out.attribute(q)
-                out.raw("\">Wikidata ")
-                out.text(q)
-                out.raw("</a>")
+                out.text("\">Wikidata ", q, "</a>")
             }
             if let g = e.geonames, !g.isEmpty {
                 out.raw(" · <a href=\"https://www.geonames.org/")
                 out.attribute(g)
-                out.raw("/\">GeoNames ")
-                out.text(g)
-                out.raw("</a>")
+                out.text("/\">GeoNames ", g, "</a>")
             }
             out.raw("</dd>\n")
         }
