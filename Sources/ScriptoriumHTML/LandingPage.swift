@@ -58,7 +58,7 @@ public enum LandingPage {
         out.text("</main>\n<footer><p>Written by ", ScriptoriumInfo.name, " ")
         out.text(ScriptoriumInfo.version)
         out.raw(". The machine-readable description of this page is <a href=\"dataset.jsonld\">dataset.jsonld</a>; the package as an RO-Crate, <a href=\"ro-crate-metadata.json\">ro-crate-metadata.json</a>.</p></footer>\n</body>\n</html>\n")
-        return out.bytes
+        return out.finish()
     }
 
     private static func cite(_ out: inout HTMLBytes, _ dataset: DatasetMetadata) {

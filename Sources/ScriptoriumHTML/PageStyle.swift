@@ -9,8 +9,8 @@ enum PageStyle {
     h3,h4,h5,h6{font-size:1.1rem}
     nav,.meta,footer{font-size:.9rem;color:#555}
     a{color:#1a4e8a}
-    a.m{color:inherit;text-decoration:none;border-bottom:1px dotted #1a4e8a}
-    span.s:target,dt:target{background:#fff2a8}
+    span[id] a{color:inherit;text-decoration:none;border-bottom:1px dotted #1a4e8a}
+    span[id]:target,dt:target{background:#fff2a8}
     .n,.k{color:#777;font-family:system-ui,sans-serif;font-size:.85em;margin-right:.4em}
     pre{white-space:pre-wrap;background:#f3f1ea;padding:.6rem;font-size:.9rem;overflow-x:auto}
     table{border-collapse:collapse;font-size:.9rem;width:100%}

@@ -6,9 +6,10 @@ import ScriptoriumModel
 /// - every section a heading (`h2`–`h6` by level, its number before it) whose `id` is the section's record id;
 /// - every paragraph a `p`, every run of list items a `ul` of `li` (marker shown), every verbatim block a `pre`,
 ///   each with its block id;
-/// - every sentence a `span class="s"` whose `id` is the sentence's record id, so `html/ID.html#ID.b12.s3` is the
+/// - every sentence a `span` whose `id` is the sentence's record id, so `html/ID.html#ID.b12.s3` is the
 ///   sentence's address on the web (and `:target` highlights it);
-/// - every mention an `a class="m"` with the mention's id, linking to `#` + its entity's id: the entity's entry
+/// - every mention an `a` linking to `#` + its entity's id (no id of its own: markup per sentence and mention is
+///   kept to what a reader needs, since the page is written for every document): the entity's entry
 ///   in the list at the end of the page, which gives its type, how often this document names it, and its
 ///   Wikidata and GeoNames pages. The same page, so the link works offline and from a bag on a disk; the same id
 ///   as the entity's `xml:id` in the TEI's `standOff` and the end of its JSON-LD `@id`.
@@ -34,9 +35,9 @@ public enum ReadingView {
         let doc = records.document
         var out = HTMLBytes(capacity: doc.byteCount + doc.byteCount / 2 + records.sentences.count * 48 + 4096)
         PageStyle.head(&out, title: doc.title, language: doc.language)
-        out.raw("</head>\n<body>\n<nav><a href=\"../")
-        out.raw(landingPage.utf8)
-        out.text("\">", dataset.title, "</a></nav>\n<header>\n<h1>")
+        out.attribute("</head>\n<body>\n<nav><a href=\"../", landingPage, "\">")
+        out.text(dataset.title)
+        out.raw("</a></nav>\n<header>\n<h1>")
         out.text(doc.title)
         out.raw("</h1>\n<p class=\"meta\">")
         if !doc.creators.isEmpty {
@@ -55,7 +56,7 @@ public enum ReadingView {
         out.raw("</main>\n")
         entities(&out, records.entities)
         out.text("<footer><p>Document <code>", doc.id, "</code>. A sentence's address is this page's and <code>#</code> its id.</p></footer>\n</body>\n</html>\n")
-        return out.bytes
+        return out.finish()
     }
 
     /// Sections, blocks and sentences in source order. Records come in source order, each group of children
@@ -64,8 +65,6 @@ public enum ReadingView {
     /// with the next parent that claims it, never dropped or duplicated.
     private static func body(_ out: inout HTMLBytes, _ records: DocumentRecords) {
         let sentences = records.sentences, mentions = records.mentions
-        var entityIDs = Set<String>()
-        for e in records.entities { entityIDs.insert(e.id) }
         var s = 0, m = 0
         var inList = false
         var sectionOf: String? = nil
@@ -113,7 +112,7 @@ public enum ReadingView {
                 any = true
                 let start = m
                 while m < mentions.count && mentions[m].sentenceID == sentences[s].id { m += 1 }
-                sentence(&out, sentences[s], mentions[start..<m], entityIDs)
+                sentence(&out, sentences[s], mentions[start..<m])
                 s += 1
             }
             if !any { out.text(block.text) }
@@ -129,7 +128,7 @@ public enum ReadingView {
             out.raw("<div>\n")
             while s < sentences.count {
                 out.raw("<p>")
-                sentence(&out, sentences[s], [], entityIDs)
+                sentence(&out, sentences[s], [])
                 out.raw("</p>\n")
                 s += 1
             }
@@ -139,47 +138,53 @@ public enum ReadingView {
 
     private static func heading(_ out: inout HTMLBytes, _ section: SectionRecord) {
         let level = min(max(section.level, 1), 5) + 1
-        let open: [StaticString] = ["<h2 id=\"", "<h3 id=\"", "<h4 id=\"", "<h5 id=\"", "<h6 id=\""]
-        let close: [StaticString] = ["</h2>\n", "</h3>\n", "</h4>\n", "</h5>\n", "</h6>\n"]
-        out.raw(open[level - 2])
+        out.raw(level == 2 ? "<h2 id=\"" : level == 3 ? "<h3 id=\"" : level == 4 ? "<h4 id=\"" : level == 5 ? "<h5 id=\"" : "<h6 id=\"")
         out.attribute(section.id)
         out.raw("\">")
         if let number = section.number, !number.isEmpty {
             out.text("<span class=\"n\">", number, "</span>")
         }
         out.text(section.heading)
-        out.raw(close[level - 2])
+        out.raw(level == 2 ? "</h2>\n" : level == 3 ? "</h3>\n" : level == 4 ? "</h4>\n" : level == 5 ? "</h5>\n" : "</h6>\n")
     }
 
     /// A sentence, its text cut at its mentions (byte ranges of the text, in order; one that is out of bounds,
-    /// overlaps the one before, cuts a character, or names an entity the document does not list is shown as
-    /// plain text).
-    private static func sentence(_ out: inout HTMLBytes, _ sentence: SentenceRecord, _ mentions: ArraySlice<MentionRecord>,
-                                 _ entityIDs: Set<String>) {
-        out.attribute("<span class=\"s\" id=\"", sentence.id, "\">")
+    /// overlaps the one before or cuts a character is shown as plain text).
+    private static func sentence(_ out: inout HTMLBytes, _ sentence: SentenceRecord, _ mentions: ArraySlice<MentionRecord>) {
+        out.attribute("<span id=\"", sentence.id, "\">")
         if mentions.isEmpty {
             out.text(sentence.text)
         } else {
-            let utf8 = sentence.text.utf8
-            var at = 0
-            func piece(_ r: Range<Int>) -> String? {
-                let a = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
-                let b = utf8.index(utf8.startIndex, offsetBy: r.upperBound)
-                return String(utf8[a..<b])
+            var text = sentence.text
+            text.withUTF8 { u in
+                var at = 0
+                // A cut is on a character's boundary: not before a UTF-8 continuation byte.
+                func boundary(_ k: Int) -> Bool { k == u.count || u[k] & 0xC0 != 0x80 }
+                for mention in mentions {
+                    let r = mention.rangeInSentence
+                    guard r.lowerBound >= at, r.upperBound <= u.count, !r.isEmpty, boundary(r.lowerBound),
+                          boundary(r.upperBound) else { continue }
+                    out.escape(UnsafeBufferPointer(rebasing: u[at..<r.lowerBound]), attribute: false)
+                    out.attribute("<a href=\"#", mention.entityID, "\">")
+                    out.escape(UnsafeBufferPointer(rebasing: u[r]), attribute: false)
+                    out.raw("</a>")
+                    at = r.upperBound
+                }
+                out.escape(UnsafeBufferPointer(rebasing: u[at...]), attribute: false)
             }
-            for mention in mentions {
-                let r = mention.rangeInSentence
-                guard r.lowerBound >= at, r.upperBound <= utf8.count, !r.isEmpty, entityIDs.contains(mention.entityID),
-                      let before = piece(at..<r.lowerBound), let inside = piece(r) else { continue }
-                out.text(before)
-                out.attribute("<a class=\"m\" id=\"", mention.id, "\" href=\"#")
-                out.attribute(mention.entityID)
-                out.text("\">", inside, "</a>")
-                at = r.upperBound
-            }
-            if let rest = piece(at..<utf8.count) { out.text(rest) }
         }
         out.raw("</span>")
+    }
+
+    private static func typeName(_ type: EntityType) -> StaticString {
+        switch type {
+        case .place: return "place"
+        case .organization: return "organization"
+        case .legalInstrument: return "legal instrument"
+        case .event: return "event"
+        case .person: return "person"
+        case .date: return "date"
+        }
     }
 
     /// The entities the document mentions, each a `dt` whose id is the entity's record id.
@@ -190,7 +195,7 @@ public enum ReadingView {
             out.raw("<dt id=\"")
             out.attribute(e.id)
             out.text("\">", e.name, "</dt>\n<dd>")
-            out.text(e.type.rawValue.replacingOccurrences(of: "_", with: " "))
+            out.raw(typeName(e.type))
             out.raw(", ")
             out.int(e.mentions)
             out.raw(e.mentions == 1 ? " mention" : " mentions")
