@@ -9,7 +9,7 @@ SOURCES   := $(shell find Sources -type f) Package.swift
 CACHE     ?= .cache/scriptorium
 CACHE_ARG  = $(if $(CACHE),--cache $(CACHE))
 
-.PHONY: all dataset deps release test bench instructions fuzz validate verify conformance clean parts merge slurm-test FORCE
+.PHONY: all dataset deps release test bench instructions fuzz validate verify conformance publish-check clean parts merge slurm-test FORCE
 
 all: dataset
 
@@ -47,6 +47,12 @@ verify: release
 ## Independent validators (bagit, sha256sum, frictionless, jing + TEI P5, pyld + rdflib); needs ../shared.
 conformance: dataset
 	../shared/tools/conformance $(OUTPUT)
+
+## The files for publishing as their users' tools see them: rocrate-validator (RO-Crate 1.1), html5lib (strict) on
+## every page, the landing page's JSON-LD against dataset.jsonld (rdflib), headless Chromium rendering with no
+## request but the page (see Tests/Publish/publish-check.sh; installs roc-validator, html5lib and chromium if missing).
+publish-check: dataset
+	Tests/Publish/publish-check.sh $(OUTPUT)
 
 ## Property tests with many more inputs than `make test` runs (each failure prints its seed and a shrunk input).
 ## FUZZ_ITERATIONS inputs per property; FUZZ_SEED picks another sequence (empty: the fixed default).

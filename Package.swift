@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Scriptorium: prose documents in, a validated and checksummed open dataset out.
-// Stages depend one way only: Model <- Extract/Normalize/Validate <- writers (CSV, TEI, JSON-LD) <- Bag <- Pipeline <- CLI.
+// Stages depend one way only: Model <- Extract/Normalize/Validate <- writers (CSV, TEI, JSON-LD, HTML) <- Bag <- Pipeline <- CLI.
 // ScriptoriumJSON (a byte-level JSON emitter) sits beside the model for every writer of JSON.
 import PackageDescription
 
@@ -38,13 +38,16 @@ let package = Package(
         .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2", "CXMLArena"],
                 resources: [.embedInCode("scriptorium-tei.rng")]),
         .target(name: "ScriptoriumJSONLD", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
+        // The landing page and a reading view per document, and their checker (no libxml2: bytes in, bytes out).
+        .target(name: "ScriptoriumHTML", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         .target(name: "ScriptoriumBag", dependencies: [
             "ScriptoriumModel", "ScriptoriumJSON",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "ScriptoriumPipeline", dependencies: [
             "ScriptoriumModel", "ScriptoriumExtract", "ScriptoriumNormalize", "ScriptoriumValidate",
-            "ScriptoriumCSV", "ScriptoriumTEI", "ScriptoriumJSONLD", "ScriptoriumBag", "CPathExchange", "CMallocArenas",
+            "ScriptoriumCSV", "ScriptoriumTEI", "ScriptoriumJSONLD", "ScriptoriumHTML", "ScriptoriumBag", "CPathExchange",
+            "CMallocArenas",
         ]),
         .executableTarget(name: "scriptorium", dependencies: [
             "ScriptoriumPipeline", "ScriptoriumExtract",
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumTEI", "CLibXML2", "CXMLArena"]),
         .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumJSONLD", "ScriptoriumJSON"]),
         .testTarget(name: "ScriptoriumBagTests", dependencies: ["ScriptoriumBag"]),
+        .testTarget(name: "ScriptoriumHTMLTests", dependencies: ["ScriptoriumHTML", "ScriptoriumJSONLD", "CLibXML2"]),
         .testTarget(name: "ScriptoriumEndToEndTests", dependencies: ["ScriptoriumTestSupport",
             "ScriptoriumPipeline", "CLibXML2", .product(name: "CSV", package: "CSV.swift"),
         ], exclude: ["Styles"]),

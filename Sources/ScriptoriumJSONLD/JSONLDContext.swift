@@ -59,6 +59,14 @@ enum JSONLDContext {
         var w = JSONWriter(capacity: 2048)
         w.beginObject()
         w.key("@context")
+        definitions(&w)
+        w.endObject()
+        return w.finish()
+    }
+
+    /// The context's object of term definitions: the value of `@context` in `context.jsonld`, and written inline
+    /// where a file cannot refer to it (the landing page's embedded JSON-LD, which a crawler reads alone).
+    static func definitions(_ w: inout JSONWriter) {
         w.beginObject()
         w.lineBreak(indent: 2)
         w.key("@vocab")
@@ -86,8 +94,6 @@ enum JSONLDContext {
             }
         }
         w.endObject(onNewLine: true)
-        w.endObject()
-        return w.finish()
     }
 
     private static func termDefinition(_ w: inout JSONWriter, term: String, iri: String, isIRI: Bool) {

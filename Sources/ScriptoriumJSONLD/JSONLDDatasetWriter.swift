@@ -4,15 +4,19 @@ import ScriptoriumModel
 /// Writes `data/dataset.jsonld`: the `Dataset` (its `@id` is the dataset's `baseIRI`, its `identifier`
 /// the dataset id) with its metadata, one `DataDownload` per payload file
 /// (`distribution`), the documents (`hasPart`, by reference with their names) and every entity with its
-/// dataset-wide `mentionCount` (`mentions`).
+/// dataset-wide `mentionCount` (`mentions`), and each table's columns as `variableMeasured`.
+///
+/// The landing page embeds the same description (`embedded`: the context written inline, since a search
+/// engine reads the page alone and must not fetch anything); one function writes both, so the two cannot
+/// describe different datasets.
 enum JSONLDDatasetWriter {
     static func write(_ dataset: DatasetMetadata, documents: [DocumentRecord], entities: [EntityRecord],
-                      files: [PayloadFile]) -> [UInt8] {
+                      files: [PayloadFile], tables: [TableSummary], embedded: Bool = false) -> [UInt8] {
         let nodes = JSONLDNodes(dataset: dataset)
         var w = JSONWriter(capacity: 4096 + files.count * 320 + documents.count * (nodes.base.count + 160)
                            + entities.count * (nodes.base.count + 240))
         w.beginObject()
-        nodes.context(&w, reference: JSONLDWriter.contextFileName)
+        nodes.context(&w, reference: embedded ? nil : JSONLDWriter.contextFileName)
         w.lineBreak(indent: 0)
         w.key("@id")
         w.string(nodes.datasetIRI)
@@ -47,6 +51,10 @@ enum JSONLDDatasetWriter {
             w.key("dateModified")
             w.string(modified)
         }
+        if let published = dataset.publicationDate {
+            w.key("datePublished")
+            w.string(published)
+        }
         w.lineBreak(indent: 0)
         w.key("generatedBy")
         w.beginObject()
@@ -59,6 +67,26 @@ enum JSONLDDatasetWriter {
         w.key("url")
         w.string(ScriptoriumInfo.homepage)
         w.endObject()
+
+        if !tables.isEmpty {
+            w.lineBreak(indent: 0)
+            w.key("variableMeasured")
+            w.beginArray()
+            for table in tables {
+                for column in table.columns {
+                    w.lineBreak(indent: 1)
+                    w.beginObject()
+                    w.key("@type")
+                    w.literal("PropertyValue")
+                    w.key("name")
+                    w.string(table.name + "." + column.name)
+                    w.key("description")
+                    w.string(column.description)
+                    w.endObject()
+                }
+            }
+            w.endArray()
+        }
 
         w.lineBreak(indent: 0)
         w.key("distribution")

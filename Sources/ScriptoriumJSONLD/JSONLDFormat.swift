@@ -4,6 +4,7 @@ import ScriptoriumModel
 /// `data/jsonld/<document id>.jsonld`, written by `JSONLDDocumentWriter` and checked by `JSONLDChecker`.
 public struct JSONLDFormat: DocumentFormat {
     public static let name = "jsonld"
+    public static let label = "JSON-LD"
     public static let folder = "jsonld"
     public static let fileExtension = "jsonld"
     public static let mediaType = "application/ld+json"
@@ -11,8 +12,8 @@ public struct JSONLDFormat: DocumentFormat {
 
     private let dataset: DatasetMetadata
 
-    public init(dataset: DatasetMetadata) {
-        self.dataset = dataset
+    public init(_ context: FormatContext) {
+        dataset = context.dataset
     }
 
     public func recordCount(_ tree: DocumentTree) -> Int { JSONLDWriter.nodeCount(tree.records) }

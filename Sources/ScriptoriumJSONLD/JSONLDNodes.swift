@@ -82,18 +82,22 @@ struct JSONLDNodes {
 
     /// `"@context"`: the shared context file (`reference`, relative to the file written), and the `@base` of
     /// record IRIs when they are written relative.
-    func context(_ w: inout JSONWriter, reference: String) {
+    /// `reference` nil writes the context's definitions inline instead (a file that must stand alone).
+    func context(_ w: inout JSONWriter, reference: String?) {
         w.key("@context")
+        func shared(_ w: inout JSONWriter) {
+            if let reference { w.string(reference) } else { JSONLDContext.definitions(&w) }
+        }
         if let contextBase {
             w.beginArray()
-            w.string(reference)
+            shared(&w)
             w.beginObject()
             w.key("@base")
             w.string(contextBase)
             w.endObject()
             w.endArray()
         } else {
-            w.string(reference)
+            shared(&w)
         }
     }
 
@@ -193,26 +197,8 @@ struct JSONLDNodes {
         w.endObject()
     }
 
-    /// A path relative to `data/` as a URL reference relative to a file in `data/` (`up` false) or in a folder of
-    /// `data/` such as `data/jsonld/` (`up` true: `../` and the path), each byte outside the URI unreserved set
-    /// (and `/`) percent-encoded.
-    static func relativeURL(to path: String, up: Bool) -> String {
-        var out: [UInt8] = up ? Array("../".utf8) : []
-        let hex = Array("0123456789ABCDEF".utf8)
-        for b in path.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.append(b)
-            default:
-                out.append(UInt8(ascii: "%"))
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 0x0F)])
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// A path relative to `data/` as a URL reference (see `RelativeURL`).
+    static func relativeURL(to path: String, up: Bool) -> String { RelativeURL.reference(to: path, up: up) }
 
     /// `contentSize` as schema.org wants it (text): the size in bytes with its unit.
     static func contentSize(_ w: inout JSONWriter, bytes: Int) {

@@ -47,9 +47,13 @@ public enum JSONLDWriter {
     /// The dataset's JSON-LD, `data/dataset.jsonld`. `documents` and `entities` in the order the CSV
     /// tables list them (entities with their dataset-wide `mentions`); `files` are the payload files to list
     /// as `distribution`, which cannot include `dataset.jsonld` itself (nor anything hashed after it).
+    /// `tables` give `variableMeasured` (every column). `embedded` writes the context inline rather than by
+    /// reference, for the landing page's `<script type="application/ld+json">`: otherwise the same bytes, so the
+    /// page and `dataset.jsonld` describe one dataset.
     public static func dataset(_ dataset: DatasetMetadata, documents: [DocumentRecord], entities: [EntityRecord],
-                               files: [PayloadFile]) -> [UInt8] {
-        JSONLDDatasetWriter.write(dataset, documents: documents, entities: entities, files: files)
+                               files: [PayloadFile], tables: [TableSummary] = [], embedded: Bool = false) -> [UInt8] {
+        JSONLDDatasetWriter.write(dataset, documents: documents, entities: entities, files: files, tables: tables,
+                                  embedded: embedded)
     }
 
     /// Record nodes in `document(records, …)`: the document, its sections, blocks, sentences, mentions and

@@ -37,10 +37,13 @@ public struct DatasetMetadata: Sendable, Equatable, Codable {
     public var baseIRI: String
     /// ISO 8601 timestamp from `SOURCE_DATE_EPOCH`, or nil: the output carries no clock time otherwise.
     public var modified: String?
+    /// The publication date (ISO 8601) from `dataset.json`'s `date_published`, or nil. The RO-Crate and the
+    /// schema.org descriptions need a date; this one, or else `modified`, never the clock.
+    public var datePublished: String?
 
     public init(id: String, title: String, description: String, license: String, licenseURL: String,
                 creators: [String], publisher: String, version: String, keywords: [String], baseIRI: String,
-                modified: String?) {
+                modified: String?, datePublished: String? = nil) {
         self.id = id
         self.title = title
         self.description = description
@@ -52,7 +55,12 @@ public struct DatasetMetadata: Sendable, Equatable, Codable {
         self.keywords = keywords
         self.baseIRI = baseIRI
         self.modified = modified
+        self.datePublished = datePublished
     }
+
+    /// The date the dataset is published under: `datePublished`, else the day of `modified`; nil when neither is
+    /// known (a build without `SOURCE_DATE_EPOCH` and without `date_published` carries no date at all).
+    public var publicationDate: String? { datePublished ?? modified.map { String($0.prefix(10)) } }
 }
 
 /// The tool that wrote a dataset, for headers and manifests.

@@ -57,7 +57,8 @@ struct BuildPlan {
     /// The dataset metadata as the build uses it, hashed field by field (with a separator no value can hold).
     static func hash(_ d: DatasetMetadata) -> String {
         let fields = [d.id, d.title, d.description, d.license, d.licenseURL, d.creators.joined(separator: "\u{1}"), d.publisher,
-                      d.version, d.keywords.joined(separator: "\u{1}"), d.baseIRI, d.modified ?? "-"]
+                      d.version, d.keywords.joined(separator: "\u{1}"), d.baseIRI, d.modified ?? "-",
+                      d.datePublished ?? "-"]
         return SHA256Hex.of(Array(fields.joined(separator: "\u{0}").utf8))
     }
 }

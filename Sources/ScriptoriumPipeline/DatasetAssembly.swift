@@ -15,9 +15,12 @@ struct DatasetAssembly {
     private var manifestInputs: [DatasetManifest.Input] = []
     private var entities: [String: EntityRecord] = [:]
     private var inputBytes = 0
+    /// The documents' formats, which the landing page and the RO-Crate list for each document.
+    private let formats: [any DocumentFormat.Type]
 
     init(layout: OutputLayout, formats: [any DocumentFormat.Type] = DocumentFormats.all) throws {
         self.layout = layout
+        self.formats = formats
         try layout.createFolders(formats: formats)
         tables = try CSVTableFiles(layout: layout)
     }
@@ -63,7 +66,7 @@ struct DatasetAssembly {
         let entityList = entities.keys.sorted().map { entities[$0]! }
         let tableFiles = try tables.finish(entities: entityList)
         files += tableFiles.map(\.1)
-        files += try DatasetFiles.writeShared(layout: layout, dataset: dataset, documents: documents, entities: entityList,
+        files += try DatasetFiles.writeShared(layout: layout, FormatContext(dataset: dataset, formats: formats), documents: documents, entities: entityList,
                                               files: files, tables: tableFiles)
         let counts = tables.counts
         let manifest = DatasetManifest.json(dataset: dataset, files: files, inputs: manifestInputs, recordCounts: counts)

@@ -126,7 +126,8 @@ public enum DatasetBuilder {
                                 add: (Int, DocumentContribution) throws -> Void) throws -> (skipped: [SkippedInput], cached: Int) {
         let options = plan.options
         let processor = DocumentProcessor(dataset: plan.dataset, matcher: EntityMatcher(lexicon: plan.lexicon))
-        let formats = try options.formats.map { try $0.init(dataset: plan.dataset) }
+        let context = FormatContext(dataset: plan.dataset, formats: options.formats)
+        let formats = try options.formats.map { try $0.init(context) }
         let cache = try options.cache.map { try DocumentCache(path: $0) }
         var problems: [SkippedInput] = reportUnusable ? plan.unusable : []
         var done = 0

@@ -26,6 +26,7 @@ public enum DatasetValidator {
         let syntax = FormatChecks.syntax(data)
         problems += syntax.problems
         problems += checkDataPackage(data, inventory: inventory)
+        problems += PublishChecks.check(data: data, inventory: inventory, malformedJSON: syntax.malformed)
         var tables = readTables(data, problems: &problems)
         let counts = DatasetTables.all.map { "\(tables[$0.name]?.rows.count ?? 0) \($0.name)" }.joined(separator: ", ")
         problems += ManifestChecks.check(

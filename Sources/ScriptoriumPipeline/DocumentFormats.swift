@@ -1,3 +1,4 @@
+import ScriptoriumHTML
 import ScriptoriumJSONLD
 import ScriptoriumModel
 import ScriptoriumTEI
@@ -14,5 +15,6 @@ enum DocumentFormats {
     static let all: [any DocumentFormat.Type] = [
         TEIFormat.self,
         JSONLDFormat.self,
+        HTMLFormat.self,
     ]
 }

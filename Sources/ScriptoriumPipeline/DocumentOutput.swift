@@ -96,7 +96,7 @@ struct DocumentOutput: Sendable {
     static let streamedFormatsBytes = 1 << 20
 
     /// What the bag records of a file besides its path, size and hash.
-    private struct FileKind {
+    struct FileKind {
         var mediaType: String
         var format: String
         var records: Int

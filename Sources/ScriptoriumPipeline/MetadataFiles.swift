@@ -33,7 +33,7 @@ public enum MetadataFiles {
     public static func dataset(root: URL, modified: String?) throws -> DatasetMetadata {
         let url = root.appendingPathComponent(datasetFileName)
         let object = try load(url, allowed: ["id", "title", "description", "license", "license_url", "creators",
-                                              "publisher", "version", "keywords", "base_iri"]) ?? [:]
+                                              "publisher", "version", "keywords", "base_iri", "date_published"]) ?? [:]
         let id = RecordID.slug(try string(object, "id", url) ?? root.lastPathComponent)
         let defaultBase = "https://scriptorium.example/datasets/\(id)/"
         var base = try iri(object, "base_iri", url) ?? defaultBase
@@ -49,7 +49,21 @@ public enum MetadataFiles {
             version: try string(object, "version", url) ?? "0.1.0",
             keywords: try strings(object, "keywords", url) ?? [],
             baseIRI: base,
-            modified: modified)
+            modified: modified,
+            datePublished: try date(object, "date_published", url))
+    }
+
+    /// `"date_published"`: a calendar date, `YYYY-MM-DD` (what RO-Crate's and schema.org's `datePublished` take).
+    private static func date(_ object: [String: Any], _ key: String, _ url: URL) throws -> String? {
+        guard let value = try string(object, key, url) else { return nil }
+        let u = Array(value.utf8)
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { $0 < u.count && (0x30...0x39).contains(u[$0]) }
+        guard u.count == 10, digits, u[4] == 0x2D, u[7] == 0x2D,
+              let month = Int(value.dropFirst(5).prefix(2)), (1...12).contains(month),
+              let day = Int(value.suffix(2)), (1...31).contains(day) else {
+            throw ScriptoriumError(.input, path: url.path, "\"\(key)\" must be a date such as 2024-05-31, not \"\(value)\"")
+        }
+        return value
     }
 
     /// The sidecar of a document at `source` (e.g. `essay.txt` → `essay.meta.json`).

@@ -1,5 +1,6 @@
 import Foundation
 import ScriptoriumBag
+import ScriptoriumHTML
 import ScriptoriumJSONLD
 import ScriptoriumModel
 import ScriptoriumTEI
@@ -11,16 +12,17 @@ import ScriptoriumTEI
 /// because the two never share a folder under the same kind of name:
 ///
 /// - per-document files live in folders that hold nothing else, named by document id or by the input's own
-///   relative path: each format's (`DocumentFormats`) `tei/ID.xml`, `jsonld/ID.jsonld`, and `source/REL`;
+///   relative path: each format's (`DocumentFormats`) `tei/ID.xml`, `jsonld/ID.jsonld`, `html/ID.html`, and `source/REL`;
 /// - the dataset's own files sit directly in `data/` (`datapackage.json`, `manifest.json`, `build.json`,
-///   `context.jsonld`, `dataset.jsonld`) or in `csv/`; the one shared file in a per-document folder is the TEI
-///   schema, `tei/scriptorium-tei.rng`, whose extension no document's `tei/ID.xml` has.
+///   `context.jsonld`, `dataset.jsonld`, `index.html`, `ro-crate-metadata.json`) or in `csv/`; the one shared
+///   file in a per-document folder is the TEI schema, `tei/scriptorium-tei.rng`, whose extension no document's
+///   `tei/ID.xml` has.
 struct OutputLayout: Sendable {
     let bag: URL
     var data: URL { bag.appendingPathComponent("data") }
 
     static let csvFolder = "csv"
-    static let sourceFolder = "source"
+    static let sourceFolder = FormatContext.sourceFolder
 
     /// The shared JSON-LD context, beside `datapackage.json`; each `jsonld/ID.jsonld` refers to it as
     /// `../context.jsonld`, `dataset.jsonld` as `context.jsonld` (`JSONLDWriter`).
@@ -30,6 +32,10 @@ struct OutputLayout: Sendable {
     /// The project's RELAX NG schema for the TEI files, beside them (each names it relatively).
     static let teiSchemaPath = "\(TEIFormat.folder)/\(TEISchema.fileName)"
     static let dataPackagePath = "datapackage.json"
+    /// The landing page and the RO-Crate's metadata file, beside `datapackage.json` (where RO-Crate and web
+    /// servers look for them).
+    static let landingPagePath = ReadingView.landingPage
+    static let roCratePath = ROCrateWriter.fileName
 
     /// The tables' and source copies' folders, and one for each of `formats`.
     func createFolders(formats: [any DocumentFormat.Type] = DocumentFormats.all) throws {
@@ -51,6 +57,7 @@ struct OutputLayout: Sendable {
         case "md": return ("text/markdown", "md")
         case "json": return ("application/json", "json")
         case "rng": return ("application/xml", "rng")
+        case "html": return ("text/html", "html")
         default: return ("text/plain", "txt")
         }
     }

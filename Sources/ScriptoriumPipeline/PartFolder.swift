@@ -11,7 +11,7 @@ import ScriptoriumModel
 /// PART/
 ///   part.json            the tool, what the records depend on (`PartFingerprint`), and one entry per document
 ///   rows/TABLE.csv       the documents' CSV rows (no header), one after the other; each entry says where its are
-///   data/tei/ID.xml, data/jsonld/ID.jsonld, data/source/PATH    each document's own files, as in the bag
+///   data/tei/ID.xml, data/jsonld/ID.jsonld, data/html/ID.html, data/source/PATH    each document's own files, as in the bag
 /// ```
 ///
 /// An entry keeps what the dataset-wide files need (the document record, its entities with their mention

@@ -4,7 +4,7 @@ import Foundation
 /// (`build --timings`) to show where the time goes; a build without it pays nothing.
 public final class StageClock: @unchecked Sendable {
     public enum Stage: String, CaseIterable, Sendable {
-        case read, extract, normalize, validate, csv, tei, jsonld, write
+        case read, extract, normalize, validate, csv, tei, jsonld, html, write
         /// Data package, manifest, bag and the swap into place.
         case finish
     }

@@ -4,6 +4,7 @@ import ScriptoriumModel
 /// written by `TEIWriter` and checked by `TEIChecker`. One `TEIFormat` per build shares the compiled schema.
 public struct TEIFormat: DocumentFormat {
     public static let name = "tei"
+    public static let label = "TEI"
     public static let folder = "tei"
     public static let fileExtension = "xml"
     public static let mediaType = "application/tei+xml"
@@ -11,8 +12,8 @@ public struct TEIFormat: DocumentFormat {
 
     private let writer: TEIWriter
 
-    public init(dataset: DatasetMetadata) throws {
-        writer = try TEIWriter(dataset: dataset)
+    public init(_ context: FormatContext) throws {
+        writer = try TEIWriter(dataset: context.dataset)
     }
 
     /// The records the file describes, as the manifest counts them: its sentences.

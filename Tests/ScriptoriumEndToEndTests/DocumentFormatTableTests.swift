@@ -8,12 +8,13 @@ import ScriptoriumModel
 /// of the document tree. It is what the README's "to add an output format" asks for, and nothing more.
 private struct SentenceLines: DocumentFormat {
     static let name = "sentences"
+    static let label = "sentences"
     static let folder = "sentences"
     static let fileExtension = "txt"
     static let mediaType = "text/plain"
     static let formatName = "txt"
 
-    init(dataset: DatasetMetadata) {}
+    init(_ context: FormatContext) {}
 
     func recordCount(_ tree: DocumentTree) -> Int { tree.records.sentences.count }
 

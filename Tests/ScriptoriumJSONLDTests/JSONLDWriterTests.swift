@@ -320,11 +320,11 @@ import Testing
         "name", "description", "license", "creator", "author", "publisher", "version", "keywords", "dateModified",
         "distribution", "hasPart", "isPartOf", "inLanguage", "isBasedOn", "headline", "position", "text", "mentions",
         "alternateName", "sameAs", "softwareVersion", "url", "contentUrl", "encodingFormat", "contentSize", "sha256",
-        "identifier",
+        "identifier", "datePublished", "variableMeasured",
     ]
     static let schemaTypes: Set<String> = [
         "Dataset", "DataDownload", "Article", "CreativeWork", "MediaObject", "SoftwareApplication", "Place",
-        "Organization", "Legislation", "Event", "Person",
+        "Organization", "Legislation", "Event", "Person", "PropertyValue",
     ]
 
     @Test func contextDefinesTheProjectTerms() throws {
@@ -348,7 +348,9 @@ import Testing
         let defined = Set(context.keys)
         let documents = [try JSONLDWriter.document(Fixtures.records(), dataset: Fixtures.dataset),
                          JSONLDWriter.dataset(Fixtures.dataset, documents: [Fixtures.records().document],
-                                              entities: Fixtures.entities, files: Fixtures.files)]
+                                              entities: Fixtures.entities, files: Fixtures.files,
+                                              tables: [TableSummary(name: "t", path: "csv/t.csv", description: "T",
+                                                                    columns: [.init(name: "id", description: "Id")], rows: 1)])]
         for bytes in documents {
             let (keys, types) = Parsed.keysAndTypes(try Parsed.json(bytes))
             for k in keys where !k.hasPrefix("@") {

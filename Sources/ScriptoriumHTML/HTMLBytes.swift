@@ -1,0 +1,166 @@
+/// A byte buffer for HTML: markup is appended as it is, text and attribute values escaped on the way. Runs of
+/// bytes that need nothing are copied in one go, found eight bytes at a time (no per-character `String` work),
+/// as `JSONWriter` does for JSON.
+///
+/// Escaping: `&`, `<`, `>` in text, and `"` too in attribute values (always written in double quotes), become
+/// character references. What an HTML parser reports as a parse error even when escaped (C0 controls other than
+/// tab and line feed, DEL, the C1 controls, and the noncharacters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF) becomes
+/// U+FFFD: such characters cannot appear in a conforming HTML page at all, and a reading view is for reading
+/// (the exact text is in the CSV, TEI and JSON-LD). A carriage return becomes a line feed, as a parser reads it.
+struct HTMLBytes: ~Copyable {
+    /// A buffer of its own (appends are a bounds check and a `memcpy`; it doubles when full).
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 256)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes written, ending the buffer.
+    consuming func finish() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    @inline(__always)
+    private mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        if count + n > capacity { grow(to: count + n) }
+        (base + count).initialize(from: p, count: n)
+        count += n
+    }
+
+    private mutating func grow(to needed: Int) {
+        var size = capacity * 2
+        while size < needed { size *= 2 }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = size
+    }
+
+    /// Markup known at compile time, appended as it is.
+    mutating func raw(_ markup: StaticString) {
+        markup.withUTF8Buffer { append($0.baseAddress!, $0.count) }
+    }
+
+    /// Bytes that are already markup (or JSON made safe for a `<script>` element).
+    mutating func raw(_ markup: [UInt8]) {
+        markup.withUnsafeBufferPointer { if let p = $0.baseAddress { append(p, $0.count) } }
+    }
+
+    mutating func text(_ value: String) { escape(value, attribute: false) }
+
+    mutating func attribute(_ value: String) { escape(value, attribute: true) }
+
+    /// ` name="value"`.
+    mutating func attribute(_ name: StaticString, _ value: String) {
+        raw(" ")
+        raw(name)
+        raw("=\"")
+        escape(value, attribute: true)
+        raw("\"")
+    }
+
+    /// `before`, `value` escaped as text, `after`: an element's text between its tags.
+    mutating func text(_ before: StaticString, _ value: String, _ after: StaticString) {
+        raw(before)
+        escape(value, attribute: false)
+        raw(after)
+    }
+
+    /// `before`, `value` escaped as an attribute value, `after`.
+    mutating func attribute(_ before: StaticString, _ value: String, _ after: StaticString) {
+        raw(before)
+        escape(value, attribute: true)
+        raw(after)
+    }
+
+    mutating func int(_ value: Int) { raw(Array(String(value).utf8)) }
+
+
+    private mutating func escape(_ value: String, attribute: Bool) {
+        var value = value
+        value.withUTF8 { escape($0, attribute: attribute) }
+    }
+
+    /// True if any byte of `word` may need escaping: below 0x20, `"`, `&`, `<`, `>`, DEL, or not ASCII (whose few
+    /// forbidden characters are then looked at byte by byte). SWAR: eight bytes per test, no branch per byte.
+    @inline(__always)
+    private static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        // `"` (0x22) and `&` (0x26) differ only in bit 2, `<` (0x3C) and `>` (0x3E) only in bit 1.
+        let special = zeroByte((word | (ones &* 0x04)) ^ (ones &* 0x26)) | zeroByte((word | (ones &* 0x02)) ^ (ones &* 0x3E))
+            | zeroByte(word ^ (ones &* 0x7F))
+        return (control | special | (word & highs)) != 0
+    }
+
+    /// Appends `u` escaped: clean runs copied whole, eight bytes tested at a time.
+    mutating func escape(_ u: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        guard let text = u.baseAddress else { return }
+        let n = u.count
+        var runStart = 0
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(text + i).loadUnaligned(as: UInt64.self)
+                if !Self.needsAttention(word) { i += 8; continue }
+            }
+            let b = text[i]
+            var out: StaticString? = nil
+            var skip = 1
+            switch b {
+            case 0x26: out = "&amp;"
+            case 0x3C: out = "&lt;"
+            case 0x3E: out = "&gt;"
+            case 0x22 where attribute: out = "&quot;"
+            case 0x0D: out = "\n"; if i + 1 < n && text[i + 1] == 0x0A { skip = 2 }
+            case 0x09, 0x0A, 0x20...0x7E: break
+            case 0xC2:
+                // U+0080–U+009F: C2 80–C2 9F.
+                if i + 1 < n && (0x80...0x9F).contains(text[i + 1]) { out = "\u{FFFD}"; skip = 2 }
+            case 0xEF:
+                // U+FDD0–U+FDEF: EF B7 90–EF B7 AF; U+FFFE, U+FFFF: EF BF BE, EF BF BF.
+                if i + 2 < n && ((text[i + 1] == 0xB7 && (0x90...0xAF).contains(text[i + 2]))
+                                 || (text[i + 1] == 0xBF && text[i + 2] >= 0xBE)) {
+                    out = "\u{FFFD}"; skip = 3
+                }
+            case 0xF0...0xF4:
+                // U+xFFFE, U+xFFFF in planes 1–16: the last two bytes BF BE or BF BF, the second's low
+                // nibble 0xF (F0 9F BF BE is U+1FFFE).
+                if i + 3 < n && text[i + 1] & 0x0F == 0x0F && text[i + 2] == 0xBF && text[i + 3] >= 0xBE {
+                    out = "\u{FFFD}"; skip = 4
+                }
+            case 0x80...0xFF: break // another byte of UTF-8
+            default:
+                out = "\u{FFFD}" // another control character
+            }
+            guard let out else { i += 1; continue }
+            if i > runStart { append(text + runStart, i - runStart) }
+            raw(out)
+            i += skip
+            runStart = i
+        }
+        if n > runStart { append(text + runStart, n - runStart) }
+    }
+}
+
+/// JSON bytes made safe inside `<script type="application/ld+json">`: every `<` (which JSON only has inside
+/// strings) becomes `\u003c`, so neither `</script>` nor `<!--` in a title or description can end or change the
+/// element; a JSON parser reads the same string.
+func scriptSafeJSON(_ json: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(json.count + 64)
+    let escaped = Array("\\u003c".utf8)
+    var runStart = 0
+    for (i, b) in json.enumerated() where b == 0x3C {
+        out.append(contentsOf: json[runStart..<i])
+        out.append(contentsOf: escaped)
+        runStart = i + 1
+    }
+    out.append(contentsOf: json[runStart...])
+    return out
+}

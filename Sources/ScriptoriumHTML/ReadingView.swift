@@ -1,0 +1,209 @@
+import ScriptoriumModel
+
+/// `html/ID.html`: one document as a person reads it, made from the same `DocumentRecords` as its TEI and
+/// JSON-LD. Pure: records in, bytes out.
+///
+/// - every section a heading (`h2`–`h6` by level, its number before it) whose `id` is the section's record id;
+/// - every paragraph a `p`, every run of list items a `ul` of `li` (marker shown), every verbatim block a `pre`,
+///   each with its block id;
+/// - every sentence a `span` whose `id` is the sentence's record id, so `html/ID.html#ID.b12.s3` is the
+///   sentence's address on the web (and `:target` highlights it);
+/// - every mention an `a` linking to `#` + its entity's id (no id of its own: markup per sentence and mention is
+///   kept to what a reader needs, since the page is written for every document): the entity's entry
+///   in the list at the end of the page, which gives its type, how often this document names it, and its
+///   Wikidata and GeoNames pages. The same page, so the link works offline and from a bag on a disk; the same id
+///   as the entity's `xml:id` in the TEI's `standOff` and the end of its JSON-LD `@id`.
+///
+/// Nothing in the page is fetched: links only, style inline, no script.
+public enum ReadingView {
+    /// The landing page's path relative to `data/`; a reading view sits one folder below it.
+    public static let landingPage = "index.html"
+
+    /// `files`: the document's other files (its source copy, TEI, JSON-LD), which the page's header links to.
+    public static func page(_ records: DocumentRecords, dataset: DatasetMetadata, files: [DocumentFile]) -> [UInt8] {
+        let doc = records.document
+        var out = HTMLBytes(capacity: doc.byteCount + doc.byteCount / 2 + records.sentences.count * 48 + 4096)
+        PageStyle.head(&out, title: doc.title, language: doc.language)
+        out.attribute("</head>\n<body>\n<nav><a href=\"../", landingPage, "\">")
+        out.text(dataset.title)
+        out.raw("</a></nav>\n<header>\n<h1>")
+        out.text(doc.title)
+        out.raw("</h1>\n<p class=\"meta\">")
+        if !doc.creators.isEmpty {
+            out.text(doc.creators.joined(separator: ", "))
+            out.raw(" · ")
+        }
+        out.text(doc.license.isEmpty ? dataset.license : doc.license)
+        out.raw(" · the same text as ")
+        for (k, file) in files.enumerated() {
+            out.attribute(k == 0 ? "<a href=\"" : ", <a href=\"", RelativeURL.reference(to: file.path, up: true), "\">")
+            out.text(file.label)
+            out.raw("</a>")
+        }
+        out.raw("</p>\n")
+        if let description = doc.description, !description.isEmpty {
+            out.text("<p class=\"meta\">", description, "</p>\n")
+        }
+        out.raw("</header>\n<main>\n")
+        body(&out, records)
+        out.raw("</main>\n")
+        entities(&out, records.entities)
+        out.text("<footer><p>Document <code>", doc.id, "</code>. A sentence's address is this page's and <code>#</code> its id.</p></footer>\n</body>\n</html>\n")
+        return out.finish()
+    }
+
+    /// Sections, blocks and sentences in source order. Records come in source order, each group of children
+    /// contiguous after its parent's (blocks by section, sentences by block, mentions by sentence), so one pass
+    /// with a cursor per kind places them; a child that is not where its parent is written is still written,
+    /// with the next parent that claims it, never dropped or duplicated.
+    private static func body(_ out: inout HTMLBytes, _ records: DocumentRecords) {
+        let sentences = records.sentences, mentions = records.mentions
+        var s = 0, m = 0
+        var inList = false
+        var sectionOf: String? = nil
+        var sectionIndex = 0
+        let sections = records.sections
+        for block in records.blocks {
+            // Headings of every section up to this block's (a section without blocks still has its heading).
+            if block.sectionID != sectionOf {
+                while sectionIndex < sections.count {
+                    if inList { out.raw("</ul>\n"); inList = false }
+                    let section = sections[sectionIndex]
+                    sectionIndex += 1
+                    heading(&out, section)
+                    if section.id == block.sectionID { break }
+                }
+                sectionOf = block.sectionID
+            }
+            if block.kind == .listItem {
+                if !inList { out.raw("<ul>\n"); inList = true }
+            } else if inList {
+                out.raw("</ul>\n")
+                inList = false
+            }
+            switch block.kind {
+            case .verbatim:
+                out.raw("<pre id=\"")
+                out.attribute(block.id)
+                out.raw("\">\n") // a parser drops one line feed right after <pre>: this one, never the text's
+                out.text(block.text)
+                out.raw("</pre>\n")
+                continue
+            case .listItem:
+                out.raw("<li id=\"")
+            default:
+                out.raw("<p id=\"")
+            }
+            out.attribute(block.id)
+            out.raw("\">")
+            if let marker = block.marker, !marker.isEmpty {
+                out.text("<span class=\"k\">", marker, "</span>")
+            }
+            var any = false
+            while s < sentences.count && sentences[s].blockID == block.id {
+                if any { out.raw(" ") }
+                any = true
+                let start = m
+                while m < mentions.count && mentions[m].sentenceID == sentences[s].id { m += 1 }
+                sentence(&out, sentences[s], mentions[start..<m])
+                s += 1
+            }
+            if !any { out.text(block.text) }
+            out.raw(block.kind == .listItem ? "</li>\n" : "</p>\n")
+        }
+        if inList { out.raw("</ul>\n") }
+        while sectionIndex < sections.count {
+            heading(&out, sections[sectionIndex])
+            sectionIndex += 1
+        }
+        // Records out of the expected order (never made by the pipeline): still shown, so every id is on the page.
+        if s < sentences.count {
+            out.raw("<div>\n")
+            while s < sentences.count {
+                out.raw("<p>")
+                sentence(&out, sentences[s], [])
+                out.raw("</p>\n")
+                s += 1
+            }
+            out.raw("</div>\n")
+        }
+    }
+
+    private static func heading(_ out: inout HTMLBytes, _ section: SectionRecord) {
+        let level = min(max(section.level, 1), 5) + 1
+        out.raw(level == 2 ? "<h2 id=\"" : level == 3 ? "<h3 id=\"" : level == 4 ? "<h4 id=\"" : level == 5 ? "<h5 id=\"" : "<h6 id=\"")
+        out.attribute(section.id)
+        out.raw("\">")
+        if let number = section.number, !number.isEmpty {
+            out.text("<span class=\"n\">", number, "</span>")
+        }
+        out.text(section.heading)
+        out.raw(level == 2 ? "</h2>\n" : level == 3 ? "</h3>\n" : level == 4 ? "</h4>\n" : level == 5 ? "</h5>\n" : "</h6>\n")
+    }
+
+    /// A sentence, its text cut at its mentions (byte ranges of the text, in order; one that is out of bounds,
+    /// overlaps the one before or cuts a character is shown as plain text).
+    private static func sentence(_ out: inout HTMLBytes, _ sentence: SentenceRecord, _ mentions: ArraySlice<MentionRecord>) {
+        out.attribute("<span id=\"", sentence.id, "\">")
+        if mentions.isEmpty {
+            out.text(sentence.text)
+        } else {
+            var text = sentence.text
+            text.withUTF8 { u in
+                var at = 0
+                // A cut is on a character's boundary: not before a UTF-8 continuation byte.
+                func boundary(_ k: Int) -> Bool { k == u.count || u[k] & 0xC0 != 0x80 }
+                for mention in mentions {
+                    let r = mention.rangeInSentence
+                    guard r.lowerBound >= at, r.upperBound <= u.count, !r.isEmpty, boundary(r.lowerBound),
+                          boundary(r.upperBound) else { continue }
+                    out.escape(UnsafeBufferPointer(rebasing: u[at..<r.lowerBound]), attribute: false)
+                    out.attribute("<a href=\"#", mention.entityID, "\">")
+                    out.escape(UnsafeBufferPointer(rebasing: u[r]), attribute: false)
+                    out.raw("</a>")
+                    at = r.upperBound
+                }
+                out.escape(UnsafeBufferPointer(rebasing: u[at...]), attribute: false)
+            }
+        }
+        out.raw("</span>")
+    }
+
+    private static func typeName(_ type: EntityType) -> StaticString {
+        switch type {
+        case .place: return "place"
+        case .organization: return "organization"
+        case .legalInstrument: return "legal instrument"
+        case .event: return "event"
+        case .person: return "person"
+        case .date: return "date"
+        }
+    }
+
+    /// The entities the document mentions, each a `dt` whose id is the entity's record id.
+    private static func entities(_ out: inout HTMLBytes, _ entities: [EntityRecord]) {
+        guard !entities.isEmpty else { return }
+        out.raw("<section>\n<h2>Entities</h2>\n<dl>\n")
+        for e in entities {
+            out.raw("<dt id=\"")
+            out.attribute(e.id)
+            out.text("\">", e.name, "</dt>\n<dd>")
+            out.raw(typeName(e.type))
+            out.raw(", ")
+            out.int(e.mentions)
+            out.raw(e.mentions == 1 ? " mention" : " mentions")
+            if let q = e.wikidata, !q.isEmpty {
+                out.raw(" · <a href=\"https://www.wikidata.org/wiki/")
+                out.attribute(q)
+                out.text("\">Wikidata ", q, "</a>")
+            }
+            if let g = e.geonames, !g.isEmpty {
+                out.raw(" · <a href=\"https://www.geonames.org/")
+                out.attribute(g)
+                out.text("/\">GeoNames ", g, "</a>")
+            }
+            out.raw("</dd>\n")
+        }
+        out.raw("</dl>\n</section>\n")
+    }
+}
