@@ -46,10 +46,6 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
-    public func span(ofBytes range: Range<Int>) -> Span {
-        Span(start: index.codePointOffset(ofByte: range.lowerBound), end: index.codePointOffset(ofByte: range.upperBound))
-    }
-
     /// Magic numbers of common binary formats that can pass a UTF-8 check by accident (or nearly).
     static func binarySignature(_ b: [UInt8]) -> String? {
         func starts(_ sig: [UInt8]) -> Bool { b.count >= sig.count && Array(b[0..<sig.count]) == sig }

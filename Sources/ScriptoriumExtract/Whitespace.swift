@@ -27,8 +27,4 @@ public enum Whitespace {
         }
         return 0
     }
-
-    /// True for the line terminators this project accepts (LF, CR), which are also white space.
-    @inline(__always)
-    public static func isLineBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D }
 }
