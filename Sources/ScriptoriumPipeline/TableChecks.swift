@@ -8,7 +8,7 @@ import ScriptoriumValidate
 /// records rebuilt from them for `RecordValidator`.
 struct TableChecks {
     private(set) var tables: [String: DatasetValidator.Table]
-    private(set) var problems: [String] = []
+    private(set) var problems: [DatasetProblem] = []
     /// Row number (1-based, after the header) of each id, per table, for messages.
     private var rowOfID: [String: [String: Int]] = [:]
 
@@ -26,9 +26,10 @@ struct TableChecks {
             for (n, row) in table.rows.enumerated() {
                 let id = row["id"] ?? ""
                 if rows[id] != nil {
-                    problems.append("\(path) row \(n + 1) column id: \(id) is not unique")
+                    problems.append(DatasetProblem(.tableDuplicateID, path, .cell(row: n + 1, id: nil, column: "id"), "\(id) is not unique"))
                 } else if let other = firstUse[id] {
-                    problems.append("\(path) row \(n + 1) column id: \(id) is also the id of \(other.path) row \(other.row)")
+                    problems.append(DatasetProblem(.tableSharedID, path, .cell(row: n + 1, id: nil, column: "id"),
+                                                   "\(id) is also the id of \(other.path) row \(other.row)"))
                 } else if !id.isEmpty {
                     firstUse[id] = (path, n + 1)
                 }
@@ -47,16 +48,18 @@ struct TableChecks {
         for (n, row) in table.rows.enumerated() {
             for (column, index, pattern) in columns {
                 let value = index.map { row.fields[$0] } ?? ""
-                func at() -> String { "\(table.definition.path) row \(n + 1) column \(column.name)" }
+                func problem(_ code: ProblemCode, _ detail: String) {
+                    problems.append(DatasetProblem(code, table.definition.path, .cell(row: n + 1, id: nil, column: column.name), detail))
+                }
                 if value.isEmpty {
-                    if column.required { problems.append("\(at()): required value is empty") }
+                    if column.required { problem(.tableRequiredValueEmpty, "required value is empty") }
                     continue
                 }
-                if column.kind == .integer, Int(value) == nil { problems.append("\(at()): \"\(value)\" is not an integer") }
-                if let allowed = column.allowed, !allowed.contains(value) { problems.append("\(at()): \"\(value)\" is not one of \(allowed)") }
-                if column.name == "id", !RecordID.isNCName(value) { problems.append("\(at()): \"\(value)\" is not an XML NCName") }
+                if column.kind == .integer, Int(value) == nil { problem(.tableNotInteger, "\"\(value)\" is not an integer") }
+                if let allowed = column.allowed, !allowed.contains(value) { problem(.tableNotAllowed, "\"\(value)\" is not one of \(allowed)") }
+                if column.name == "id", !RecordID.isNCName(value) { problem(.tableNotNCName, "\"\(value)\" is not an XML NCName") }
                 if let pattern, !pattern.matches(value) {
-                    problems.append("\(at()): \"\(value)\" does not match \(pattern.source)")
+                    problem(.tablePatternMismatch, "\"\(value)\" does not match \(pattern.source)")
                 }
             }
         }
@@ -69,7 +72,8 @@ struct TableChecks {
                 for (n, row) in table.rows.enumerated() {
                     guard let value = row[key.field], !value.isEmpty else { continue }
                     if targets[value] == nil {
-                        problems.append("\(table.definition.path) row \(n + 1) column \(key.field): \(value) is not an id in \(key.table).csv")
+                        problems.append(DatasetProblem(.tableDanglingReference, table.definition.path,
+                                                       .cell(row: n + 1, id: nil, column: key.field), "\(value) is not an id in \(key.table).csv"))
                     }
                 }
             }
@@ -81,7 +85,9 @@ struct TableChecks {
         for (n, row) in (tables["entities"]?.rows ?? []).enumerated() {
             let id = row["id"] ?? ""
             if Int(row["mentions"] ?? "") != counts[id, default: 0] {
-                problems.append("csv/entities.csv row \(n + 1) column mentions: \(row["mentions"] ?? "") but mentions.csv has \(counts[id, default: 0])")
+                problems.append(DatasetProblem(.tableMentionCount, "csv/entities.csv", .cell(row: n + 1, id: nil, column: "mentions"),
+                                               "\(row["mentions"] ?? "") but mentions.csv has \(counts[id, default: 0])",
+                                               expected: "\(counts[id, default: 0])", found: row["mentions"] ?? ""))
             }
         }
     }
@@ -92,8 +98,8 @@ struct TableChecks {
     ///
     /// The tables are given up here: each document's rows are let go once its records are built (the records keep
     /// the same strings), so the rows of a large document are not in memory beside its TEI tree.
-    mutating func validateDocuments(data: URL, malformedJSON: Set<String>) -> [String] {
-        var problems: [String] = []
+    mutating func validateDocuments(data: URL, malformedJSON: Set<String>) -> [DatasetProblem] {
+        var problems: [DatasetProblem] = []
         let tables = self.tables
         self.tables = [:]
         func grouped(_ table: String) -> [String: [DatasetValidator.Row]] {
@@ -119,8 +125,8 @@ struct TableChecks {
             documentRowsLeft[id, default: 1] -= 1
             let sourcePath = OutputLayout.sourcePath(doc["source"] ?? "")
             guard var bytes = try? RegularFile.bytes(at: data.appendingPathComponent(sourcePath).path) else {
-                let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
-                problems.append("csv/documents.csv \(row)(\(id)) column source: \(sourcePath) is not in the bag")
+                problems.append(DatasetProblem(.tableSourceMissing, "csv/documents.csv", .cell(row: rowOfID["documents"]?[id], id: id, column: "source"),
+                                               "\(sourcePath) is not in the bag"))
                 continue
             }
             let sourceSHA256 = SHA256Hex.of(bytes)
@@ -130,8 +136,9 @@ struct TableChecks {
                 language: doc["language"] ?? "", license: doc["license"] ?? "", creators: [],
                 byteCount: int(doc, "bytes"), codePointCount: int(doc, "characters")))
             if sourceSHA256 != records.document.sourceSHA256 {
-                let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
-                problems.append("csv/documents.csv \(row)(\(id)) column source_sha256: does not match \(sourcePath)")
+                problems.append(DatasetProblem(.tableSourceHashMismatch, "csv/documents.csv",
+                                               .cell(row: rowOfID["documents"]?[id], id: id, column: "source_sha256"),
+                                               "does not match \(sourcePath)", expected: records.document.sourceSHA256, found: sourceSHA256))
             }
             records.sections = rows(&sections, id).map {
                 SectionRecord(id: $0["id"] ?? "", documentID: id, position: int($0, "position"), level: int($0, "level"),
@@ -158,11 +165,14 @@ struct TableChecks {
                                     wikidata: (e["wikidata"] ?? "").isEmpty ? nil : e["wikidata"], aliases: [],
                                     mentions: perDocument[key]!, geonames: (e["geonames"] ?? "").isEmpty ? nil : e["geonames"])
             }
-            problems += FormatChecks.tei(data, records: records)
-            problems += FormatChecks.jsonld(data, records: records, malformed: malformedJSON)
+            let teiPath = OutputLayout.teiPath(id), jsonldPath = OutputLayout.jsonldPath(id)
+            problems += FormatChecks.tei(data, records: records).map { DatasetProblem(.teiInvalid, teiPath, .described, $0) }
+            problems += FormatChecks.jsonld(data, records: records, malformed: malformedJSON).map {
+                DatasetProblem(.jsonldMismatch, jsonldPath, .described, $0)
+            }
             for p in RecordValidator.validate(records, source: bytes) {
-                let row = rowOfID[p.table]?[p.record].map { "row \($0) " } ?? ""
-                problems.append("csv/\(p.table).csv \(row)(\(p.record)) column \(p.field): \(p.message)")
+                problems.append(DatasetProblem(p.code, "csv/\(p.table).csv", .cell(row: rowOfID[p.table]?[p.record], id: p.record, column: p.field),
+                                               p.message))
             }
         }
         return problems

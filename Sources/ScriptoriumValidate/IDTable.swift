@@ -9,9 +9,8 @@
 /// keeps the answers exact for anything a re-read dataset may hold.
 ///
 /// A class over manually managed buffers: adding an id is a store, not an `Array` append with its uniqueness and
-/// capacity checks, which cost more than the hashing. Its stored properties opt out of run-time exclusivity
-/// checks (each costs a `swift_beginAccess` call): a table belongs to one validation pass on one thread, and no
-/// method holds an access to a property across a call that could touch it again.
+/// capacity checks, which cost more than the hashing. Its properties keep Swift's run-time exclusivity checks:
+/// the validator is the referee, and its own bookkeeping keeps the language's safety checks on.
 final class IDTable {
     private struct Entry {
         var hash: UInt64
@@ -19,16 +18,16 @@ final class IDTable {
     }
 
     /// The ids in the order they were added (their positions), with their hashes.
-    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
-    @exclusivity(unchecked) private var count = 0
-    @exclusivity(unchecked) private var capacity: Int
+    private var entries: UnsafeMutablePointer<Entry>
+    private var count = 0
+    private var capacity: Int
     /// Open addressing with linear probing: a position in `entries` plus one, or 0 for an empty slot.
-    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>
-    @exclusivity(unchecked) private var slotCount: Int
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotCount: Int
     /// The slot of a hash is its top bits: `hash >> shift`.
-    @exclusivity(unchecked) private var shift: UInt64
+    private var shift: UInt64
     /// Takes over from the table once an id is not ASCII.
-    @exclusivity(unchecked) private var byString: [String: Int]?
+    private var byString: [String: Int]?
 
     init(capacity: Int = 0) {
         self.capacity = max(capacity, 8)
