@@ -108,11 +108,6 @@ struct TableChecks {
         var sections = grouped("sections"), blocks = grouped("blocks"), sentences = grouped("sentences"), mentions = grouped("mentions")
         // A repeated id is reported above; here the first row counts.
         let entities = Dictionary((tables["entities"]?.rows ?? []).map { ($0["id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        func int(_ row: DatasetValidator.Row, _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
-        func span(_ row: DatasetValidator.Row) -> Span { Span(start: int(row, "start"), end: int(row, "end")) }
-        /// An optional value: an empty field is nil (the tables' `missingValues`).
-        func optional(_ row: DatasetValidator.Row, _ key: String) -> String? { (row[key] ?? "").isEmpty ? nil : row[key] }
-
         let documents = tables["documents"]?.rows ?? []
         _ = consume tables
         // A document's rows are let go at the last document row with its id (an id may repeat in a broken dataset).
@@ -131,39 +126,24 @@ struct TableChecks {
             }
             let sourceSHA256 = SHA256Hex.of(bytes)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            var records = DocumentRecords(document: DocumentRecord(
-                id: id, title: doc["title"] ?? "", source: doc["source"] ?? "", sourceSHA256: doc["source_sha256"] ?? "",
-                language: doc["language"] ?? "", license: doc["license"] ?? "", creators: [],
-                byteCount: int(doc, "bytes"), codePointCount: int(doc, "characters")))
+            var records = DocumentRecords(document: RecordTables.documents.read(doc.fields))
             if sourceSHA256 != records.document.sourceSHA256 {
                 problems.append(DatasetProblem(.tableSourceHashMismatch, "csv/documents.csv",
                                                .cell(row: rowOfID["documents"]?[id], id: id, column: "source_sha256"),
                                                "does not match \(sourcePath)", expected: records.document.sourceSHA256, found: sourceSHA256))
             }
-            records.sections = rows(&sections, id).map {
-                SectionRecord(id: $0["id"] ?? "", documentID: id, position: int($0, "position"), level: int($0, "level"),
-                              heading: $0["heading"] ?? "", span: span($0), number: optional($0, "number"))
-            }
-            records.blocks = rows(&blocks, id).map {
-                BlockRecord(id: $0["id"] ?? "", documentID: id, sectionID: optional($0, "section_id"),
-                            position: int($0, "position"), kind: BlockKind(rawValue: $0["kind"] ?? "") ?? .paragraph,
-                            text: $0["text"] ?? "", span: span($0), marker: optional($0, "marker"))
-            }
-            records.sentences = rows(&sentences, id).map {
-                SentenceRecord(id: $0["id"] ?? "", documentID: id, blockID: $0["block_id"] ?? "", position: int($0, "position"),
-                               text: $0["text"] ?? "", span: span($0))
-            }
-            records.mentions = rows(&mentions, id).map {
-                MentionRecord(id: $0["id"] ?? "", documentID: id, sentenceID: $0["sentence_id"] ?? "", entityID: $0["entity_id"] ?? "",
-                              text: $0["text"] ?? "", span: span($0), rangeInSentence: 0..<0)
-            }
+            // Each table's rows are read back through its declaration (`RecordTables`), the one the encoder wrote them by.
+            records.sections = rows(&sections, id).map { RecordTables.sections.read($0.fields) }
+            records.blocks = rows(&blocks, id).map { RecordTables.blocks.read($0.fields) }
+            records.sentences = rows(&sentences, id).map { RecordTables.sentences.read($0.fields) }
+            records.mentions = rows(&mentions, id).map { RecordTables.mentions.read($0.fields) }
             var perDocument: [String: Int] = [:]
             for m in records.mentions { perDocument[m.entityID, default: 0] += 1 }
             records.entities = perDocument.keys.sorted().compactMap { key in
-                guard let e = entities[key] else { return nil }
-                return EntityRecord(id: key, name: e["name"] ?? "", type: EntityType(rawValue: e["type"] ?? "") ?? .place,
-                                    wikidata: (e["wikidata"] ?? "").isEmpty ? nil : e["wikidata"], aliases: [],
-                                    mentions: perDocument[key]!, geonames: (e["geonames"] ?? "").isEmpty ? nil : e["geonames"])
+                guard let row = entities[key] else { return nil }
+                var entity = RecordTables.entities.read(row.fields)
+                entity.mentions = perDocument[key]! // this document's mentions, as a build's records count them
+                return entity
             }
             let teiPath = OutputLayout.teiPath(id), jsonldPath = OutputLayout.jsonldPath(id)
             problems += FormatChecks.tei(data, records: records).map { DatasetProblem(.teiInvalid, teiPath, .described, $0) }
