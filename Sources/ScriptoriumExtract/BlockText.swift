@@ -1,3 +1,4 @@
+import ScriptoriumText
 import ScriptoriumModel
 
 /// The joined, whitespace-normalised text of one block (or heading), with a map back to the source bytes.

@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// Finds sentence boundaries in one block's normalised text (single spaces, no line breaks), on UTF-8 bytes.
 ///
 /// The hot loop only looks for the bytes that can end a sentence (`.`, `?`, `!` and the first byte of `…`);

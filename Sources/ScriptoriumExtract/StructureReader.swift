@@ -1,3 +1,4 @@
+import ScriptoriumText
 import ScriptoriumModel
 
 /// One structural unit of a plain-text document, as byte ranges into the source.

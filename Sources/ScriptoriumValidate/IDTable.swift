@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// A set of record ids, each with the position it was added at: the uniqueness check of SPEC §3 and the lookups of
 /// foreign keys. It answers exactly as `Set<String>` and `[String: Int]` would, for a fraction of the work.
 ///
@@ -140,12 +142,12 @@ final class IDTable {
             // Eight bytes at a time; the last word overlaps the one before it.
             var i = 0
             while i + 8 < n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let word = ByteWords.load(base, i)
                 any |= word
                 h = ((h ^ word) &* multiplier) ^ (h >> 29)
                 i += 8
             }
-            let word = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)
+            let word = ByteWords.load(base, n - 8)
             any |= word
             h = ((h ^ word) &* multiplier) ^ (h >> 29)
         } else {
@@ -154,7 +156,7 @@ final class IDTable {
             any = word
             h = ((h ^ word) &* multiplier) ^ (h >> 29)
         }
-        guard any & 0x8080_8080_8080_8080 == 0 else { return nil }
+        guard any & ByteWords.highs == 0 else { return nil }
         return (h ^ (h >> 32)) &* multiplier
     }
 }

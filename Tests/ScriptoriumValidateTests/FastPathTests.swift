@@ -93,7 +93,7 @@ private extension String {
             #expect(bytes.withUnsafeBufferPointer { SourceNFC.isValidAndKnownNFC($0) } == expected, "\(bytes)")
         }
         for bad: [UInt8] in [[0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x80], [0x80]] {
-            #expect(!bad.withUnsafeBufferPointer { SourceNFC.isWellFormed($0) })
+            #expect(!bad.withUnsafeBufferPointer { SourceNFC.isValidAndKnownNFC($0) })
         }
     }
 
