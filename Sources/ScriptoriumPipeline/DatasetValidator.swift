@@ -48,7 +48,7 @@ public enum DatasetValidator {
     static func checkDataPackage(_ data: URL, inventory: PayloadInventory) -> [DatasetProblem] {
         let packagePath = OutputLayout.dataPackagePath
         var problems: [DatasetProblem] = []
-        guard let bytes = payload(data, OutputLayout.dataPackagePath, problems: &problems) else { return problems }
+        guard let bytes = payload(data, packagePath, problems: &problems) else { return problems }
         if JSONSyntax.firstProblem(in: bytes) != nil { return [] } // reported with its line and column
         guard let package = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               let resources = package["resources"] as? [[String: Any]] else {
