@@ -9,7 +9,7 @@ SOURCES   := $(shell find Sources -type f) Package.swift
 CACHE     ?= .cache/scriptorium
 CACHE_ARG  = $(if $(CACHE),--cache $(CACHE))
 
-.PHONY: all dataset deps release test bench instructions fuzz validate verify conformance publish-check clean parts merge slurm-test FORCE
+.PHONY: all dataset deps release test asan bench instructions fuzz validate verify conformance publish-check clean parts merge slurm-test FORCE
 
 all: dataset
 
@@ -37,6 +37,11 @@ dataset: release
 
 test: deps
 	$(SWIFT) test
+
+## The test suite under AddressSanitizer, in its own build folder (the normal build is left as it is). Leak
+## detection is off: XCTest's own runner leaks, which would fail every run.
+asan: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 validate: release
 	$(BIN) validate $(OUTPUT)
@@ -102,4 +107,4 @@ slurm-test: release
 	BIN=$(BIN) Tests/Slurm/slurm-test.sh
 
 clean:
-	rm -rf .build $(OUTPUT) $(PARTS)
+	rm -rf .build .build-asan $(OUTPUT) $(PARTS)

@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 // Scriptorium: prose documents in, a validated and checksummed open dataset out.
 // Stages depend one way only: Model <- Extract/Normalize/Validate <- writers (CSV, TEI, JSON-LD, HTML) <- Bag <- Pipeline <- CLI.
+// ScriptoriumText (byte-level text: ASCII classes, eight-bytes-at-a-time masks, UTF-8 checks, white space) sits below
+// the stages that read text.
 // ScriptoriumJSON (a byte-level JSON emitter) sits beside the model for every writer of JSON.
 import PackageDescription
 
@@ -18,6 +20,7 @@ let package = Package(
     targets: [
         .target(name: "ScriptoriumModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ScriptoriumJSON"),
+        .target(name: "ScriptoriumText"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -28,11 +31,11 @@ let package = Package(
         .target(name: "CMallocArenas"),
         // libxml2's allocator: a per-thread bump arena while one TEI document is built, validated and written.
         .target(name: "CXMLArena", dependencies: ["CLibXML2"]),
-        .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel", "ScriptoriumText"]),
         // The default lexicon and gazetteer (generated data, Tools/gazetteer), compiled in with C23 #embed.
         .target(name: "CDefaultLexicon", exclude: ["default-lexicon.tsv"]),
         .target(name: "ScriptoriumNormalize", dependencies: ["ScriptoriumModel", "ScriptoriumExtract", "CDefaultLexicon"]),
-        .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel"]),
+        .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel", "ScriptoriumText"]),
         .target(name: "ScriptoriumCSV", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         // The RELAX NG schema is a real .rng file, compiled into the binary (no bundle to find at run time).
         .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2", "CXMLArena"],
@@ -45,7 +48,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "ScriptoriumPipeline", dependencies: [
-            "ScriptoriumModel", "ScriptoriumExtract", "ScriptoriumNormalize", "ScriptoriumValidate",
+            "ScriptoriumModel", "ScriptoriumText", "ScriptoriumExtract", "ScriptoriumNormalize", "ScriptoriumValidate",
             "ScriptoriumCSV", "ScriptoriumTEI", "ScriptoriumJSONLD", "ScriptoriumHTML", "ScriptoriumBag", "CPathExchange",
             "CMallocArenas",
         ]),
@@ -57,7 +60,7 @@ let package = Package(
         // Shared by the tests only: a seeded random generator for property and fuzz tests.
         .target(name: "ScriptoriumTestSupport", path: "Tests/ScriptoriumTestSupport"),
         .testTarget(name: "ScriptoriumModelTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumModel", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "ScriptoriumExtractTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumExtract"]),
+        .testTarget(name: "ScriptoriumExtractTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumExtract", "ScriptoriumText"]),
         .testTarget(name: "ScriptoriumNormalizeTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumNormalize", "ScriptoriumExtract"]),
         .testTarget(name: "ScriptoriumValidateTests", dependencies: ["ScriptoriumValidate"]),
         .testTarget(name: "ScriptoriumCSVTests", dependencies: [

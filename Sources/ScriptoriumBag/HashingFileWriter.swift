@@ -21,7 +21,7 @@ public struct HashingFileWriter {
         path = displayPath
         fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw ScriptoriumError(.output, path: url.path, "cannot create the file (\(String(cString: strerror(errno))))")
+            throw ScriptoriumError.writeFailure(path: url.path, "cannot create the file", reason: String(cString: strerror(errno)))
         }
     }
 
@@ -45,8 +45,6 @@ public struct HashingFileWriter {
         buffer.append(contentsOf: data)
     }
 
-    public mutating func write(_ string: String) throws { try write(Array(string.utf8)) }
-
     private mutating func flush() throws {
         guard !buffer.isEmpty else { return }
         try writeOut(buffer)
@@ -65,7 +63,7 @@ public struct HashingFileWriter {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 close(fd)
-                throw ScriptoriumError(.output, path: path, "cannot write (\(reason))")
+                throw ScriptoriumError.writeFailure(path: path, "cannot write", reason: reason)
             }
             offset += n
         }
@@ -76,7 +74,7 @@ public struct HashingFileWriter {
         try flush()
         // Durability: the whole build is synced once before it is swapped into place.
         if close(fd) != 0 {
-            throw ScriptoriumError(.output, path: path, "cannot finish writing (\(String(cString: strerror(errno))))")
+            throw ScriptoriumError.writeFailure(path: path, "cannot finish writing", reason: String(cString: strerror(errno)))
         }
         return (bytes, Self.hex(hasher.finalize()))
     }
@@ -104,7 +102,7 @@ public struct HashingFileWriter {
         var writer = try HashingFileWriter(url: url, displayPath: path)
         try data.withUnsafeBytes { try writer.writeOut($0) }
         if close(writer.fd) != 0 {
-            throw ScriptoriumError(.output, path: path, "cannot finish writing (\(String(cString: strerror(errno))))")
+            throw ScriptoriumError.writeFailure(path: path, "cannot finish writing", reason: String(cString: strerror(errno)))
         }
         return PayloadFile(path: path, bytes: data.count, sha256: sha256, mediaType: mediaType, format: format,
                            records: records)

@@ -53,12 +53,6 @@ public struct CSVEncoder: Sendable {
         endRow()
     }
 
-    public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        fieldsInRow = 0
-        rows = 0
-    }
-
     private mutating func separator() {
         if fieldsInRow > 0 { bytes.append(UInt8(ascii: ",")) }
         fieldsInRow += 1

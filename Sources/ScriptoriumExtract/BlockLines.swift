@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// How one line of a block joins the next.
 public enum LineJoin: UInt8, Sendable, Equatable {
     /// An ordinary line break: one space.

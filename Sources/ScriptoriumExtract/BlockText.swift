@@ -1,3 +1,4 @@
+import ScriptoriumText
 import ScriptoriumModel
 
 /// The joined, whitespace-normalised text of one block (or heading), with a map back to the source bytes.
@@ -56,8 +57,14 @@ public struct BlockText: Sendable {
         self.runs = runs
     }
 
-    /// Builds the text of `lines` (trimmed byte ranges of the source, in order), deciding each line join from
-    /// the two lines alone (`HyphenatedBreaks.localJoin`).
+    /// Builds the text of `lines` (trimmed byte ranges of `source`, in order), deciding each line join from the two
+    /// lines alone (`HyphenatedBreaks.localJoin`).
+    public init(source: Swift.Span<UInt8>, lines: [Range<Int>]) {
+        self = source.withUnsafeBufferPointer { BlockText(source: $0, lines: lines) }
+    }
+
+    /// The same over a buffer: public only while ScriptoriumNormalize (`ParagraphSentences`) still lends its
+    /// bytes this way.
     public init(source buf: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) {
         var joins: [LineJoin] = []
         if lines.count > 1 {
@@ -68,7 +75,7 @@ public struct BlockText: Sendable {
     }
 
     /// Builds the text of a block's lines, joining them as `lines.joins` says.
-    public init(source buf: UnsafeBufferPointer<UInt8>, lines: BlockLines) {
+    init(source buf: UnsafeBufferPointer<UInt8>, lines: BlockLines) {
         var buffer = BlockTextBuffer()
         buffer.reserveCapacity(bytes: lines.ranges.reduce(0) { $0 + $1.count + 1 })
         let block = buffer.append(source: buf, lines: lines)

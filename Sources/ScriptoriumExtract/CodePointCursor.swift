@@ -1,3 +1,4 @@
+import ScriptoriumText
 import ScriptoriumModel
 
 /// Code-point offsets of byte offsets that come mostly in ascending order, as a pass over a document asks for

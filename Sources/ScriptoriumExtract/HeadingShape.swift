@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// How a line looks as a heading, and the line-end tests that decide whether a line stops mid-sentence:
 /// the word-level half of `StructureReader`.
 extension StructureReader {

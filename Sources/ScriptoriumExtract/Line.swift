@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// One line of a source, found on bytes. Ranges are byte offsets into the source.
 struct Line: Equatable {
     /// The line without its terminator (CR, LF or CRLF).

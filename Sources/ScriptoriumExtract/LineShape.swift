@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// What one trimmed line looks like, from its bytes alone: the tests that tell layout (rules, underlines, fences,
 /// frames) and text that is not prose (URLs, commands, code, tables, field lists, directives) from prose.
 ///

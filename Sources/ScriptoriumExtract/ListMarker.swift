@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// A label at the start of a line: a list marker (`- `, `• `, `1. `, `(a) `, `iv. `) or a heading number (`2.1. `,
 /// `IV. `, `§ 2 `, `Article 5`). Labels are kept as data, out of the text (SPEC §3): `value` is the label as written
 /// less a trailing full stop ("2.1", "iv", "(a)", "1)", "-").

@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// Finds sentence boundaries in one block's normalised text (single spaces, no line breaks), on UTF-8 bytes.
 ///
 /// The hot loop only looks for the bytes that can end a sentence (`.`, `?`, `!` and the first byte of `…`);
@@ -39,7 +41,14 @@
 /// - after an abbreviation that takes a number ("No.", "Art.", "Vol."), a Roman numeral is that number ("Vol. II").
 public enum SentenceSplitter {
     /// Byte ranges of the sentences of `text` (one block's normalised UTF-8 text: single spaces, no line breaks),
-    /// in order, trimmed of spaces, non-empty, non-overlapping, together covering every non-space byte.
+    /// in order, trimmed of spaces, non-empty, non-overlapping, together covering every non-space byte. The bytes
+    /// are lent as a `Span`: the scanner's pointer arithmetic stays inside this module.
+    public static func split(_ text: Swift.Span<UInt8>) -> [Range<Int>] {
+        text.withUnsafeBufferPointer { split($0) }
+    }
+
+    /// The same over a buffer: public only while ScriptoriumNormalize (`ParagraphSentences`) still lends its
+    /// bytes this way.
     public static func split(_ text: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var out: [Range<Int>] = []
         // Most blocks hold a few sentences of 60–200 bytes: one allocation up front instead of several regrowths.
@@ -50,7 +59,7 @@ public enum SentenceSplitter {
 
     /// Appends the sentences of `text` to `out` (offsets from the start of `text`): how the extractor collects
     /// a whole document's sentences in one array.
-    public static func split(_ text: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>]) {
+    static func split(_ text: UnsafeBufferPointer<UInt8>, into out: inout [Range<Int>]) {
         guard let base = text.baseAddress, text.count > 0 else { return }
         var scanner = SentenceScanner(p: base, n: text.count)
         swap(&scanner.out, &out)

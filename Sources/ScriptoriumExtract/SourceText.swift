@@ -1,3 +1,6 @@
+// Re-exported while ScriptoriumNormalize still reaches `ByteWords` and `Whitespace` through this module (its
+// call sites move to `import ScriptoriumText` after the merge; then this becomes a plain import).
+@_exported import ScriptoriumText
 import ScriptoriumModel
 
 /// A document's source as every offset counts it: the file's bytes with a UTF-8 BOM removed, checked to be
@@ -46,10 +49,6 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
-    public func span(ofBytes range: Range<Int>) -> Span {
-        Span(start: index.codePointOffset(ofByte: range.lowerBound), end: index.codePointOffset(ofByte: range.upperBound))
-    }
-
     /// Magic numbers of common binary formats that can pass a UTF-8 check by accident (or nearly).
     static func binarySignature(_ b: [UInt8]) -> String? {
         func starts(_ sig: [UInt8]) -> Bool { b.count >= sig.count && Array(b[0..<sig.count]) == sig }
@@ -62,94 +61,5 @@ public struct SourceText: Sendable {
         if starts([0x7F, 0x45, 0x4C, 0x46]) { return "ELF executable" }
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) { return "UTF-16 text" }
         return nil
-    }
-}
-
-/// UTF-8 well-formedness on raw bytes (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
-public enum UTF8Check {
-    public struct Invalid {
-        public var offset: Int
-        public var reason: String
-    }
-
-    public static func firstInvalidByte(_ buf: UnsafeBufferPointer<UInt8>) -> Invalid? {
-        var i = 0
-        let n = buf.count
-        while i < n {
-            let b = buf[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            let need: Int
-            var lo: UInt8 = 0x80
-            var hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default:
-                let what = b <= 0xBF ? "unexpected continuation byte" : "invalid byte"
-                return Invalid(offset: i, reason: "\(what) 0x\(hex(b))")
-            }
-            if i + need >= n {
-                return Invalid(offset: i, reason: "truncated sequence (byte 0x\(hex(b)) at the end of the file)")
-            }
-            let second = buf[i + 1]
-            if second < lo || second > hi {
-                return Invalid(offset: i, reason: "invalid sequence starting with byte 0x\(hex(b))")
-            }
-            var k = 2
-            while k <= need {
-                if buf[i + k] & 0xC0 != 0x80 {
-                    return Invalid(offset: i, reason: "invalid sequence starting with byte 0x\(hex(b))")
-                }
-                k += 1
-            }
-            i += need + 1
-        }
-        return nil
-    }
-
-    static func hex(_ b: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(b >> 4)], digits[Int(b & 15)]])
-    }
-
-    /// 1-based line and column (in code points) of byte `offset`; lines end at LF, CR or CRLF.
-    static func lineAndColumn(of offset: Int, in buf: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var line = 1
-        var column = 1
-        var i = 0
-        while i < offset {
-            let b = buf[i]
-            if b == 0x0A || (b == 0x0D && (i + 1 >= buf.count || buf[i + 1] != 0x0A)) {
-                line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 && b != 0x0D {
-                column += 1
-            }
-            i += 1
-        }
-        return (line, column)
-    }
-
-    /// True when some byte is neither white space nor a control character.
-    static func hasVisibleText(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < buf.count {
-            let w = Whitespace.width(buf, at: i)
-            if w > 0 {
-                i += w
-                continue
-            }
-            if buf[i] > 0x20 && buf[i] != 0x7F { return true }
-            i += 1
-        }
-        return false
     }
 }

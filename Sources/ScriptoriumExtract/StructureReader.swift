@@ -1,3 +1,4 @@
+import ScriptoriumText
 import ScriptoriumModel
 
 /// One structural unit of a plain-text document, as byte ranges into the source.
@@ -58,13 +59,22 @@ public enum StructureReader {
         case verbatim(Range<Int>)
     }
 
-    /// The elements of `buf`; `markdown` for a `.md` file (a `.txt` that looks like Markdown is read as one too).
-    public static func read(_ buf: UnsafeBufferPointer<UInt8>, markdown: Bool = false) -> [StructureElement] {
+    /// The elements of `source`; `markdown` for a `.md` file (a `.txt` that looks like Markdown is read as one too).
+    /// A caller lends the bytes as a `Span`: the reader's pointer arithmetic stays inside this module.
+    public static func read(_ source: Swift.Span<UInt8>, markdown: Bool = false) -> [StructureElement] {
+        read(source, hints: LayoutHints(markdown: markdown))
+    }
+
+    /// The elements of `source`, read with what the reader is told (`LayoutHints`: Markdown, a user's corrections).
+    public static func read(_ source: Swift.Span<UInt8>, hints: LayoutHints) -> [StructureElement] {
+        source.withUnsafeBufferPointer { read($0, hints: hints) }
+    }
+
+    static func read(_ buf: UnsafeBufferPointer<UInt8>, markdown: Bool = false) -> [StructureElement] {
         read(buf, hints: LayoutHints(markdown: markdown))
     }
 
-    /// The elements of `buf`, read with what the reader is told (`LayoutHints`: Markdown, a user's corrections).
-    public static func read(_ buf: UnsafeBufferPointer<UInt8>, hints: LayoutHints) -> [StructureElement] {
+    static func read(_ buf: UnsafeBufferPointer<UInt8>, hints: LayoutHints) -> [StructureElement] {
         var reader = LayoutReader(buf, hints: hints)
         reader.run()
         return finish(buf, reader.out)

@@ -16,11 +16,22 @@ public struct ScriptoriumError: Error, CustomStringConvertible, Sendable, Equata
     /// The file or folder the message is about, as the user named it (or relative to the input root).
     public var path: String
     public var message: String
+    /// For a file that could not be written: the system's reason alone (`strerror`, "No space left on device"),
+    /// which `message` wraps in the step that failed. A caller that words the failure its own way (the build names
+    /// its output folder) takes this rather than taking `message` apart.
+    public var reason: String?
 
     public init(_ kind: Kind, path: String, _ message: String) {
         self.kind = kind
         self.path = path
         self.message = message
+    }
+
+    /// A failed write of the file at `path`: `step` is what failed ("cannot write"), `reason` why.
+    public static func writeFailure(path: String, _ step: String, reason: String) -> ScriptoriumError {
+        var error = ScriptoriumError(.output, path: path, "\(step) (\(reason))")
+        error.reason = reason
+        return error
     }
 
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }

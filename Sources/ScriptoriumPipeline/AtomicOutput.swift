@@ -125,14 +125,8 @@ public struct AtomicOutput {
             } else if !file.isEmpty, !file.hasPrefix("/"), !Self.tagFiles.contains(file) {
                 file = "data/" + file // HashingFileWriter names payload files relative to data/
             }
-            // "cannot write (No space left on device)" → "No space left on device".
-            var detail = e.message
-            for prefix in ["cannot write: ", "cannot write (", "cannot finish writing (", "cannot create the file ("]
-                where detail.hasPrefix(prefix) {
-                detail.removeFirst(prefix.count)
-                if prefix.hasSuffix("("), detail.hasSuffix(")") { detail.removeLast() }
-                break
-            }
+            // A failed write carries the system's reason ("No space left on device") apart from its wording.
+            let detail = e.reason ?? e.message
             let what = file.isEmpty ? "" : " \(file)"
             return ScriptoriumError(.output, path: shownPath, "cannot write\(what): \(detail); \(kept)")
         case is ScriptoriumError, is InputProblems:

@@ -45,7 +45,7 @@ public enum BuildReport {
             return e.problems.map(skip)
         case let e as NSError where e.domain == NSCocoaErrorDomain || e.domain == NSPOSIXErrorDomain:
             // Foundation's file errors here come from writing into the staging folder.
-            throw ScriptoriumError(.output, path: "", "cannot write (\(AtomicOutput.reason(e)))")
+            throw ScriptoriumError.writeFailure(path: "", "cannot write", reason: AtomicOutput.reason(e))
         default:
             return [SkippedInput(source: input.relativePath,
                                  error: ScriptoriumError(.input, path: input.shownPath ?? input.url.path, oneLine("\(error)")))]

@@ -10,7 +10,7 @@ import ScriptoriumValidate
 /// sizes and hashes are compared with the files.
 public enum DatasetValidator {
     public struct Report: Sendable {
-        public var problems: [String]
+        public var problems: [DatasetProblem]
         public var summary: String
     }
 
@@ -24,7 +24,10 @@ public enum DatasetValidator {
         let inventory = PayloadInventory(data: data)
         var problems = inventory.problems
         let syntax = FormatChecks.syntax(data)
-        problems += syntax.problems
+        // Each message names its file (one of `malformed`) with its line and column.
+        problems += syntax.problems.map { message in
+            DatasetProblem(.jsonSyntax, syntax.malformed.first { message.hasPrefix($0 + ":") } ?? "", .described, message)
+        }
         problems += checkDataPackage(data, inventory: inventory)
         problems += PublishChecks.check(data: data, inventory: inventory, malformedJSON: syntax.malformed)
         var tables = readTables(data, problems: &problems)
@@ -43,28 +46,31 @@ public enum DatasetValidator {
     }
 
     /// Every resource of datapackage.json exists with the size and hash it states.
-    static func checkDataPackage(_ data: URL, inventory: PayloadInventory) -> [String] {
-        var problems: [String] = []
-        guard let bytes = payload(data, OutputLayout.dataPackagePath, problems: &problems) else { return problems }
+    static func checkDataPackage(_ data: URL, inventory: PayloadInventory) -> [DatasetProblem] {
+        let packagePath = OutputLayout.dataPackagePath
+        var problems: [DatasetProblem] = []
+        guard let bytes = payload(data, packagePath, problems: &problems) else { return problems }
         if JSONSyntax.firstProblem(in: bytes) != nil { return [] } // reported with its line and column
         guard let package = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               let resources = package["resources"] as? [[String: Any]] else {
-            return ["datapackage.json: not a JSON object with resources"]
+            return [DatasetProblem(.datapackageMalformed, packagePath, "not a JSON object with resources")]
         }
         for resource in resources {
             guard let path = resource["path"] as? String else {
-                problems.append("datapackage.json: a resource has no path")
+                problems.append(DatasetProblem(.datapackageMalformed, packagePath, "a resource has no path"))
                 continue
             }
             guard let actual = inventory[path] else {
-                problems.append("datapackage.json: resource \(path) does not exist")
+                problems.append(DatasetProblem(.datapackageMissingResource, packagePath, "resource \(path) does not exist"))
                 continue
             }
             if let size = resource["bytes"] as? Int, size != actual.bytes {
-                problems.append("\(path): \(actual.bytes) bytes, datapackage.json says \(size)")
+                problems.append(DatasetProblem(.datapackageSizeMismatch, path, "\(actual.bytes) bytes, datapackage.json says \(size)",
+                                               expected: "\(size)", found: "\(actual.bytes)"))
             }
             if let hash = resource["hash"] as? String, hash != "sha256:\(actual.sha256)" {
-                problems.append("\(path): sha256 differs from datapackage.json")
+                problems.append(DatasetProblem(.datapackageHashMismatch, path, "sha256 differs from datapackage.json",
+                                               expected: hash, found: "sha256:\(actual.sha256)"))
             }
         }
         return problems
@@ -72,11 +78,12 @@ public enum DatasetValidator {
 
     /// The bytes of the payload file at `path` (relative to `data/`), or nil with the problem added: "missing",
     /// or what it is when it is not a regular file (a named pipe is never opened for reading).
-    static func payload(_ data: URL, _ path: String, problems: inout [String]) -> [UInt8]? {
+    static func payload(_ data: URL, _ path: String, problems: inout [DatasetProblem]) -> [UInt8]? {
         do {
             return try RegularFile.bytes(at: data.appendingPathComponent(path).path)
         } catch {
-            problems.append("\(path): " + (error.isMissing ? "missing" : "\(error)"))
+            problems.append(error.isMissing ? DatasetProblem(.fileMissing, path, "missing")
+                                            : DatasetProblem(.fileUnreadable, path, "\(error)"))
             return nil
         }
     }
@@ -99,7 +106,7 @@ public enum DatasetValidator {
         }
     }
 
-    static func readTables(_ data: URL, problems: inout [String]) -> [String: Table] {
+    static func readTables(_ data: URL, problems: inout [DatasetProblem]) -> [String: Table] {
         var tables: [String: Table] = [:]
         for definition in DatasetTables.all {
             let path = definition.path
@@ -108,18 +115,21 @@ public enum DatasetValidator {
             do {
                 rows = try CSVReader.rows(bytes)
             } catch {
-                problems.append("\(path): not RFC 4180 CSV: \(error)")
+                problems.append(DatasetProblem(.csvMalformed, path, "not RFC 4180 CSV: \(error)"))
                 continue
             }
             guard let header = rows.first, header == definition.header else {
-                problems.append("\(path): header is \(rows.first ?? []), expected \(definition.header)")
+                problems.append(DatasetProblem(.csvWrongHeader, path, "header is \(rows.first ?? []), expected \(definition.header)",
+                                               expected: definition.header.joined(separator: ","),
+                                               found: (rows.first ?? []).joined(separator: ",")))
                 continue
             }
             var table = Table(definition: definition, rows: [])
             table.rows.reserveCapacity(rows.count - 1)
             for (n, row) in rows.dropFirst().enumerated() {
                 guard row.count == header.count else {
-                    problems.append("\(path) row \(n + 1): \(row.count) fields, expected \(header.count)")
+                    problems.append(DatasetProblem(.csvWrongFieldCount, path, .row(n + 1), "\(row.count) fields, expected \(header.count)",
+                                                   expected: "\(header.count)", found: "\(row.count)"))
                     continue
                 }
                 table.rows.append(Row(fields: row, header: header))

@@ -1,4 +1,4 @@
-import ScriptoriumExtract
+import ScriptoriumText
 
 /// A strict RFC 8259 syntax check for `validate`, which must say where a JSON file is broken: Foundation's
 /// parser accepts some invalid JSON (trailing commas) and reports only "around character N" when it fails.

@@ -1,6 +1,7 @@
 import Foundation
 import ScriptoriumBag
 import ScriptoriumModel
+import ScriptoriumValidate
 
 /// `data/manifest.json` checked against the bag: the tool that wrote it, a record count per table equal to the
 /// table's rows, one input per row of `documents.csv` (same source, id and SHA-256, and the source copy in the
@@ -15,86 +16,100 @@ enum ManifestChecks {
     }
 
     static func check(data: URL, inventory: PayloadInventory, recordCounts: [String: Int],
-                      documents: [Document]) -> [String] {
+                      documents: [Document]) -> [DatasetProblem] {
         let path = DatasetManifest.path
         let bytes: [UInt8]
         do {
             bytes = try RegularFile.bytes(at: data.appendingPathComponent(path).path)
         } catch {
-            return ["\(path): " + (error.isMissing ? "missing (every dataset has one)" : "\(error)")]
+            return [error.isMissing ? DatasetProblem(.manifestMissing, path, "missing (every dataset has one)")
+                                    : DatasetProblem(.fileUnreadable, path, "\(error)")]
         }
         if JSONSyntax.firstProblem(in: bytes) != nil { return [] } // reported with its line and column
         guard let root = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-            return ["\(path): not a JSON object"]
+            return [DatasetProblem(.manifestMalformed, path, "not a JSON object")]
         }
-        var problems: [String] = []
-        func problem(_ message: String) { problems.append("\(path): \(message)") }
+        var problems: [DatasetProblem] = []
+        func problem(_ code: ProblemCode, _ message: String, expected: String? = nil, found: String? = nil) {
+            problems.append(DatasetProblem(code, path, message, expected: expected, found: found))
+        }
 
         let tool = root["tool"] as? [String: Any]
         if tool?["name"] as? String != ScriptoriumInfo.name || (tool?["version"] as? String)?.isEmpty != false {
-            problem("\"tool\" must name \(ScriptoriumInfo.name) and its version")
+            problem(.manifestMalformed, "\"tool\" must name \(ScriptoriumInfo.name) and its version")
         }
         if let dataset = root["dataset"] as? [String: Any] {
             for key in ["id", "title", "version", "license"] where !(dataset[key] is String) {
-                problem("\"dataset\" has no \"\(key)\"")
+                problem(.manifestMalformed, "\"dataset\" has no \"\(key)\"")
             }
         } else {
-            problem("no \"dataset\" object")
+            problem(.manifestMalformed, "no \"dataset\" object")
         }
 
         if let records = root["records"] as? [String: Any] {
             for (table, count) in recordCounts.sorted(by: { $0.key < $1.key }) {
                 let stated = records[table] as? Int
-                if stated != count { problem("records.\(table) is \(stated.map(String.init) ?? "missing"), the table has \(count) rows") }
+                if stated != count {
+                    problem(.manifestCountMismatch, "records.\(table) is \(stated.map(String.init) ?? "missing"), the table has \(count) rows",
+                            expected: "\(count)", found: stated.map(String.init))
+                }
             }
-            for table in records.keys.sorted() where recordCounts[table] == nil { problem("records.\(table): no such table") }
+            for table in records.keys.sorted() where recordCounts[table] == nil { problem(.manifestMalformed, "records.\(table): no such table") }
         } else {
-            problem("no \"records\" object")
+            problem(.manifestMalformed, "no \"records\" object")
         }
 
         if let inputs = root["inputs"] as? [[String: Any]] {
             if inputs.count != documents.count {
-                problem("lists \(inputs.count) inputs, csv/documents.csv has \(documents.count) documents")
+                problem(.manifestCountMismatch, "lists \(inputs.count) inputs, csv/documents.csv has \(documents.count) documents")
             }
             for (n, (input, document)) in zip(inputs, documents).enumerated() {
                 let at = "inputs[\(n)]"
                 if input["document"] as? String != document.id || input["source"] as? String != document.source {
-                    problem("\(at) is \(input["source"] as? String ?? "?"), csv/documents.csv row \(n + 1) is \(document.source)")
+                    problem(.manifestInputMismatch, "\(at) is \(input["source"] as? String ?? "?"), csv/documents.csv row \(n + 1) is \(document.source)")
                     continue
                 }
-                if input["sha256"] as? String != document.sha256 { problem("\(at) sha256 differs from csv/documents.csv") }
+                if input["sha256"] as? String != document.sha256 { problem(.manifestInputMismatch, "\(at) sha256 differs from csv/documents.csv",
+                                                                             expected: document.sha256, found: input["sha256"] as? String) }
                 if let copy = inventory[OutputLayout.sourcePath(document.source)] {
-                    if copy.sha256 != document.sha256 { problem("\(at): the source copy's sha256 differs") }
-                    if input["bytes"] as? Int != copy.bytes { problem("\(at) bytes differ from the source copy (\(copy.bytes))") }
+                    if copy.sha256 != document.sha256 { problem(.manifestHashMismatch, "\(at): the source copy's sha256 differs",
+                                                              expected: document.sha256, found: copy.sha256) }
+                    if input["bytes"] as? Int != copy.bytes { problem(.manifestSizeMismatch, "\(at) bytes differ from the source copy (\(copy.bytes))",
+                                                                     expected: "\(copy.bytes)", found: (input["bytes"] as? Int).map(String.init)) }
                 }
             }
         } else {
-            problem("no \"inputs\" list")
+            problem(.manifestMalformed, "no \"inputs\" list")
         }
 
         if let files = root["files"] as? [[String: Any]] {
             var listed = Set<[UInt8]>()
             for (n, file) in files.enumerated() {
                 guard let filePath = file["path"] as? String else {
-                    problem("files[\(n)] has no path")
+                    problem(.manifestMalformed, "files[\(n)] has no path")
                     continue
                 }
                 listed.insert(PathOrder.key(filePath))
                 guard let actual = inventory[filePath] else {
-                    problem("files[\(n)]: \(filePath) is not in the bag")
+                    problem(.manifestMissingFile, "files[\(n)]: \(filePath) is not in the bag")
                     continue
                 }
-                if file["sha256"] as? String != actual.sha256 { problems.append("\(filePath): sha256 differs from \(path)") }
-                if file["bytes"] as? Int != actual.bytes {
-                    problems.append("\(filePath): \(actual.bytes) bytes, \(path) says \(file["bytes"].map { "\($0)" } ?? "nothing")")
+                if file["sha256"] as? String != actual.sha256 {
+                    problems.append(DatasetProblem(.manifestHashMismatch, filePath, "sha256 differs from \(path)",
+                                                   expected: file["sha256"] as? String, found: actual.sha256))
                 }
-                if !(file["mediaType"] is String) { problem("files[\(n)]: \(filePath) has no mediaType") }
+                if file["bytes"] as? Int != actual.bytes {
+                    let stated = file["bytes"].map { "\($0)" }
+                    problems.append(DatasetProblem(.manifestSizeMismatch, filePath, "\(actual.bytes) bytes, \(path) says \(stated ?? "nothing")",
+                                                   expected: stated, found: "\(actual.bytes)"))
+                }
+                if !(file["mediaType"] is String) { problem(.manifestMalformed, "files[\(n)]: \(filePath) has no mediaType") }
             }
             for unlisted in inventory.paths where !PathOrder.same(unlisted, path) && !listed.contains(PathOrder.key(unlisted)) {
-                problems.append("\(unlisted): not listed in \(path)")
+                problems.append(DatasetProblem(.manifestUnlistedFile, unlisted, "not listed in \(path)"))
             }
         } else {
-            problem("no \"files\" list")
+            problem(.manifestMalformed, "no \"files\" list")
         }
         return problems
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ScriptoriumBag
 import ScriptoriumModel
+import ScriptoriumValidate
 
 /// Every file under a dataset's `data/` folder as `validate` finds it: walked without following symbolic links,
 /// each regular file hashed once (the data package and `manifest.json` are both compared with these figures),
@@ -16,7 +17,7 @@ struct PayloadInventory {
     /// The paths of `files`, in byte order.
     private(set) var paths: [String] = []
     /// Paths that are not regular files (links, pipes, devices), with what they are.
-    private(set) var problems: [String] = []
+    private(set) var problems: [DatasetProblem] = []
 
     init(data: URL) {
         walk(data, prefix: "")
@@ -26,7 +27,7 @@ struct PayloadInventory {
 
     private mutating func walk(_ dir: URL, prefix: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
-            problems.append("\(prefix.isEmpty ? "data" : String(prefix.dropLast())): cannot read the folder")
+            problems.append(DatasetProblem(.payloadUnreadableFolder, prefix.isEmpty ? "data" : String(prefix.dropLast()), "cannot read the folder"))
             return
         }
         for name in names.sorted(by: PathOrder.less) {
@@ -43,11 +44,11 @@ struct PayloadInventory {
                     files[PathOrder.key(path)] = Entry(bytes: hashed.bytes, sha256: hashed.sha256)
                     paths.append(path)
                 } catch {
-                    problems.append("\(path): cannot be read (\(error))")
+                    problems.append(DatasetProblem(.fileUnreadable, path, "cannot be read (\(error))"))
                 }
             default:
                 // A link could lead out of the bag, a pipe or a device could block: neither is opened.
-                problems.append("\(path): is \(RegularFile.kind(info.st_mode)), not a regular file; not read")
+                problems.append(DatasetProblem(.payloadNotRegularFile, path, "is \(RegularFile.kind(info.st_mode)), not a regular file; not read"))
             }
         }
     }

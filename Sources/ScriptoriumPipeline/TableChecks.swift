@@ -8,7 +8,7 @@ import ScriptoriumValidate
 /// records rebuilt from them for `RecordValidator`.
 struct TableChecks {
     private(set) var tables: [String: DatasetValidator.Table]
-    private(set) var problems: [String] = []
+    private(set) var problems: [DatasetProblem] = []
     /// Row number (1-based, after the header) of each id, per table, for messages.
     private var rowOfID: [String: [String: Int]] = [:]
 
@@ -26,9 +26,10 @@ struct TableChecks {
             for (n, row) in table.rows.enumerated() {
                 let id = row["id"] ?? ""
                 if rows[id] != nil {
-                    problems.append("\(path) row \(n + 1) column id: \(id) is not unique")
+                    problems.append(DatasetProblem(.tableDuplicateID, path, .cell(row: n + 1, id: nil, column: "id"), "\(id) is not unique"))
                 } else if let other = firstUse[id] {
-                    problems.append("\(path) row \(n + 1) column id: \(id) is also the id of \(other.path) row \(other.row)")
+                    problems.append(DatasetProblem(.tableSharedID, path, .cell(row: n + 1, id: nil, column: "id"),
+                                                   "\(id) is also the id of \(other.path) row \(other.row)"))
                 } else if !id.isEmpty {
                     firstUse[id] = (path, n + 1)
                 }
@@ -47,16 +48,18 @@ struct TableChecks {
         for (n, row) in table.rows.enumerated() {
             for (column, index, pattern) in columns {
                 let value = index.map { row.fields[$0] } ?? ""
-                func at() -> String { "\(table.definition.path) row \(n + 1) column \(column.name)" }
+                func problem(_ code: ProblemCode, _ detail: String) {
+                    problems.append(DatasetProblem(code, table.definition.path, .cell(row: n + 1, id: nil, column: column.name), detail))
+                }
                 if value.isEmpty {
-                    if column.required { problems.append("\(at()): required value is empty") }
+                    if column.required { problem(.tableRequiredValueEmpty, "required value is empty") }
                     continue
                 }
-                if column.kind == .integer, Int(value) == nil { problems.append("\(at()): \"\(value)\" is not an integer") }
-                if let allowed = column.allowed, !allowed.contains(value) { problems.append("\(at()): \"\(value)\" is not one of \(allowed)") }
-                if column.name == "id", !RecordID.isNCName(value) { problems.append("\(at()): \"\(value)\" is not an XML NCName") }
+                if column.kind == .integer, Int(value) == nil { problem(.tableNotInteger, "\"\(value)\" is not an integer") }
+                if let allowed = column.allowed, !allowed.contains(value) { problem(.tableNotAllowed, "\"\(value)\" is not one of \(allowed)") }
+                if column.name == "id", !RecordID.isNCName(value) { problem(.tableNotNCName, "\"\(value)\" is not an XML NCName") }
                 if let pattern, !pattern.matches(value) {
-                    problems.append("\(at()): \"\(value)\" does not match \(pattern.source)")
+                    problem(.tablePatternMismatch, "\"\(value)\" does not match \(pattern.source)")
                 }
             }
         }
@@ -69,7 +72,8 @@ struct TableChecks {
                 for (n, row) in table.rows.enumerated() {
                     guard let value = row[key.field], !value.isEmpty else { continue }
                     if targets[value] == nil {
-                        problems.append("\(table.definition.path) row \(n + 1) column \(key.field): \(value) is not an id in \(key.table).csv")
+                        problems.append(DatasetProblem(.tableDanglingReference, table.definition.path,
+                                                       .cell(row: n + 1, id: nil, column: key.field), "\(value) is not an id in \(key.table).csv"))
                     }
                 }
             }
@@ -81,7 +85,9 @@ struct TableChecks {
         for (n, row) in (tables["entities"]?.rows ?? []).enumerated() {
             let id = row["id"] ?? ""
             if Int(row["mentions"] ?? "") != counts[id, default: 0] {
-                problems.append("csv/entities.csv row \(n + 1) column mentions: \(row["mentions"] ?? "") but mentions.csv has \(counts[id, default: 0])")
+                problems.append(DatasetProblem(.tableMentionCount, "csv/entities.csv", .cell(row: n + 1, id: nil, column: "mentions"),
+                                               "\(row["mentions"] ?? "") but mentions.csv has \(counts[id, default: 0])",
+                                               expected: "\(counts[id, default: 0])", found: row["mentions"] ?? ""))
             }
         }
     }
@@ -92,8 +98,8 @@ struct TableChecks {
     ///
     /// The tables are given up here: each document's rows are let go once its records are built (the records keep
     /// the same strings), so the rows of a large document are not in memory beside its TEI tree.
-    mutating func validateDocuments(data: URL, malformedJSON: Set<String>) -> [String] {
-        var problems: [String] = []
+    mutating func validateDocuments(data: URL, malformedJSON: Set<String>) -> [DatasetProblem] {
+        var problems: [DatasetProblem] = []
         let tables = self.tables
         self.tables = [:]
         func grouped(_ table: String) -> [String: [DatasetValidator.Row]] {
@@ -102,11 +108,6 @@ struct TableChecks {
         var sections = grouped("sections"), blocks = grouped("blocks"), sentences = grouped("sentences"), mentions = grouped("mentions")
         // A repeated id is reported above; here the first row counts.
         let entities = Dictionary((tables["entities"]?.rows ?? []).map { ($0["id"] ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        func int(_ row: DatasetValidator.Row, _ key: String) -> Int { Int(row[key] ?? "") ?? -1 }
-        func span(_ row: DatasetValidator.Row) -> Span { Span(start: int(row, "start"), end: int(row, "end")) }
-        /// An optional value: an empty field is nil (the tables' `missingValues`).
-        func optional(_ row: DatasetValidator.Row, _ key: String) -> String? { (row[key] ?? "").isEmpty ? nil : row[key] }
-
         let documents = tables["documents"]?.rows ?? []
         _ = consume tables
         // A document's rows are let go at the last document row with its id (an id may repeat in a broken dataset).
@@ -119,49 +120,35 @@ struct TableChecks {
             documentRowsLeft[id, default: 1] -= 1
             let sourcePath = OutputLayout.sourcePath(doc["source"] ?? "")
             guard var bytes = try? RegularFile.bytes(at: data.appendingPathComponent(sourcePath).path) else {
-                let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
-                problems.append("csv/documents.csv \(row)(\(id)) column source: \(sourcePath) is not in the bag")
+                problems.append(DatasetProblem(.tableSourceMissing, "csv/documents.csv", .cell(row: rowOfID["documents"]?[id], id: id, column: "source"),
+                                               "\(sourcePath) is not in the bag"))
                 continue
             }
             let sourceSHA256 = SHA256Hex.of(bytes)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            var records = DocumentRecords(document: DocumentRecord(
-                id: id, title: doc["title"] ?? "", source: doc["source"] ?? "", sourceSHA256: doc["source_sha256"] ?? "",
-                language: doc["language"] ?? "", license: doc["license"] ?? "", creators: [],
-                byteCount: int(doc, "bytes"), codePointCount: int(doc, "characters")))
+            var records = DocumentRecords(document: RecordTables.documents.read(doc.fields))
             if sourceSHA256 != records.document.sourceSHA256 {
-                let row = rowOfID["documents"]?[id].map { "row \($0) " } ?? ""
-                problems.append("csv/documents.csv \(row)(\(id)) column source_sha256: does not match \(sourcePath)")
+                problems.append(DatasetProblem(.tableSourceHashMismatch, "csv/documents.csv",
+                                               .cell(row: rowOfID["documents"]?[id], id: id, column: "source_sha256"),
+                                               "does not match \(sourcePath)", expected: records.document.sourceSHA256, found: sourceSHA256))
             }
-            records.sections = rows(&sections, id).map {
-                SectionRecord(id: $0["id"] ?? "", documentID: id, position: int($0, "position"), level: int($0, "level"),
-                              heading: $0["heading"] ?? "", span: span($0), number: optional($0, "number"))
-            }
-            records.blocks = rows(&blocks, id).map {
-                BlockRecord(id: $0["id"] ?? "", documentID: id, sectionID: optional($0, "section_id"),
-                            position: int($0, "position"), kind: BlockKind(rawValue: $0["kind"] ?? "") ?? .paragraph,
-                            text: $0["text"] ?? "", span: span($0), marker: optional($0, "marker"))
-            }
-            records.sentences = rows(&sentences, id).map {
-                SentenceRecord(id: $0["id"] ?? "", documentID: id, blockID: $0["block_id"] ?? "", position: int($0, "position"),
-                               text: $0["text"] ?? "", span: span($0))
-            }
-            records.mentions = rows(&mentions, id).map {
-                MentionRecord(id: $0["id"] ?? "", documentID: id, sentenceID: $0["sentence_id"] ?? "", entityID: $0["entity_id"] ?? "",
-                              text: $0["text"] ?? "", span: span($0), rangeInSentence: 0..<0)
-            }
+            // Each table's rows are read back through its declaration (`RecordTables`), the one the encoder wrote them by.
+            records.sections = rows(&sections, id).map { RecordTables.sections.read($0.fields) }
+            records.blocks = rows(&blocks, id).map { RecordTables.blocks.read($0.fields) }
+            records.sentences = rows(&sentences, id).map { RecordTables.sentences.read($0.fields) }
+            records.mentions = rows(&mentions, id).map { RecordTables.mentions.read($0.fields) }
             var perDocument: [String: Int] = [:]
             for m in records.mentions { perDocument[m.entityID, default: 0] += 1 }
             records.entities = perDocument.keys.sorted().compactMap { key in
-                guard let e = entities[key] else { return nil }
-                return EntityRecord(id: key, name: e["name"] ?? "", type: EntityType(rawValue: e["type"] ?? "") ?? .place,
-                                    wikidata: (e["wikidata"] ?? "").isEmpty ? nil : e["wikidata"], aliases: [],
-                                    mentions: perDocument[key]!, geonames: (e["geonames"] ?? "").isEmpty ? nil : e["geonames"])
+                guard let row = entities[key] else { return nil }
+                var entity = RecordTables.entities.read(row.fields)
+                entity.mentions = perDocument[key]! // this document's mentions, as a build's records count them
+                return entity
             }
             problems += FormatChecks.documentFiles(data, records: records, malformed: malformedJSON)
             for p in RecordValidator.validate(records, source: bytes) {
-                let row = rowOfID[p.table]?[p.record].map { "row \($0) " } ?? ""
-                problems.append("csv/\(p.table).csv \(row)(\(p.record)) column \(p.field): \(p.message)")
+                problems.append(DatasetProblem(p.code, "csv/\(p.table).csv", .cell(row: rowOfID[p.table]?[p.record], id: p.record, column: p.field),
+                                               p.message))
             }
         }
         return problems

@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// A set of record ids, each with the position it was added at: the uniqueness check of SPEC §3 and the lookups of
 /// foreign keys. It answers exactly as `Set<String>` and `[String: Int]` would, for a fraction of the work.
 ///
@@ -9,9 +11,8 @@
 /// keeps the answers exact for anything a re-read dataset may hold.
 ///
 /// A class over manually managed buffers: adding an id is a store, not an `Array` append with its uniqueness and
-/// capacity checks, which cost more than the hashing. Its stored properties opt out of run-time exclusivity
-/// checks (each costs a `swift_beginAccess` call): a table belongs to one validation pass on one thread, and no
-/// method holds an access to a property across a call that could touch it again.
+/// capacity checks, which cost more than the hashing. Its properties keep Swift's run-time exclusivity checks:
+/// the validator is the referee, and its own bookkeeping keeps the language's safety checks on.
 final class IDTable {
     private struct Entry {
         var hash: UInt64
@@ -19,16 +20,16 @@ final class IDTable {
     }
 
     /// The ids in the order they were added (their positions), with their hashes.
-    @exclusivity(unchecked) private var entries: UnsafeMutablePointer<Entry>
-    @exclusivity(unchecked) private var count = 0
-    @exclusivity(unchecked) private var capacity: Int
+    private var entries: UnsafeMutablePointer<Entry>
+    private var count = 0
+    private var capacity: Int
     /// Open addressing with linear probing: a position in `entries` plus one, or 0 for an empty slot.
-    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Int32>
-    @exclusivity(unchecked) private var slotCount: Int
+    private var slots: UnsafeMutablePointer<Int32>
+    private var slotCount: Int
     /// The slot of a hash is its top bits: `hash >> shift`.
-    @exclusivity(unchecked) private var shift: UInt64
+    private var shift: UInt64
     /// Takes over from the table once an id is not ASCII.
-    @exclusivity(unchecked) private var byString: [String: Int]?
+    private var byString: [String: Int]?
 
     init(capacity: Int = 0) {
         self.capacity = max(capacity, 8)
@@ -141,12 +142,12 @@ final class IDTable {
             // Eight bytes at a time; the last word overlaps the one before it.
             var i = 0
             while i + 8 < n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let word = ByteWords.load(base, i)
                 any |= word
                 h = ((h ^ word) &* multiplier) ^ (h >> 29)
                 i += 8
             }
-            let word = UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self)
+            let word = ByteWords.load(base, n - 8)
             any |= word
             h = ((h ^ word) &* multiplier) ^ (h >> 29)
         } else {
@@ -155,7 +156,7 @@ final class IDTable {
             any = word
             h = ((h ^ word) &* multiplier) ^ (h >> 29)
         }
-        guard any & 0x8080_8080_8080_8080 == 0 else { return nil }
+        guard any & ByteWords.highs == 0 else { return nil }
         return (h ^ (h >> 32)) &* multiplier
     }
 }

@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// The NCName rule of `RecordID.isNCName` (ASCII only: a letter or `_`, then letters, digits, `_`, `-` and `.`),
 /// checked eight bytes at a time instead of through `String.UTF8View`'s iterator, which costs tens of instructions
 /// per byte on every id of every document. The tests hold the two to the same answers.
@@ -17,10 +19,10 @@ enum NCName {
             // The last word overlaps the one before it.
             var i = 0
             while i + 8 < n {
-                if !allAllowed(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { return false }
+                if !allAllowed(ByteWords.load(base, i)) { return false }
                 i += 8
             }
-            return allAllowed(UnsafeRawPointer(base + n - 8).loadUnaligned(as: UInt64.self))
+            return allAllowed(ByteWords.load(base, n - 8))
         }
     }
 
@@ -28,8 +30,8 @@ enum NCName {
         (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == UInt8(ascii: "_")
     }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let high: UInt64 = 0x8080_8080_8080_8080
+    private static var ones: UInt64 { ByteWords.ones }
+    private static var high: UInt64 { ByteWords.highs }
 
     /// True when every byte of `w` may follow the first byte of an NCName: a letter, a digit, `_`, `-` or `.`.
     private static func allAllowed(_ w: UInt64) -> Bool {

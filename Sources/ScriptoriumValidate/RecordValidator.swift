@@ -6,8 +6,8 @@ import ScriptoriumModel
 ///
 /// It runs on every document of a build, so it is written for speed without checking less: records are read in
 /// place, spans are converted with forward cursors (records come in source order), the source is checked for NFC
-/// once (`SourceNFC`), ids go through `IDTable` rather than `Set<String>` (and only the entities' when the ids
-/// follow the generated scheme, `GeneratedIDs`), and the normalised-text check runs eight bytes at a time
+/// once (`SourceNFC`), every id goes through `IDTable` (a hash set of the ids' bytes) rather than `Set<String>`,
+/// whatever the scheme that made it, and the normalised-text check runs eight bytes at a time
 /// (`SpanText`, `PlainBytes`). Each shortcut answers exactly as the plain check; the tests hold them to it.
 /// A verbatim block (rare: code, tables) is held to the verbatim form of its span instead (`VerbatimText`, the same
 /// function the extractor calls), computed and compared byte for byte.
@@ -29,11 +29,10 @@ public struct RecordValidator {
     }
 
     /// Every problem, in a fixed order: the document, then sections, blocks, sentences, mentions and entities in
-    /// record order, each record's problems in the order of its fields' checks. `recogniseGeneratedIDs` is off
-    /// only in tests, which hold the answers with and without `GeneratedIDs` to be the same.
-    func problems(recogniseGeneratedIDs: Bool = true) -> [ValidationProblem] {
+    /// record order, each record's problems in the order of its fields' checks.
+    func problems() -> [ValidationProblem] {
         source.withUnsafeBufferPointer { source in
-            var checks = Checks(records: records, source: source, index: index, recogniseGeneratedIDs: recogniseGeneratedIDs)
+            var checks = Checks(records: records, source: source, index: index)
             checks.run()
             return checks.log.problems
         }
@@ -45,8 +44,8 @@ struct ProblemLog {
     let document: String
     var problems: [ValidationProblem] = []
 
-    mutating func add(_ table: String, _ record: String, _ field: String, _ message: String) {
-        problems.append(ValidationProblem(document: document, table: table, record: record, field: field, message: message))
+    mutating func add(_ code: ProblemCode, _ table: String, _ record: String, _ field: String, _ message: String) {
+        problems.append(ValidationProblem(code: code, document: document, table: table, record: record, field: field, message: message))
     }
 }
 
@@ -63,28 +62,24 @@ private struct Checks {
     var log: ProblemLog
     /// Composes verbatim spans that are not NFC as they stand, keeping its cache across the document's blocks.
     var composer = NFCComposer()
-    /// Every id of the document so far, for uniqueness; only the entities' when `generatedIDs`.
+    /// Every id of the document so far, for uniqueness. The validator is the referee of the writer, so it trusts
+    /// no id for the way it looks: each one is checked, however regular its numbering.
     let ids: IDTable
-    /// The ids follow the scheme a build generates, so they are distinct NCNames except perhaps among the entities
-    /// (`GeneratedIDs`), and only those need the id checks.
-    let generatedIDs: Bool
 
-    init(records: DocumentRecords, source: UnsafeBufferPointer<UInt8>, index: CodePointIndex, recogniseGeneratedIDs: Bool) {
+    init(records: DocumentRecords, source: UnsafeBufferPointer<UInt8>, index: CodePointIndex) {
         self.records = records
         self.source = source
         self.index = index
         sourceIsKnownNFC = SourceNFC.isValidAndKnownNFC(source)
         codePointCount = index.codePointCount
-        generatedIDs = recogniseGeneratedIDs && GeneratedIDs.all(in: records)
         log = ProblemLog(document: records.document.source)
-        ids = IDTable(capacity: generatedIDs ? records.entities.count
-                                             : 1 + records.sections.count + records.blocks.count + records.sentences.count
-                                               + records.mentions.count + records.entities.count)
+        ids = IDTable(capacity: 1 + records.sections.count + records.blocks.count + records.sentences.count
+                                + records.mentions.count + records.entities.count)
     }
 
     mutating func run() {
         checkDocument()
-        if !generatedIDs { _ = ids.insert(records.document.id) }
+        _ = ids.insert(records.document.id)
         checkSections()
         let blockIDsUnique = checkBlocks()
         let sentenceIDsUnique = checkSentences(blockIDsUnique: blockIDsUnique)
@@ -94,15 +89,15 @@ private struct Checks {
 
     private mutating func checkDocument() {
         let d = records.document
-        if !NCName.isValid(d.id) { log.add("documents", d.id, "id", "is not an XML NCName") }
+        if !NCName.isValid(d.id) { log.add(.recordIDNotNCName, "documents", d.id, "id", "is not an XML NCName") }
         for (field, value) in [("title", d.title), ("source", d.source), ("language", d.language)] where value.isEmpty {
-            log.add("documents", d.id, field, "is empty")
+            log.add(.recordEmpty, "documents", d.id, field, "is empty")
         }
         if d.sourceSHA256.utf8.count != 64 || !d.sourceSHA256.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) {
-            log.add("documents", d.id, "source_sha256", "is not a lower-case hex SHA-256")
+            log.add(.recordMalformedValue, "documents", d.id, "source_sha256", "is not a lower-case hex SHA-256")
         }
         if d.codePointCount != codePointCount {
-            log.add("documents", d.id, "characters", "is \(d.codePointCount), the source has \(codePointCount) code points")
+            log.add(.recordCountMismatch, "documents", d.id, "characters", "is \(d.codePointCount), the source has \(codePointCount) code points")
         }
     }
 
@@ -111,10 +106,10 @@ private struct Checks {
         var previous: Span?
         var cursor = CodePointIndex.Cursor()
         for (k, section) in records.sections.enumerated() {
-            if !generatedIDs { unique("sections", section.id) }
+            unique("sections", section.id)
             checkOwner("sections", section.id, section.documentID, docID)
             checkPosition("sections", section.id, section.position, expected: k + 1)
-            if section.level < 1 { log.add("sections", section.id, "level", "must be 1 or more, is \(section.level)") }
+            if section.level < 1 { log.add(.recordMalformedValue, "sections", section.id, "level", "must be 1 or more, is \(section.level)") }
             checkNormalised("sections", section.id, "heading", section.heading, section.span, &cursor)
             checkLabel("sections", section.id, "number", section.number)
             checkOrder("sections", section.id, section.span, after: &previous)
@@ -130,11 +125,11 @@ private struct Checks {
         var previous: Span?
         var cursor = CodePointIndex.Cursor()
         for (k, block) in records.blocks.enumerated() {
-            if !generatedIDs && !unique("blocks", block.id) { allUnique = false }
+            if !unique("blocks", block.id) { allUnique = false }
             checkOwner("blocks", block.id, block.documentID, docID)
             checkPosition("blocks", block.id, block.position, expected: k + 1)
             if let section = block.sectionID, sectionIDs.position(of: section) == nil {
-                log.add("blocks", block.id, "section_id", "\(section) is not a section of this document")
+                log.add(.recordDanglingReference, "blocks", block.id, "section_id", "\(section) is not a section of this document")
             }
             if block.kind == .verbatim {
                 checkVerbatim(block, &cursor)
@@ -142,7 +137,7 @@ private struct Checks {
                 checkNormalised("blocks", block.id, "text", block.text, block.span, &cursor)
             }
             if block.marker != nil && block.kind != .listItem {
-                log.add("blocks", block.id, "marker", "is set on a block that is not a list item (\(block.kind.rawValue))")
+                log.add(.recordInconsistent, "blocks", block.id, "marker", "is set on a block that is not a list item (\(block.kind.rawValue))")
             }
             checkLabel("blocks", block.id, "marker", block.marker)
             checkOrder("blocks", block.id, block.span, after: &previous)
@@ -176,20 +171,20 @@ private struct Checks {
         var previous: Span?
         var cursor = CodePointIndex.Cursor()
         for sentence in records.sentences {
-            if !generatedIDs && !unique("sentences", sentence.id) { allUnique = false }
+            if !unique("sentences", sentence.id) { allUnique = false }
             checkOwner("sentences", sentence.id, sentence.documentID, docID)
             positionInBlock = sentence.blockID == lastBlock ? positionInBlock + 1 : 1
             lastBlock = sentence.blockID
             checkPosition("sentences", sentence.id, sentence.position, expected: positionInBlock)
             if let b = block(sentence.blockID) {
                 if !blocks[b].span.contains(sentence.span) {
-                    log.add("sentences", sentence.id, "start", "span \(sentence.span.start)..<\(sentence.span.end) is not inside block \(sentence.blockID)")
+                    log.add(.recordOutsideParent, "sentences", sentence.id, "start", "span \(sentence.span.start)..<\(sentence.span.end) is not inside block \(sentence.blockID)")
                 }
                 if blocks[b].kind == .verbatim {
-                    log.add("sentences", sentence.id, "block_id", "\(sentence.blockID) is a verbatim block, which has no sentences")
+                    log.add(.recordInconsistent, "sentences", sentence.id, "block_id", "\(sentence.blockID) is a verbatim block, which has no sentences")
                 }
             } else {
-                log.add("sentences", sentence.id, "block_id", "\(sentence.blockID) is not a block of this document")
+                log.add(.recordDanglingReference, "sentences", sentence.id, "block_id", "\(sentence.blockID) is not a block of this document")
             }
             checkNormalised("sentences", sentence.id, "text", sentence.text, sentence.span, &cursor)
             checkOrder("sentences", sentence.id, sentence.span, after: &previous)
@@ -227,23 +222,23 @@ private struct Checks {
         var previous: Span?
         var cursor = CodePointIndex.Cursor()
         for mention in records.mentions {
-            if !generatedIDs { unique("mentions", mention.id) }
+            unique("mentions", mention.id)
             checkOwner("mentions", mention.id, mention.documentID, docID)
             if let entity = entityIDs.position(of: mention.entityID) {
                 counts[entity] += 1
             } else {
-                log.add("mentions", mention.id, "entity_id", "\(mention.entityID) is not an entity")
+                log.add(.recordDanglingReference, "mentions", mention.id, "entity_id", "\(mention.entityID) is not an entity")
             }
             if let sentence = sentenceSpan(mention.sentenceID) {
                 if !sentence.contains(mention.span) {
-                    log.add("mentions", mention.id, "start", "span is not inside sentence \(mention.sentenceID)")
+                    log.add(.recordOutsideParent, "mentions", mention.id, "start", "span is not inside sentence \(mention.sentenceID)")
                 }
             } else {
-                log.add("mentions", mention.id, "sentence_id", "\(mention.sentenceID) is not a sentence of this document")
+                log.add(.recordDanglingReference, "mentions", mention.id, "sentence_id", "\(mention.sentenceID) is not a sentence of this document")
             }
             if checkSpan("mentions", mention.id, mention.span), let range = index.byteRange(of: mention.span, from: &cursor),
                !Self.equal(source, range, mention.text) {
-                log.add("mentions", mention.id, "text", "\"\(mention.text)\" is not the source text of its span")
+                log.add(.recordTextMismatch, "mentions", mention.id, "text", "\"\(mention.text)\" is not the source text of its span")
             }
             checkOrder("mentions", mention.id, mention.span, after: &previous)
         }
@@ -253,13 +248,13 @@ private struct Checks {
     private mutating func checkEntities(_ mentions: (entityIDs: IDTable, counts: [Int])) {
         for entity in records.entities {
             unique("entities", entity.id)
-            if entity.name.isEmpty { log.add("entities", entity.id, "name", "is empty") }
+            if entity.name.isEmpty { log.add(.recordEmpty, "entities", entity.id, "name", "is empty") }
             if let q = entity.wikidata, !Self.isWikidataID(q) {
-                log.add("entities", entity.id, "wikidata", "\"\(q)\" is not a Wikidata id like Q17")
+                log.add(.recordMalformedValue, "entities", entity.id, "wikidata", "\"\(q)\" is not a Wikidata id like Q17")
             }
             let count = mentions.counts[mentions.entityIDs.position(of: entity.id)!]
             if count != entity.mentions {
-                log.add("entities", entity.id, "mentions", "is \(entity.mentions), but the document has \(count)")
+                log.add(.recordCountMismatch, "entities", entity.id, "mentions", "is \(entity.mentions), but the document has \(count)")
             }
         }
     }
@@ -267,30 +262,30 @@ private struct Checks {
     /// Checks that `id` is an NCName and not an id seen before; false when it was seen.
     @discardableResult
     private mutating func unique(_ table: String, _ id: String) -> Bool {
-        if !NCName.isValid(id) { log.add(table, id, "id", "is not an XML NCName") }
+        if !NCName.isValid(id) { log.add(.recordIDNotNCName, table, id, "id", "is not an XML NCName") }
         if ids.insert(id) != nil {
-            log.add(table, id, "id", "is not unique")
+            log.add(.recordDuplicateID, table, id, "id", "is not unique")
             return false
         }
         return true
     }
 
     private mutating func checkOwner(_ table: String, _ id: String, _ owner: String, _ docID: String) {
-        if owner != docID { log.add(table, id, "document_id", "is \(owner), expected \(docID)") }
+        if owner != docID { log.add(.recordWrongDocument, table, id, "document_id", "is \(owner), expected \(docID)") }
     }
 
     private mutating func checkPosition(_ table: String, _ id: String, _ position: Int, expected: Int) {
-        if position != expected { log.add(table, id, "position", "is \(position), expected \(expected)") }
+        if position != expected { log.add(.recordWrongPosition, table, id, "position", "is \(position), expected \(expected)") }
     }
 
     /// Non-empty and inside the source.
     private mutating func checkSpan(_ table: String, _ id: String, _ span: Span) -> Bool {
         if span.isEmpty || span.start < 0 {
-            log.add(table, id, "start", "span \(span.start)..<\(span.end) is empty or negative")
+            log.add(.recordBadSpan, table, id, "start", "span \(span.start)..<\(span.end) is empty or negative")
             return false
         }
         if span.end > codePointCount {
-            log.add(table, id, "end", "\(span.end) lies past the end of the source (\(codePointCount) code points)")
+            log.add(.recordBadSpan, table, id, "end", "\(span.end) lies past the end of the source (\(codePointCount) code points)")
             return false
         }
         return true
@@ -298,17 +293,17 @@ private struct Checks {
 
     private mutating func checkOrder(_ table: String, _ id: String, _ span: Span, after previous: inout Span?) {
         if let p = previous, span.start < p.end {
-            log.add(table, id, "start", "\(span.start) overlaps or precedes the previous record (ends at \(p.end))")
+            log.add(.recordOutOfOrder, table, id, "start", "\(span.start) overlaps or precedes the previous record (ends at \(p.end))")
         }
         previous = span
     }
 
     private mutating func checkNormalised(_ table: String, _ id: String, _ field: String, _ text: String, _ span: Span,
                                           _ cursor: inout CodePointIndex.Cursor) {
-        if text.isEmpty { log.add(table, id, field, "is empty") }
+        if text.isEmpty { log.add(.recordEmpty, table, id, field, "is empty") }
         guard checkSpan(table, id, span), let range = index.byteRange(of: span, from: &cursor) else { return }
         if !SpanText.isNormalisedForm(text, of: UnsafeBufferPointer(rebasing: source[range]), sourceIsKnownNFC: sourceIsKnownNFC) {
-            log.add(table, id, field, "\"\(text.prefix(60))\" is not the normalised source text of its span \(span.start)..<\(span.end)")
+            log.add(.recordTextMismatch, table, id, field, "\"\(text.prefix(60))\" is not the normalised source text of its span \(span.start)..<\(span.end)")
         }
     }
 
@@ -322,12 +317,12 @@ private struct Checks {
 
     /// A verbatim block's text is its span kept as written (`VerbatimText`), not the normalised prose form.
     private mutating func checkVerbatim(_ block: BlockRecord, _ cursor: inout CodePointIndex.Cursor) {
-        if block.text.isEmpty { log.add("blocks", block.id, "text", "is empty") }
+        if block.text.isEmpty { log.add(.recordEmpty, "blocks", block.id, "text", "is empty") }
         guard checkSpan("blocks", block.id, block.span), let range = index.byteRange(of: block.span, from: &cursor) else { return }
         let expected = VerbatimText.form(of: UnsafeBufferPointer(rebasing: source[range]), composer: &composer)
         let matches = UTF8Bytes.with(block.text) { text in expected.withUnsafeBufferPointer { UTF8Bytes.equal($0, text) } }
         if !matches {
-            log.add("blocks", block.id, "text", "\"\(block.text.prefix(60))\" is not the verbatim source text of its span \(block.span.start)..<\(block.span.end)")
+            log.add(.recordTextMismatch, "blocks", block.id, "text", "\"\(block.text.prefix(60))\" is not the verbatim source text of its span \(block.span.start)..<\(block.span.end)")
         }
     }
 
@@ -335,9 +330,9 @@ private struct Checks {
     private mutating func checkLabel(_ table: String, _ id: String, _ field: String, _ value: String?) {
         guard let value else { return }
         if value.isEmpty {
-            log.add(table, id, field, "is present but empty")
+            log.add(.recordMalformedValue, table, id, field, "is present but empty")
         } else if value.contains(where: \.isNewline) {
-            log.add(table, id, field, "\"\(value.prefix(60))\" holds a line break")
+            log.add(.recordMalformedValue, table, id, field, "\"\(value.prefix(60))\" holds a line break")
         }
     }
 

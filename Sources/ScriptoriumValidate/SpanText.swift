@@ -1,4 +1,5 @@
 import ScriptoriumModel
+import ScriptoriumText
 
 /// Checks that a record's text is the normalised form of its source span (SPEC §3), independently of the
 /// code that produced it: white-space runs are one space, a line break after `letter-` may drop the hyphen
@@ -128,9 +129,9 @@ enum SpanText {
 /// can act: at a control, a non-ASCII byte, a byte where text and source differ, or a space or hyphen followed by
 /// white space (or by a byte that may start it, or by the end of the span).
 enum PlainBytes {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let high: UInt64 = 0x8080_8080_8080_8080
-    private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static var ones: UInt64 { ByteWords.ones }
+    private static var high: UInt64 { ByteWords.highs }
+    private static var low7: UInt64 { ByteWords.lows }
 
     /// The number of bytes from `s[i]` and `t[j]` on that the walk would copy one for one without any rule applying.
     /// A byte qualifies when it equals the text's, lies in 0x20...0x7F, and, if it is a space or a hyphen, the next
@@ -180,9 +181,7 @@ enum PlainBytes {
     }
 
     @inline(__always)
-    private static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-    }
+    private static func load(_ base: UnsafePointer<UInt8>, _ offset: Int) -> UInt64 { ByteWords.load(base, offset) }
 
     /// The top bit of each byte where `w` and `v` differ (exact per byte: no carries between bytes).
     @inline(__always)

@@ -44,6 +44,17 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
+/// How `validate` and `verify` end: each finding on its own line on stdout; then, when there was any, a count on
+/// stderr (`failed`, after the folder's name) and exit status 1, and otherwise the `ok` line on stdout.
+func reportFindings(_ lines: [String], in directory: String, failed: String, ok: String?) throws {
+    for line in lines { print(line) }
+    if !lines.isEmpty {
+        Terminal.error("\(directory): \(failed)")
+        throw ExitCode(1)
+    }
+    if let ok { print(ok) }
+}
+
 func oneLine(_ message: String) -> String {
     let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     return lines.dropFirst().reduce(lines.first ?? "") { $0 + ($0.hasSuffix(":") ? " " : "; ") + $1 }

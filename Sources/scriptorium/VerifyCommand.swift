@@ -13,12 +13,9 @@ struct Verify: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let report = try BagVerifier.verify(bag: URL(fileURLWithPath: directory))
-            for finding in report.findings { print(finding) }
-            if !report.isValid {
-                Terminal.error("\(directory): \(report.findings.count) problem(s) in \(report.filesChecked) checked files")
-                throw ExitCode(1)
-            }
-            print("ok: \(report.filesChecked) files match their checksums")
+            try reportFindings(report.findings.map(\.description), in: directory,
+                               failed: "\(report.findings.count) problem(s) in \(report.filesChecked) checked files",
+                               ok: "ok: \(report.filesChecked) files match their checksums")
         }
     }
 }

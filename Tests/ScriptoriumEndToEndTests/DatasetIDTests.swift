@@ -40,8 +40,10 @@ import ScriptoriumPipeline
         try Data(lines.joined(separator: "\r\n").utf8).write(to: entitiesCSV)
 
         let problems = try DatasetValidator.validate(bag: output).problems
-        #expect(problems.contains { $0.contains("csv/entities.csv") && $0.contains("is not unique") })
+        #expect(problems.contains { $0.code == .tableDuplicateID && $0.path == "csv/entities.csv" && $0.location == .cell(row: 2, id: nil, column: "id") })
         // Tables are read in name order: the mention comes second.
-        #expect(problems.contains { $0.hasPrefix("csv/mentions.csv row 1 column id: \(mentionID) is also the id of csv/entities.csv row 3") })
+        let shared = problems.first { $0.code == .tableSharedID }
+        #expect(shared?.path == "csv/mentions.csv")
+        #expect(shared?.description.hasPrefix("csv/mentions.csv row 1 column id: \(mentionID) is also the id of csv/entities.csv row 3") == true)
     }
 }

@@ -115,8 +115,10 @@ import ScriptoriumPipeline
         let findings = Set(try BagVerifier.verify(bag: output).findings.map { "\($0.kind.rawValue) \($0.path)" })
         #expect(findings == ["modified data/csv/sentences.csv", "missing data/csv/mentions.csv", "extra data/stray.txt"])
         let problems = try DatasetValidator.validate(bag: output).problems
-        #expect(problems.contains { $0.contains("csv/sentences.csv") && $0.contains("column text") })
-        #expect(problems.contains { $0.contains("csv/mentions.csv") && $0.contains("missing") })
+        #expect(problems.contains {
+            $0.code == .recordTextMismatch && $0.path == "csv/sentences.csv" && $0.description.contains("column text")
+        })
+        #expect(problems.contains { $0.code == .fileMissing && $0.path == "csv/mentions.csv" && $0.description == "csv/mentions.csv: missing" })
     }
 
     @Test func aFailedBuildLeavesThePreviousOutputUntouched() throws {

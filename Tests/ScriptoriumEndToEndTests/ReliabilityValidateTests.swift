@@ -74,6 +74,25 @@ import ScriptoriumPipeline
         for line in lines {
             #expect(["csv/", "tei/", "jsonld/", "datapackage.json", "manifest.json", "source/"].contains { line.hasPrefix($0) }, "\(line)")
         }
+
+        // `--json`: the same problems, in the same order, each with its stable code and its place as fields.
+        let json = try runTool(["validate", "--json", output.path])
+        #expect(json.status == 1)
+        let objects = try json.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["message"] as? String } == lines)
+        func object(_ code: String, _ path: String) -> [String: Any]? {
+            objects.first { $0["code"] as? String == code && $0["path"] as? String == path }
+        }
+        let position = object("table.not-integer", "csv/sentences.csv")
+        #expect(position?["row"] as? Int == positionRow && position?["column"] as? String == "position")
+        #expect(object("table.not-allowed", "csv/blocks.csv")?["row"] as? Int == kindRow)
+        #expect(object("table.dangling-reference", "csv/mentions.csv")?["column"] as? String == "entity_id")
+        #expect(object("table.required-value-empty", "csv/documents.csv")?["row"] as? Int == languageRow)
+        #expect(object("json.syntax", "jsonld/note.jsonld") != nil)
+        #expect(object("tei.invalid", "tei/us-japan-security-treaty.xml") != nil)
+        #expect(object("jsonld.mismatch", "jsonld/us-japan-security-treaty.jsonld") != nil)
     }
 
     /// Sets `column` of the first unquoted data row whose `where` column holds `value`; returns the row number and

@@ -1,7 +1,7 @@
 /// Unicode White_Space on UTF-8 bytes, without decoding: the characters that normalisation collapses to one space.
 public enum Whitespace {
     /// The byte length of the white-space character at `i`, or 0 when there is none.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func width(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let b = buf[i]
         if b < 0x80 {
@@ -27,8 +27,4 @@ public enum Whitespace {
         }
         return 0
     }
-
-    /// True for the line terminators this project accepts (LF, CR), which are also white space.
-    @inline(__always)
-    public static func isLineBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D }
 }
