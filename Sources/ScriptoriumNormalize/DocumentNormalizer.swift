@@ -103,6 +103,8 @@ struct MentionCounts {
     private var counted: [Int] = []
     /// Per ISO value: the date entity's id and its count.
     private var dates: [String: (id: String, count: Int)] = [:]
+    /// Proper names recognised by their head (see ``ProperNames``), by id: the entity and its count.
+    private var names: [String: (entity: LexiconEntity, count: Int)] = [:]
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -111,10 +113,21 @@ struct MentionCounts {
 
     /// Counts one mention and returns its entity's id.
     mutating func count(_ match: EntityMatcher.Found) -> String {
-        if match.lexiconIndex >= 0 {
-            if lexiconCounts[match.lexiconIndex] == 0 { counted.append(match.lexiconIndex) }
-            lexiconCounts[match.lexiconIndex] += 1
-            return lexicon.entities[match.lexiconIndex].id
+        var index = match.lexiconIndex
+        if let type = match.type {
+            let entity = ProperNames.entity(name: match.iso, type: type)
+            // The same name as a lexicon entry of the same type (written with another dash, say) is that entry.
+            if let known = lexicon.index(ofID: entity.id), lexicon.entities[known].type == type {
+                index = known
+            } else {
+                names[entity.id, default: (entity, 0)].count += 1
+                return entity.id
+            }
+        }
+        if index >= 0 {
+            if lexiconCounts[index] == 0 { counted.append(index) }
+            lexiconCounts[index] += 1
+            return lexicon.entities[index].id
         }
         if let known = dates[match.iso] {
             dates[match.iso] = (known.id, known.count + 1)
@@ -128,7 +141,7 @@ struct MentionCounts {
     /// The entities mentioned, sorted by id, each with its count.
     func records() -> [EntityRecord] {
         var out: [EntityRecord] = []
-        out.reserveCapacity(counted.count + dates.count)
+        out.reserveCapacity(counted.count + dates.count + names.count)
         for index in counted {
             out.append(lexicon.entities[index].record(mentions: lexiconCounts[index]))
         }
@@ -136,6 +149,7 @@ struct MentionCounts {
             // What `LexiconEntity(isoDate:)` would give, with the id already made.
             out.append(EntityRecord(id: date.id, name: iso, type: .date, wikidata: nil, aliases: [], mentions: date.count))
         }
+        for (_, name) in names { out.append(name.entity.record(mentions: name.count)) }
         out.sort { $0.id < $1.id }
         return out
     }
