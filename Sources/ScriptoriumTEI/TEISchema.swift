@@ -276,7 +276,11 @@ public enum TEISchema {
       </element>
       <element name="date">
         <attribute name="xml:id"><text/></attribute>
-        <attribute name="when"><ref name="data.isoDate"/></attribute>
+        <!-- @when, or for a decade ("the 1970s") its first and last years as @from and @to. -->
+        <choice>
+          <attribute name="when"><ref name="data.isoDate"/></attribute>
+          <group><attribute name="from"><data type="gYear"/></attribute><attribute name="to"><data type="gYear"/></attribute></group>
+        </choice>
         <attribute name="ref"><text/></attribute>
         <text/>
       </element>
@@ -344,7 +348,10 @@ public enum TEISchema {
               <element name="item">
                 <attribute name="xml:id"><data type="NCName"/></attribute>
                 <element name="date">
-                  <attribute name="when"><ref name="data.isoDate"/></attribute>
+                  <choice>
+                    <attribute name="when"><ref name="data.isoDate"/></attribute>
+                    <group><attribute name="from"><data type="gYear"/></attribute><attribute name="to"><data type="gYear"/></attribute></group>
+                  </choice>
                   <text/>
                 </element>
                 <optional><ref name="wikidata"/></optional>
