@@ -144,7 +144,7 @@ enum DateContext {
     }
 
     private static let dateWords: Set<[UInt8]> = Set([
-        "in", "by", "since", "until", "till", "from", "after", "before", "during", "of", "to", "around", "circa", "ca",
+        "in", "by", "since", "until", "till", "from", "after", "before", "during", "of", "to", "circa", "ca",
         "c", "early", "late", "mid", "year", "years", "summer", "spring", "autumn", "fall", "winter", "between",
         "through", "when", "then", "as", "at", "on", "for", "the",
     ].map { Array($0.utf8) })

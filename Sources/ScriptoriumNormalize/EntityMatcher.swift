@@ -164,7 +164,8 @@ public struct EntityMatcher: Sendable {
     /// All mentions in `text`, in order, not overlapping.
     public func matches(in text: UnsafeBufferPointer<UInt8>) -> [EntityMatch] {
         var found: [Found] = []
-        find(in: text, into: &found)
+        var acronyms = DefinedAcronyms()
+        find(in: text, into: &found, acronyms: &acronyms)
         return found.map { f in
             f.lexiconIndex >= 0
                 ? EntityMatch(range: f.range, entity: lexicon.entities[f.lexiconIndex], lexiconIndex: f.lexiconIndex)
@@ -188,15 +189,16 @@ public struct EntityMatcher: Sendable {
         var type: EntityType? = nil
     }
 
-    /// Appends the mentions in `text` to `found`, in order, not overlapping.
-    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found]) {
+    /// Appends the mentions in `text` to `found`, in order, not overlapping. `acronyms` are those the document
+    /// defined so far; an acronym defined in `text` is added.
+    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found], acronyms: inout DefinedAcronyms) {
         guard let p = text.baseAddress, !text.isEmpty else { return }
         let n = text.count
         trie.withUnsafeBufferPointer { trieBuffer in
             byteClass.withUnsafeBufferPointer { classBuffer in
                 startPairs.withUnsafeBufferPointer { pairBuffer in
                     scan(p, n, trieBuffer.baseAddress!, classBuffer.baseAddress!, pairBuffer.baseAddress!,
-                         base: found.count, into: &found)
+                         base: found.count, into: &found, acronyms: &acronyms)
                 }
             }
         }
@@ -204,7 +206,8 @@ public struct EntityMatcher: Sendable {
 
     @inline(__always)
     private func scan(_ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>,
-                      _ pairs: UnsafePointer<UInt64>, base: Int, into out: inout [Found]) {
+                      _ pairs: UnsafePointer<UInt64>, base: Int, into out: inout [Found],
+                      acronyms: inout DefinedAcronyms) {
         let starts = Self.nameStart | Self.dateStart
         var i = 0
         var previousIsWord = false
@@ -234,11 +237,17 @@ public struct EntityMatcher: Sendable {
                 } else {
                     pairOK = true
                 }
-                if pairOK, let end = matchAt(i, kind: c, p, n, t, base: base, into: &out) {
+                if pairOK, let end = matchAt(i, kind: c, p, n, t, base: base, into: &out, acronyms: &acronyms) {
                     i = end
                     previousIsWord = WordBoundary.isWord(before: end, p, n)
                     continue
                 }
+            }
+            if !acronyms.isEmpty && !previousIsWord, let a = acronyms.match(at: i, p, n) {
+                out.append(Found(range: i..<a.end, lexiconIndex: -1, iso: a.name, type: a.type))
+                i = a.end
+                previousIsWord = true
+                continue
             }
             i &+= length
             previousIsWord = isWord
@@ -258,7 +267,7 @@ public struct EntityMatcher: Sendable {
     /// Tries a name and a date at `i` (which is not inside a word); appends the winner and returns where it ends.
     @inline(__always)
     private func matchAt(_ i: Int, kind: UInt8, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
-                         base: Int, into out: inout [Found]) -> Int? {
+                         base: Int, into out: inout [Found], acronyms: inout DefinedAcronyms) -> Int? {
         var nameEnd = -1
         var nameEntity: Int32 = -1
         var headEnd = -1
@@ -298,6 +307,7 @@ public struct EntityMatcher: Sendable {
             while out.count > base && out[out.count - 1].range.lowerBound >= name.lowerBound { out.removeLast() }
             let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
             out.append(Found(range: name, lexiconIndex: -1, iso: text, type: headType[head]))
+            acronyms.define(after: name, name: text, type: headType[head], p, n)
             return name.upperBound
         }
         guard nameEnd >= 0 else { return nil }

@@ -97,12 +97,14 @@ enum ProperNames {
             if start < head.lowerBound && end > head.upperBound && endsWithHead(end, p, n) { end = head.upperBound }
         }
         guard start < head.lowerBound || end > head.upperBound,
-              !isDeterminer(before: start, p, n), !isQuoted(start..<end, p, n), !isTitleCase(p, n) else { return nil }
+              end > head.upperBound || !isDeterminer(before: start, p, n),
+              !isQuoted(start..<end, p, n), !isTitleCase(p, n) else { return nil }
         return start..<end
     }
 
-    /// Words before which a capitalised phrase is a common noun phrase, not a name: "a Secondary License", "any
-    /// Contributor Agreement", "this General Public License".
+    /// Words before which a capitalised phrase ending in its head is a common noun phrase, not a name: "a
+    /// Secondary License", "any Contributor Agreement", "this General Public License". ("a Treaty of Friendship"
+    /// is still a name: its object says which.)
     static let determiners: Set<[UInt8]> = Set(["a", "an", "any", "each", "every", "such", "no", "another", "some",
                                                "this", "these", "those", "either", "neither"].map { Array($0.utf8) })
 
@@ -110,8 +112,10 @@ enum ProperNames {
         guard start >= 2, p[start - 1] == space else { return false }
         var s = start - 1
         while s > 0 && WordBoundary.isASCIIWordByte(p[s - 1]) { s -= 1 }
-        guard start - 1 - s <= 8, !WordBoundary.isWord(before: s, p, n) else { return false }
-        return determiners.contains(bytes(p, s, start - 1))
+        guard s < start - 1, start - 1 - s <= 8, !WordBoundary.isWord(before: s, p, n) else { return false }
+        var word = bytes(p, s, start - 1)
+        word[0] |= 0x20  // "A Secondary License" begins a sentence
+        return determiners.contains(word)
     }
 
     /// Whether the phrase is in quotation marks of its own: a term being defined or cited ("Secondary License" means…).
@@ -306,5 +310,40 @@ enum ProperNames {
 
     private static func bytes(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> [UInt8] {
         Array(UnsafeBufferPointer(start: p + i, count: j - i))
+    }
+}
+
+/// Acronyms a document defines in parentheses right after a name recognised by its head ("Indian Ocean Rim
+/// Association (IORA)"): from there to the end of the document the acronym is a mention of that name's entity.
+/// An acronym is two to eight capitals or digits starting with the name's first letter; a lexicon's acronyms are
+/// the lexicon's (matched before this is asked).
+struct DefinedAcronyms {
+    private var names: [[UInt8]: (name: String, type: EntityType)] = [:]
+
+    var isEmpty: Bool { names.isEmpty }
+
+    /// Records the acronym in parentheses just after `name` (`p[name]`), if there is one.
+    mutating func define(after name: Range<Int>, name text: String, type: EntityType, _ p: UnsafePointer<UInt8>, _ n: Int) {
+        let open = name.upperBound
+        guard open + 4 < n, p[open] == UInt8(ascii: " "), p[open + 1] == UInt8(ascii: "("),
+              let end = Self.acronymEnd(at: open + 2, p, n), end < n, p[end] == UInt8(ascii: ")"),
+              p[open + 2] == p[name.lowerBound] else { return }
+        names[Array(UnsafeBufferPointer(start: p + open + 2, count: end - open - 2))] = (text, type)
+    }
+
+    /// The defined acronym at `i`, if any: where it ends and the name it stands for.
+    func match(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> (end: Int, name: String, type: EntityType)? {
+        guard let end = Self.acronymEnd(at: i, p, n),
+              let known = names[Array(UnsafeBufferPointer(start: p + i, count: end - i))] else { return nil }
+        return (end, known.name, known.type)
+    }
+
+    /// The end of a word of two to eight capitals and digits at `i` (a capital first), not continued by a word character.
+    private static func acronymEnd(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard i < n, p[i] >= UInt8(ascii: "A"), p[i] <= UInt8(ascii: "Z") else { return nil }
+        var j = i + 1
+        while j < n && j - i <= 8 && (p[j] >= UInt8(ascii: "A") && p[j] <= UInt8(ascii: "Z") || WordBoundary.isDigit(p[j])) { j += 1 }
+        guard j - i >= 2, j - i <= 8, !WordBoundary.isWord(at: j, p, n) else { return nil }
+        return j
     }
 }
