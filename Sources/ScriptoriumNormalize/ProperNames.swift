@@ -49,7 +49,7 @@ enum ProperNames {
 
     /// Capitalised words that begin a sentence or clause and are never the first word of a name: a name found
     /// after one starts after it. (Compared with the word's bytes as written.)
-    static let notNameWords: Set<[UInt8]> = Set([
+    static let notNameWords = WordSet([
         "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Without", "Within", "After", "Before",
         "When", "While", "Whilst", "Since", "During", "Under", "Over", "Both", "Each", "Every", "This", "That",
         "These", "Those", "Its", "It", "Their", "They", "His", "Her", "Our", "We", "Your", "My", "Why", "How",
@@ -64,13 +64,12 @@ enum ProperNames {
         "Nine", "Ten", "One", "January", "February", "March", "April", "June", "July", "August",
         "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
         "Saturday", "Sunday", "Section", "Article", "Chapter", "Part", "Clause", "Paragraph", "Version",
-    ].map { Array($0.utf8) })
+    ])
 
     /// Prepositions that open the "Head of X" shape.
-    static let prepositions: [[UInt8]] = ["of", "for", "on"].map { Array($0.utf8) }
+    static let prepositions = WordSet(["of", "for", "on"])
     /// Lower-case words that may join the capitalised words after the preposition.
-    static let joiners: Set<[UInt8]> = Set(["of", "the", "and", "for", "de", "del", "da", "do", "dos", "das", "la",
-                                           "le", "y", "&"].map { Array($0.utf8) })
+    static let joiners = WordSet(["of", "the", "and", "for", "de", "del", "da", "do", "dos", "das", "la", "le", "y", "&"])
 
     private static let space = UInt8(ascii: " "), hyphen = UInt8(ascii: "-")
 
@@ -105,17 +104,15 @@ enum ProperNames {
     /// Words before which a capitalised phrase ending in its head is a common noun phrase, not a name: "a
     /// Secondary License", "any Contributor Agreement", "this General Public License". ("a Treaty of Friendship"
     /// is still a name: its object says which.)
-    static let determiners: Set<[UInt8]> = Set(["a", "an", "any", "each", "every", "such", "no", "another", "some",
-                                               "this", "these", "those", "either", "neither"].map { Array($0.utf8) })
+    static let determiners = WordSet(["a", "an", "any", "each", "every", "such", "no", "another", "some", "this",
+                                      "these", "those", "either", "neither"])
 
     private static func isDeterminer(before start: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         guard start >= 2, p[start - 1] == space else { return false }
         var s = start - 1
         while s > 0 && WordBoundary.isASCIIWordByte(p[s - 1]) { s -= 1 }
         guard s < start - 1, start - 1 - s <= 8, !WordBoundary.isWord(before: s, p, n) else { return false }
-        var word = bytes(p, s, start - 1)
-        word[0] |= 0x20  // "A Secondary License" begins a sentence
-        return determiners.contains(word)
+        return determiners.contains(p, s, start - 1, lowerFirst: true)  // "A Secondary License" begins a sentence
     }
 
     /// Whether the phrase is in quotation marks of its own: a term being defined or cited ("Secondary License" means…).
@@ -139,7 +136,7 @@ enum ProperNames {
             var j = i + 1
             while j < n && WordBoundary.isWord(at: j, p, n) { j += 1 }
             let b = p[i]
-            if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") && !titleCaseFunctionWords.contains(bytes(p, i, j)) {
+            if b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") && !titleCaseFunctionWords.contains(p, i, j) {
                 return false
             }
             words += 1
@@ -148,24 +145,23 @@ enum ProperNames {
         return words >= 2
     }
 
-    private static let titleCaseFunctionWords: Set<[UInt8]> = Set(["of", "the", "and", "for", "on", "in", "to", "a",
-                                                                   "an", "or", "with", "by", "at"].map { Array($0.utf8) })
+    private static let titleCaseFunctionWords = WordSet(["of", "the", "and", "for", "on", "in", "to", "a", "an", "or",
+                                                         "with", "by", "at"])
 
     private static func isLicence(_ head: Range<Int>, _ p: UnsafePointer<UInt8>) -> Bool {
-        head.count == 7 && (bytes(p, head.lowerBound, head.upperBound) == Array("License".utf8)
-                            || bytes(p, head.lowerBound, head.upperBound) == Array("Licence".utf8))
+        licences.contains(p, head.lowerBound, head.upperBound)
     }
 
     /// Whether the word ending at `end` is a head word.
     private static func endsWithHead(_ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         var s = end
         while s > 0 && p[s - 1] != space { s -= 1 }
-        let word = bytes(p, s, end)
-        return headWords.contains(word)
+        return headWords.contains(p, s, end)
     }
 
     /// The last words of the head words, for ``endsWithHead``.
-    private static let headWords: Set<[UInt8]> = Set(heads.map { Array($0.text.split(separator: " ").last!.utf8) })
+    private static let headWords = WordSet(heads.map { String($0.text.split(separator: " ").last!) })
+    private static let licences = WordSet(["License", "Licence"])
 
     // MARK: Before the head
 
@@ -181,7 +177,7 @@ enum ProperNames {
                 continue
             }
             guard let wordStart = capitalisedWord(endingAt: wordEnd, p, n),
-                  !notNameWords.contains(Array(UnsafeBufferPointer(start: p + wordStart, count: wordEnd - wordStart)))
+                  !notNameWords.contains(p, wordStart, wordEnd)
             else {
                 // A hyphenated word whose first part is not a name word: "anti-Soviet Pact" is no name.
                 if p[wordEnd] != space { return h }
@@ -236,10 +232,10 @@ enum ProperNames {
     static func nameEnd(after e: Int, _ p: UnsafePointer<UInt8>, _ n: Int, isName: (Int) -> Bool) -> Int {
         guard e < n, p[e] == space else { return e }
         var k = e + 1
-        guard let prepositionEnd = lowerWord(at: k, p, n), prepositions.contains(bytes(p, k, prepositionEnd)),
+        guard let prepositionEnd = lowerWord(at: k, p, n), prepositions.contains(p, k, prepositionEnd),
               prepositionEnd < n, p[prepositionEnd] == space else { return e }
         k = prepositionEnd + 1
-        if let theEnd = lowerWord(at: k, p, n), theEnd - k == 3, bytes(p, k, theEnd) == Array("the".utf8),
+        if let theEnd = lowerWord(at: k, p, n), the.contains(p, k, theEnd),
            theEnd < n, p[theEnd] == space {
             k = theEnd + 1
         }
@@ -252,14 +248,14 @@ enum ProperNames {
                 continue
             }
             guard let joinerEnd = lowerWord(at: next, p, n) ?? ampersand(at: next, p, n),
-                  joiners.contains(bytes(p, next, joinerEnd)), joinerEnd < n, p[joinerEnd] == space else { break }
+                  joiners.contains(p, next, joinerEnd), joinerEnd < n, p[joinerEnd] == space else { break }
             var after = joinerEnd + 1
-            if bytes(p, next, joinerEnd) != Array("the".utf8), let theEnd = lowerWord(at: after, p, n),
-               bytes(p, after, theEnd) == Array("the".utf8), theEnd < n, p[theEnd] == space {
+            if !the.contains(p, next, joinerEnd), let theEnd = lowerWord(at: after, p, n),
+               the.contains(p, after, theEnd), theEnd < n, p[theEnd] == space {
                 after = theEnd + 1
             }
             guard let end = capitalisedToken(at: after, p, n) else { break }
-            if bytes(p, next, joinerEnd) == Array("and".utf8) && (isName(after) || isName(lastTokenStart(before: last, p, n))) {
+            if and.contains(p, next, joinerEnd) && (isName(after) || isName(lastTokenStart(before: last, p, n))) {
                 break
             }
             last = end
@@ -308,8 +304,40 @@ enum ProperNames {
         return j
     }
 
-    private static func bytes(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> [UInt8] {
-        Array(UnsafeBufferPointer(start: p + i, count: j - i))
+    private static let the = WordSet(["the"]), and = WordSet(["and"])
+}
+
+/// A set of words looked up by a byte range without making an array: a word of up to eight bytes is packed into
+/// one integer (no word has a zero byte, so the packing is exact); a longer one is compared as bytes.
+struct WordSet: Sendable {
+    private var short: Set<UInt64> = []
+    private var long: Set<[UInt8]> = []
+
+    init(_ words: [String]) {
+        for w in words {
+            let u = Array(w.utf8)
+            if u.count <= 8 { short.insert(Self.pack(u.withUnsafeBufferPointer { $0.baseAddress! }, 0, u.count)) } else { long.insert(u) }
+        }
+    }
+
+    /// Whether the bytes `p[i..<j]` are one of the words; with `lowerFirst`, the first byte is read in lower case.
+    func contains(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int, lowerFirst: Bool = false) -> Bool {
+        guard j > i else { return false }
+        if j - i <= 8 {
+            var key = Self.pack(p, i, j)
+            if lowerFirst { key |= 0x20 }
+            return short.contains(key)
+        }
+        var word = Array(UnsafeBufferPointer(start: p + i, count: j - i))
+        if lowerFirst { word[0] |= 0x20 }
+        return long.contains(word)
+    }
+
+    @inline(__always)
+    private static func pack(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> UInt64 {
+        var key: UInt64 = 0
+        for k in i..<j { key |= UInt64(p[k]) << UInt64(8 * (k - i)) }
+        return key
     }
 }
 
