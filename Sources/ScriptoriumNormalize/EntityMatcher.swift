@@ -311,7 +311,15 @@ public struct EntityMatcher: Sendable {
             return name.upperBound
         }
         guard nameEnd >= 0 else { return nil }
-        out.append(Found(range: i..<nameEnd, lexiconIndex: formEntity[Int(nameEntity)], iso: "", form: nameEntity))
+        let entity = formEntity[Int(nameEntity)]
+        if let start = ProperNames.compassStart(before: i, p, n), lexicon.entities[entity].type == .place,
+           !(out.count > base && out[out.count - 1].range.upperBound > start) {
+            // "East Pakistan", "South Vietnam": another place than the one named, without an id.
+            let text = String(decoding: UnsafeBufferPointer(start: p + start, count: nameEnd - start), as: UTF8.self)
+            out.append(Found(range: start..<nameEnd, lexiconIndex: -1, iso: text, type: .place))
+            return nameEnd
+        }
+        out.append(Found(range: i..<nameEnd, lexiconIndex: entity, iso: "", form: nameEntity))
         return nameEnd
     }
 

@@ -163,6 +163,20 @@ enum ProperNames {
     private static let headWords = WordSet(heads.map { String($0.text.split(separator: " ").last!) })
     private static let licences = WordSet(["License", "Licence"])
 
+    /// The start of "North", "South", "East" or "West" written as its own word just before `i` (with one space):
+    /// before a place name it makes the name of another place ("East Pakistan", "West Berlin", "South Vietnam"),
+    /// which the lexicon's place must not be linked for. (The adjectives "Eastern", "Northern"… describe a part
+    /// of the place instead: "Eastern Ukraine" is Ukraine.)
+    static func compassStart(before i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard i >= 5, p[i - 1] == space else { return nil }
+        for s in [i - 5, i - 6] where s >= 0 && compassWords.contains(p, s, i - 1) && !WordBoundary.isWord(before: s, p, n) {
+            return s
+        }
+        return nil
+    }
+
+    private static let compassWords = WordSet(["North", "South", "East", "West"])
+
     // MARK: Before the head
 
     /// Where the name starts: the head's start, moved back over capitalised words and earlier mentions.

@@ -92,6 +92,14 @@ import ScriptoriumModel
         expectNames("The License of the Program applies.", [])
     }
 
+    @Test func aCompassWordBeforeAPlaceNamesAnotherPlace() {
+        expectFound("East Japan and South Japan, not Eastern Japan or the east Japan coast.",
+                    [("East Japan", "East Japan"), ("South Japan", "South Japan"), ("Japan", "japan"), ("Japan", "japan")])
+        #expect(names("West Japan lies west.") .map(\.1) == [.place])
+        // Not before a name that is no place.
+        expectFound("North World War II.", [("World War II", "world-war-ii")])
+    }
+
     @Test func aDefinedAcronymIsAMentionOfTheNameForTheRestOfTheDocument() {
         let text = "IORA was planned. The Indian Ocean Rim Association (IORA) was founded; IORA grew, and IOC did not."
         expectNames(text, [("Indian Ocean Rim Association", .organization), ("IORA", .organization), ("IORA", .organization)])
