@@ -96,7 +96,7 @@ enum ProperNames {
             if start < head.lowerBound && end > head.upperBound && endsWithHead(end, p, n) { end = head.upperBound }
         }
         guard start < head.lowerBound || end > head.upperBound,
-              end > head.upperBound || !isDeterminer(before: start, p, n),
+              end > head.upperBound || !isDeterminer(before: start, p, n) || isAttributive(end, p, n),
               !isQuoted(start..<end, p, n), !isTitleCase(p, n) else { return nil }
         return start..<end
     }
@@ -106,6 +106,21 @@ enum ProperNames {
     /// is still a name: its object says which.)
     static let determiners = WordSet(["a", "an", "any", "each", "every", "such", "no", "another", "some", "this",
                                       "these", "those", "either", "neither"])
+
+    /// Whether the phrase ending at `end` modifies a noun after it ("a Royal Navy frigate"): the determiner then
+    /// belongs to that noun, and the phrase is a name. A function word or a verb after it ("a Secondary License
+    /// or", "a Patent License is") leaves the determiner to the phrase.
+    private static func isAttributive(_ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard end < n, p[end] == space, let wordEnd = lowerWord(at: end + 1, p, n) else { return false }
+        return !notNounWords.contains(p, end + 1, wordEnd)
+    }
+
+    private static let notNounWords = WordSet([
+        "is", "are", "was", "were", "be", "been", "or", "and", "nor", "but", "that", "which", "who", "whom", "for",
+        "to", "of", "in", "on", "with", "by", "as", "at", "from", "under", "than", "if", "shall", "may", "must",
+        "will", "would", "can", "could", "should", "does", "do", "did", "has", "have", "had", "not", "means",
+        "applies", "apply", "grants", "requires", "permits", "covers", "so", "then", "you", "it", "its", "the",
+    ])
 
     private static func isDeterminer(before start: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         guard start >= 2, p[start - 1] == space else { return false }

@@ -81,6 +81,9 @@ import ScriptoriumModel
         expectNames("It is licensed under a Secondary License or any Contributor Agreement.", [])
         expectNames("A Secondary License is not this General Public License.", [])
         expectNames("\"Secondary License\" means the licence.", [])
+        // A determiner before a name used as a modifier belongs to the noun after it.
+        expectNames("A Royal Navy frigate and an Air Defense Command radar.",
+                    [("Royal Navy", .organization), ("Air Defense Command", .organization)])
         expectNames("Grant of Copyright License.", [])
         // The same words in running text are a name.
         expectNames("It is licensed under the Apache License and the GNU General Public License.",
