@@ -57,6 +57,8 @@ public struct EntityMatcher: Sendable {
     private let formCount: Int32
     /// The type of the names each head word ends.
     private let headType: [EntityType]
+    /// Per entity of the lexicon: whether it is a place (a compass word before it names another place).
+    private let isPlace: [Bool]
 
     /// An ASCII letter or digit.
     private static let word: UInt8 = 1
@@ -155,6 +157,7 @@ public struct EntityMatcher: Sendable {
         var ambiguous = [Bool](repeating: false, count: lexicon.entities.count)
         for a in lexicon.candidates.keys { ambiguous[a] = true }
         self.isAmbiguous = ambiguous
+        self.isPlace = lexicon.entities.map { $0.type == .place }
         self.hasRules = !lexicon.candidates.isEmpty || formRule.contains { $0 != -1 }
         self.trie = flat
         self.byteClass = classes
@@ -312,7 +315,7 @@ public struct EntityMatcher: Sendable {
         }
         guard nameEnd >= 0 else { return nil }
         let entity = formEntity[Int(nameEntity)]
-        if let start = ProperNames.compassStart(before: i, p, n), lexicon.entities[entity].type == .place,
+        if let start = ProperNames.compassStart(before: i, p, n), isPlace[entity],
            !(out.count > base && out[out.count - 1].range.upperBound > start) {
             // "East Pakistan", "South Vietnam": another place than the one named, without an id.
             let text = String(decoding: UnsafeBufferPointer(start: p + start, count: nameEnd - start), as: UTF8.self)

@@ -183,11 +183,10 @@ enum ProperNames {
     /// which the lexicon's place must not be linked for. (The adjectives "Eastern", "Northern"… describe a part
     /// of the place instead: "Eastern Ukraine" is Ukraine.)
     static func compassStart(before i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        guard i >= 5, p[i - 1] == space else { return nil }
-        for s in [i - 5, i - 6] where s >= 0 && compassWords.contains(p, s, i - 1) && !WordBoundary.isWord(before: s, p, n) {
-            return s
-        }
-        return nil
+        guard i >= 5, p[i - 1] == space, p[i - 2] == UInt8(ascii: "t") || p[i - 2] == UInt8(ascii: "h") else { return nil }
+        let s = p[i - 2] == UInt8(ascii: "t") ? i - 5 : i - 6  // East, West; North, South
+        guard s >= 0, compassWords.contains(p, s, i - 1), !WordBoundary.isWord(before: s, p, n) else { return nil }
+        return s
     }
 
     private static let compassWords = WordSet(["North", "South", "East", "West"])
