@@ -38,7 +38,8 @@ enum ProperNames {
                              "Quartet", "Quad", "Brigade", "Division", "Regiment", "Squadron"]
         let events = ["War", "Revolution", "Crisis", "Conference", "Summit", "Initiative", "Dialogue", "Battle",
                       "Siege", "Uprising", "Invasion", "Blockade", "Airlift", "Offensive", "Campaign", "Talks",
-                      "Congress", "Games", "Olympics", "Massacre", "Incident", "Coup", "Spring", "Exercise"]
+                      "Congress", "Games", "Olympics", "Massacre", "Incident", "Coup", "Spring", "Exercise",
+                      "Operation"]
         let places = ["Air Base", "Naval Base", "Peninsula", "Archipelago", "Island", "Islands", "Atoll", "Strait",
                       "Straits", "Sea", "Ocean", "Gulf", "Bay", "River", "Canal", "Causeway", "Mountains", "Desert",
                       "Lake", "Valley", "Plateau", "Corridor", "Wall", "Cape", "Isthmus", "Channel", "Basin", "Peak",
@@ -86,6 +87,15 @@ enum ProperNames {
     /// - `isName(start)`: whether a lexicon name begins at `start` (an "and" does not join it).
     static func name(head: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int,
                      mentionBefore: (Int) -> Int?, isName: (Int) -> Bool) -> Range<Int>? {
+        // "Operation Desert Storm", "Exercise Talisman Sabre": the head comes first and the name after it.
+        if leadingHeads.contains(p, head.lowerBound, head.upperBound) {
+            var end = head.upperBound, words = 0
+            while words < 3, end < n, p[end] == space, let next = capitalisedToken(at: end + 1, p, n) {
+                end = next
+                words += 1
+            }
+            if words > 0 && !isTitleCase(p, n) { return head.lowerBound..<end }
+        }
         let start = nameStart(before: head.lowerBound, p, n, mentionBefore: mentionBefore)
         var end = head.upperBound
         // A licence is named "X License"; "License of the Program" is a defined term.
@@ -100,6 +110,9 @@ enum ProperNames {
               !isQuoted(start..<end, p, n), !isTitleCase(p, n) else { return nil }
         return start..<end
     }
+
+    /// Heads that may come first, their name after them in capitals (a named operation or exercise).
+    private static let leadingHeads = WordSet(["Operation", "Exercise"])
 
     /// Words before which a capitalised phrase ending in its head is a common noun phrase, not a name: "a
     /// Secondary License", "any Contributor Agreement", "this General Public License". ("a Treaty of Friendship"

@@ -60,6 +60,13 @@ import ScriptoriumModel
         expectNames("The Council of the European Union met.", [("Council of the European Union", .organization)])
     }
 
+    @Test func anOperationOrExerciseIsNamedByTheCapitalisedWordsAfterIt() {
+        expectNames("It flew in Operation Desert Storm and in Exercise Talisman Sabre with Japan.",
+                    [("Operation Desert Storm", .event), ("Exercise Talisman Sabre", .event)])
+        expectNames("The Malabar Exercise grew.", [("Malabar Exercise", .event)])
+        expectNames("Operation not permitted.", [])
+    }
+
     @Test func aHeadAloneOrInLowerCaseIsNoName() {
         expectNames("The Treaty was signed; Council members agreed; the peace force and the treaty of friendship.", [])
         expectNames("War broke out.", [])
