@@ -22,6 +22,15 @@ public struct EntityRecord: Sendable, Equatable, Codable {
     public var mentions: Int
     /// For a date entity, its ISO 8601 value (`1951`, `1948-06`, `1949-04-04`); nil otherwise.
     public var isoDate: String? { type == .date ? name : nil }
+    /// For a decade (ISO 8601-2 / EDTF `197X`), its first and last years (`1970`, `1979`): the formats whose
+    /// date values are ISO 8601-1 or XML Schema years (TEI's `@when`, `xsd:gYear`) write the decade as this range.
+    public var decadeYears: (first: String, last: String)? {
+        guard type == .date else { return nil }
+        let u = Array(name.utf8)
+        guard u.count == 4, u[3] == UInt8(ascii: "X"), u[0..<3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        let stem = String(name.dropLast())
+        return (stem + "0", stem + "9")
+    }
 
     public init(id: String, name: String, type: EntityType, wikidata: String?, aliases: [String], mentions: Int, geonames: String? = nil) {
         self.id = id

@@ -8,7 +8,7 @@
 /// | around the number | example | why |
 /// |---|---|---|
 /// | a unit after it | `1000 MiB`, `2048 bytes`, `1024 KB` | a quantity |
-/// | a plural noun after it, with no word such as "in", "by", "since" before | `1024 pipes`, `1200 files` | a count |
+/// | a plural noun after it, with no word such as "in", "by", "since" before | `1024 pipes`, `about 1200 troops` | a count |
 /// | a standard's or a numbering word before it | `RFC 1952`, `ISO 2022`, `version 2010`, `No. 1234`, `port 2049` | a number |
 /// | a digit and a hyphen (or a colon) before it, unless a year and a hyphen | `IEEE 754-2008`, `02110-1301`, `8601:2004` | part of a number |
 /// | a token of capitals and a hyphen before it | `CVE-2022-1304`, `CH-8001` | an identifier |
@@ -132,6 +132,7 @@ enum DateContext {
     ].map { Array($0.utf8) })
 
     /// Whether the word before the number says it is a time: "in 1951", "by 1955", "since 1949", "(1951".
+    /// ("about" and "around" are not such words: before a plural noun they round a count, "about 1200 troops".)
     private static func hasDateContext(_ p: UnsafePointer<UInt8>, _ i: Int) -> Bool {
         guard i >= 2, p[i - 1] == space else { return i >= 1 && p[i - 1] == UInt8(ascii: "(") }
         var end = i - 1
@@ -143,9 +144,9 @@ enum DateContext {
     }
 
     private static let dateWords: Set<[UInt8]> = Set([
-        "in", "by", "since", "until", "till", "from", "after", "before", "during", "of", "to", "around", "circa", "ca",
+        "in", "by", "since", "until", "till", "from", "after", "before", "during", "of", "to", "circa", "ca",
         "c", "early", "late", "mid", "year", "years", "summer", "spring", "autumn", "fall", "winter", "between",
-        "through", "when", "then", "about", "as", "at", "on", "for", "the",
+        "through", "when", "then", "as", "at", "on", "for", "the",
     ].map { Array($0.utf8) })
 
     @inline(__always)

@@ -11,14 +11,17 @@
 /// | `4 April 1949`, `4th April 1949`, `April 4, 1949`, `April 4 1949`, `Apr. 4th, 1949` | `1949-04-04` |
 /// | `4 April, 1949`, `4th of April 1949`, `the 4th of April, 1949` | `1949-04-04` |
 /// | `1949-04-04` | `1949-04-04` |
+/// | `the 1970s`, `the 1970's`, `mid-1970s` (a decade) | `197X` |
 ///
 /// Rules:
 /// - A year is not part of a longer number: not `12345`, not `1,951` or `1.951`, not `1951.5`, not `$2000` or `2000%`.
 /// - A number that the words and signs around it show to be something else is not a year: a quantity ("1000 MiB",
 ///   "1024 pipes"), a standard's or a version's number ("RFC 1952", "IEEE 754-2008", "version 2010"), part of an
 ///   identifier or a postal code ("CVE-2022-1304", "MA 02110-1301"); see ``DateContext``.
-/// - A decade is not a year: `1950s` (the `s` continues the word) and `1950's`/`1950’s` give no date. A year that
-///   does not end in 0 followed by `'s` is a possessive ("1951's treaty") and stays a year.
+/// - A decade is not a year: `1950s`, `1950's` and `1950’s` are the decade, named as ISO 8601-2 and EDTF (level 1)
+///   name a year whose last digit is unspecified, `195X`; there is no ISO 8601-1 calendar value for a decade. A
+///   round hundred (`1900s`, `2000s`) may be a decade or a century, and is neither (no date, skipped whole). A year
+///   that does not end in 0 followed by `'s` is a possessive ("1951's treaty") and stays a year.
 /// - An impossible date ("31 February 1949", "February 30, 1949", "1949-13-01") is not a date, and no part of it
 ///   is either: the recogniser reports its extent as ``Match/invalid(end:)`` so the matcher skips it whole rather
 ///   than guessing that "February 1949" or "1949" was meant.
@@ -99,8 +102,11 @@ public enum DateRecognizer {
                 let day = digit(p, j + 4) * 10 + digit(p, j + 5)
                 return finish(year: year, month: month, day: day, end: j + 6)
             }
-            guard years.contains(year), numberEndsCleanly(p, n, j) else { return nil }
-            if year % 10 == 0 && isDecadeSuffix(p, n, j) { return nil }
+            guard years.contains(year) else { return nil }
+            if year % 10 == 0, let end = decadeEnd(p, n, j) {
+                return year % 100 == 0 ? .invalid(end: end) : .date(end: end, iso: decade(year))
+            }
+            guard numberEndsCleanly(p, n, j) else { return nil }
             // A quantity, a standard's number, an identifier or a postal code (see `DateContext`).
             if DateContext.isNotAYear(p, n, i, j) { return nil }
             return .date(end: j, iso: iso(year: year, month: 0, day: 0))
@@ -208,17 +214,21 @@ public enum DateRecognizer {
         return !WordBoundary.isWord(at: e, p, n)
     }
 
-    /// `'s` or `’s` ending a word, after a year such as 1950: the decade, not the year.
-    private static func isDecadeSuffix(_ p: UnsafePointer<UInt8>, _ n: Int, _ j: Int) -> Bool {
+    /// After a year such as 1950, the end of `s`, `'s` or `’s` ending the word: the decade, not the year.
+    private static func decadeEnd(_ p: UnsafePointer<UInt8>, _ n: Int, _ j: Int) -> Int? {
         var k = j
         if k < n && p[k] == UInt8(ascii: "'") {
             k += 1
         } else if k + 2 < n && p[k] == 0xE2 && p[k + 1] == 0x80 && p[k + 2] == 0x99 {
             k += 3
-        } else {
-            return false
         }
-        return k < n && p[k] == UInt8(ascii: "s") && !WordBoundary.isWord(at: k + 1, p, n)
+        guard k < n && p[k] == UInt8(ascii: "s") && !WordBoundary.isWord(at: k + 1, p, n) else { return nil }
+        return k + 1
+    }
+
+    /// The decade of `year` (a multiple of ten) as ISO 8601-2 / EDTF write it: `1970` → `197X`.
+    static func decade(_ year: Int) -> String {
+        String(iso(year: year, month: 0, day: 0).dropLast()) + "X"
     }
 
     /// The month named at `i` and the index just after the name: a full English month name, or an abbreviation

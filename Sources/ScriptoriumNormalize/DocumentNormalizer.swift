@@ -28,6 +28,8 @@ public struct DocumentNormalizer: Sendable {
         var found: [EntityMatcher.Found] = []
         // Every mention of the document so far, beside `records.mentions`.
         var kept: [EntityMatcher.Found] = []
+        // Acronyms the document has defined for the names it spelt out.
+        var acronyms = DefinedAcronyms()
 
         // Blocks are read in place: a `for` over the array would copy each one (a retain per text and record field).
         extracted.blocks.withUnsafeBufferPointer { blocks in extracted.source.bytes.withUnsafeBufferPointer { source in
@@ -53,11 +55,11 @@ public struct DocumentNormalizer: Sendable {
                         var sentenceRecord = blocks[b].sentences[k]
                         sentenceRecord.text = String(decoding: composed.bytes, as: UTF8.self)
                         records.sentences.append(sentenceRecord)
-                        composed.bytes.withUnsafeBufferPointer { matcher.find(in: $0, into: &found) }
+                        composed.bytes.withUnsafeBufferPointer { matcher.find(in: $0, into: &found, acronyms: &acronyms) }
                     } else {
                         records.sentences.append(blocks[b].sentences[k])
                         blocks[b].text.bytes.withUnsafeBufferPointer {
-                            matcher.find(in: UnsafeBufferPointer(rebasing: $0[range]), into: &found)
+                            matcher.find(in: UnsafeBufferPointer(rebasing: $0[range]), into: &found, acronyms: &acronyms)
                         }
                     }
                     guard found.count > first else { continue }
@@ -103,6 +105,8 @@ struct MentionCounts {
     private var counted: [Int] = []
     /// Per ISO value: the date entity's id and its count.
     private var dates: [String: (id: String, count: Int)] = [:]
+    /// Proper names recognised by their head (see ``ProperNames``), by id: the entity and its count.
+    private var names: [String: (entity: LexiconEntity, count: Int)] = [:]
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -111,10 +115,21 @@ struct MentionCounts {
 
     /// Counts one mention and returns its entity's id.
     mutating func count(_ match: EntityMatcher.Found) -> String {
-        if match.lexiconIndex >= 0 {
-            if lexiconCounts[match.lexiconIndex] == 0 { counted.append(match.lexiconIndex) }
-            lexiconCounts[match.lexiconIndex] += 1
-            return lexicon.entities[match.lexiconIndex].id
+        var index = match.lexiconIndex
+        if let type = match.type {
+            let entity = ProperNames.entity(name: match.iso, type: type)
+            // The same name as a lexicon entry of the same type (written with another dash, say) is that entry.
+            if let known = lexicon.index(ofID: entity.id), lexicon.entities[known].type == type {
+                index = known
+            } else {
+                names[entity.id, default: (entity, 0)].count += 1
+                return entity.id
+            }
+        }
+        if index >= 0 {
+            if lexiconCounts[index] == 0 { counted.append(index) }
+            lexiconCounts[index] += 1
+            return lexicon.entities[index].id
         }
         if let known = dates[match.iso] {
             dates[match.iso] = (known.id, known.count + 1)
@@ -128,7 +143,7 @@ struct MentionCounts {
     /// The entities mentioned, sorted by id, each with its count.
     func records() -> [EntityRecord] {
         var out: [EntityRecord] = []
-        out.reserveCapacity(counted.count + dates.count)
+        out.reserveCapacity(counted.count + dates.count + names.count)
         for index in counted {
             out.append(lexicon.entities[index].record(mentions: lexiconCounts[index]))
         }
@@ -136,6 +151,7 @@ struct MentionCounts {
             // What `LexiconEntity(isoDate:)` would give, with the id already made.
             out.append(EntityRecord(id: date.id, name: iso, type: .date, wikidata: nil, aliases: [], mentions: date.count))
         }
+        for (_, name) in names { out.append(name.entity.record(mentions: name.count)) }
         out.sort { $0.id < $1.id }
         return out
     }

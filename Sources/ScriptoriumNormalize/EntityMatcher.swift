@@ -53,6 +53,12 @@ public struct EntityMatcher: Sendable {
     let isAmbiguous: [Bool]
     /// Whether any form is conditional or any name ambiguous: only then is a document's evidence weighed.
     let hasRules: Bool
+    /// Trie terminals from `formCount` on are head words of ``ProperNames`` (terminal - formCount is the head).
+    private let formCount: Int32
+    /// The type of the names each head word ends.
+    private let headType: [EntityType]
+    /// Per entity of the lexicon: whether it is a place (a compass word before it names another place).
+    private let isPlace: [Bool]
 
     /// An ASCII letter or digit.
     private static let word: UInt8 = 1
@@ -87,6 +93,14 @@ public struct EntityMatcher: Sendable {
             allowPair(first, second)
             builder.insert(utf8, form: Int32(index))
         }
+        // The head words of proper names come after the forms, so a lexicon form spelt like a head keeps its node.
+        for (h, head) in ProperNames.heads.enumerated() {
+            let utf8 = head.text.utf8
+            allowPair(utf8.first!, utf8.dropFirst().first)
+            builder.insert(utf8, form: Int32(lexicon.forms.count + h))
+        }
+        self.formCount = Int32(lexicon.forms.count)
+        self.headType = ProperNames.heads.map(\.type)
         let nodeByte = builder.nodeByte, firstChild = builder.firstChild, nextSibling = builder.nextSibling
         let terminal = builder.terminal, rootChild = builder.rootChild
 
@@ -143,6 +157,7 @@ public struct EntityMatcher: Sendable {
         var ambiguous = [Bool](repeating: false, count: lexicon.entities.count)
         for a in lexicon.candidates.keys { ambiguous[a] = true }
         self.isAmbiguous = ambiguous
+        self.isPlace = lexicon.entities.map { $0.type == .place }
         self.hasRules = !lexicon.candidates.isEmpty || formRule.contains { $0 != -1 }
         self.trie = flat
         self.byteClass = classes
@@ -152,11 +167,13 @@ public struct EntityMatcher: Sendable {
     /// All mentions in `text`, in order, not overlapping.
     public func matches(in text: UnsafeBufferPointer<UInt8>) -> [EntityMatch] {
         var found: [Found] = []
-        find(in: text, into: &found)
+        var acronyms = DefinedAcronyms()
+        find(in: text, into: &found, acronyms: &acronyms)
         return found.map { f in
             f.lexiconIndex >= 0
                 ? EntityMatch(range: f.range, entity: lexicon.entities[f.lexiconIndex], lexiconIndex: f.lexiconIndex)
-                : EntityMatch(range: f.range, entity: LexiconEntity(isoDate: f.iso), lexiconIndex: nil)
+                : f.type.map { EntityMatch(range: f.range, entity: ProperNames.entity(name: f.iso, type: $0), lexiconIndex: nil) }
+                    ?? EntityMatch(range: f.range, entity: LexiconEntity(isoDate: f.iso), lexiconIndex: nil)
         }
     }
 
@@ -165,22 +182,26 @@ public struct EntityMatcher: Sendable {
     struct Found {
         /// UTF-8 byte offsets into the text that was searched.
         var range: Range<Int>
-        /// Position of the entity in ``Lexicon/entities``, or -1 for a date.
+        /// Position of the entity in ``Lexicon/entities``, or -1 for a date or a recognised name.
         var lexiconIndex: Int
-        /// The date's ISO 8601 value; empty for a lexicon entity.
+        /// The date's ISO 8601 value, or the recognised name's text; empty for a lexicon entity.
         var iso: String
-        /// Position of the surface form in ``Lexicon/forms``, or -1 for a date.
+        /// Position of the surface form in ``Lexicon/forms``, or -1 for a date or a recognised name.
         var form: Int32 = -1
+        /// For a proper name recognised by its head (see ``ProperNames``): its type; nil otherwise.
+        var type: EntityType? = nil
     }
 
-    /// Appends the mentions in `text` to `found`, in order, not overlapping.
-    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found]) {
+    /// Appends the mentions in `text` to `found`, in order, not overlapping. `acronyms` are those the document
+    /// defined so far; an acronym defined in `text` is added.
+    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found], acronyms: inout DefinedAcronyms) {
         guard let p = text.baseAddress, !text.isEmpty else { return }
         let n = text.count
         trie.withUnsafeBufferPointer { trieBuffer in
             byteClass.withUnsafeBufferPointer { classBuffer in
                 startPairs.withUnsafeBufferPointer { pairBuffer in
-                    scan(p, n, trieBuffer.baseAddress!, classBuffer.baseAddress!, pairBuffer.baseAddress!, into: &found)
+                    scan(p, n, trieBuffer.baseAddress!, classBuffer.baseAddress!, pairBuffer.baseAddress!,
+                         base: found.count, into: &found, acronyms: &acronyms)
                 }
             }
         }
@@ -188,7 +209,8 @@ public struct EntityMatcher: Sendable {
 
     @inline(__always)
     private func scan(_ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>,
-                      _ pairs: UnsafePointer<UInt64>, into out: inout [Found]) {
+                      _ pairs: UnsafePointer<UInt64>, base: Int, into out: inout [Found],
+                      acronyms: inout DefinedAcronyms) {
         let starts = Self.nameStart | Self.dateStart
         var i = 0
         var previousIsWord = false
@@ -218,11 +240,17 @@ public struct EntityMatcher: Sendable {
                 } else {
                     pairOK = true
                 }
-                if pairOK, let end = matchAt(i, kind: c, p, n, t, into: &out) {
+                if pairOK, let end = matchAt(i, kind: c, p, n, t, base: base, into: &out, acronyms: &acronyms) {
                     i = end
                     previousIsWord = WordBoundary.isWord(before: end, p, n)
                     continue
                 }
+            }
+            if !acronyms.isEmpty && !previousIsWord, let a = acronyms.match(at: i, p, n) {
+                out.append(Found(range: i..<a.end, lexiconIndex: -1, iso: a.name, type: a.type))
+                i = a.end
+                previousIsWord = true
+                continue
             }
             i &+= length
             previousIsWord = isWord
@@ -242,17 +270,24 @@ public struct EntityMatcher: Sendable {
     /// Tries a name and a date at `i` (which is not inside a word); appends the winner and returns where it ends.
     @inline(__always)
     private func matchAt(_ i: Int, kind: UInt8, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
-                         into out: inout [Found]) -> Int? {
+                         base: Int, into out: inout [Found], acronyms: inout DefinedAcronyms) -> Int? {
         var nameEnd = -1
         var nameEntity: Int32 = -1
+        var headEnd = -1
+        var head = -1
         if kind & Self.nameStart != 0 {
             var node = Int(t[Int(p[i])])
             var j = i + 1
             while true {
                 let entity = t[node]
                 if entity >= 0 && WordBoundary.canEnd(at: j, p, n) {
-                    nameEnd = j
-                    nameEntity = entity
+                    if entity < formCount {
+                        nameEnd = j
+                        nameEntity = entity
+                    } else {
+                        headEnd = j
+                        head = Int(entity - formCount)
+                    }
                 }
                 guard j < n else { break }
                 let child = Self.child(of: node, byte: p[j], t)
@@ -270,9 +305,49 @@ public struct EntityMatcher: Sendable {
             }
             return date.end
         }
+        if headEnd > nameEnd, let name = properName(head: i..<headEnd, p, n, t, base: base, out: out) {
+            // The longest name wins: mentions found inside it ("Indian Ocean" in "Indian Ocean Rim Association") go.
+            while out.count > base && out[out.count - 1].range.lowerBound >= name.lowerBound { out.removeLast() }
+            let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
+            out.append(Found(range: name, lexiconIndex: -1, iso: text, type: headType[head]))
+            acronyms.define(after: name, name: text, type: headType[head], p, n)
+            return name.upperBound
+        }
         guard nameEnd >= 0 else { return nil }
-        out.append(Found(range: i..<nameEnd, lexiconIndex: formEntity[Int(nameEntity)], iso: "", form: nameEntity))
+        let entity = formEntity[Int(nameEntity)]
+        if let start = ProperNames.compassStart(before: i, p, n), isPlace[entity],
+           !(out.count > base && out[out.count - 1].range.upperBound > start) {
+            // "East Pakistan", "South Vietnam": another place than the one named, without an id.
+            let text = String(decoding: UnsafeBufferPointer(start: p + start, count: nameEnd - start), as: UTF8.self)
+            out.append(Found(range: start..<nameEnd, lexiconIndex: -1, iso: text, type: .place))
+            return nameEnd
+        }
+        out.append(Found(range: i..<nameEnd, lexiconIndex: entity, iso: "", form: nameEntity))
         return nameEnd
+    }
+
+    /// The proper name around the head word at `head` (see ``ProperNames``), or nil. Mentions found before it in
+    /// the same text (from `base` in `out`) may become part of it.
+    private func properName(head: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
+                            base: Int, out: [Found]) -> Range<Int>? {
+        ProperNames.name(head: head, p, n, mentionBefore: { end in
+            var k = out.count - 1
+            while k >= base && out[k].range.upperBound > end { k -= 1 }
+            guard k >= base, out[k].range.upperBound == end, out[k].lexiconIndex >= 0 || out[k].type != nil else { return nil }
+            return out[k].range.lowerBound
+        }, isName: { start in
+            guard start < n else { return false }
+            var node = Int(t[Int(p[start])])
+            var j = start + 1
+            while node != 0 {
+                let entity = t[node]
+                if entity >= 0 && entity < formCount && WordBoundary.canEnd(at: j, p, n) { return true }
+                guard j < n else { return false }
+                node = Self.child(of: node, byte: p[j], t)
+                j += 1
+            }
+            return false
+        })
     }
 
     /// The child of `node` on `byte`, or 0.

@@ -173,6 +173,9 @@ public struct Lexicon: Sendable {
     }
 
     /// The entity with this record id (`ent.…`), if the lexicon has it.
+    /// The position in ``entities`` of the entity with this id.
+    func index(ofID id: String) -> Int? { indexByID[id] }
+
     public func entity(id: String) -> LexiconEntity? {
         indexByID[id].map { entities[$0] }
     }

@@ -24,13 +24,14 @@ struct BuildPlan {
         }
         let root = inputs[0].root
         dataset = try MetadataFiles.dataset(root: root, modified: SourceDateEpoch.iso8601())
-        let lexiconFile: URL?
-        (lexicon, lexiconFile) = try DatasetBuilder.loadLexicon(options.lexicon, root: root, noDefault: options.noDefaultLexicon,
-                                                                shown: inputs[0].shown)
         ids = try DatasetBuilder.documentIDs(inputs)
         sizes = inputs.map { DatasetBuilder.fileSize($0.url) }
         self.options = options
+        // Before the lexicon is loaded: a build that will not fit is refused before it allocates much.
         self.options.jobs = try MemoryLimit.jobs(for: inputs, sizes: sizes, asked: options.jobs)
+        let lexiconFile: URL?
+        (lexicon, lexiconFile) = try DatasetBuilder.loadLexicon(options.lexicon, root: root, noDefault: options.noDefaultLexicon,
+                                                                shown: inputs[0].shown)
         // Only a cache or a part keeps the fingerprint: a plain build hashes neither its own executable nor the
         // default lexicon inside it (400 KB on every run).
         let kept = options.cache != nil || options.shard != nil

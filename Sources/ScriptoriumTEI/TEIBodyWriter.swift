@@ -25,6 +25,8 @@ final class TEIBodyWriter {
         let element: StaticString
         let type: StaticString?
         let when: String?
+        /// A decade's first and last years, written as `@from` and `@to` (a decade has no `@when` value).
+        let decade: (first: String, last: String)?
         let ref: String
     }
 
@@ -36,7 +38,8 @@ final class TEIBodyWriter {
         for entity in document.records.entities where forms[entity.id] == nil {
             let (element, type) = TEI.mentionElement(for: entity.type)
             forms[entity.id] = MentionForm(element: element, type: type,
-                                           when: entity.type == .date ? (entity.isoDate ?? entity.name) : nil,
+                                           when: entity.decadeYears == nil && entity.type == .date ? (entity.isoDate ?? entity.name) : nil,
+                                           decade: entity.decadeYears,
                                            ref: "#" + entity.id)
         }
         self.forms = forms
@@ -120,6 +123,10 @@ final class TEIBodyWriter {
                 tree.xmlID(records.mentions[m].id, on: element)
                 if let type = form.type { tree.attribute("type", type, on: element) }
                 if let when = form.when { tree.attribute("when", when, on: element) }
+                if let decade = form.decade {
+                    tree.attribute("from", decade.first, on: element)
+                    tree.attribute("to", decade.last, on: element)
+                }
                 tree.attribute("ref", form.ref, on: element)
                 tree.text(bytes: UnsafeBufferPointer(rebasing: bytes[range]), in: element)
                 cursor = range.upperBound

@@ -20,7 +20,12 @@ struct TEIStandOffWriter {
                 tree.xmlID(entity.id, on: entry)
                 if let entryType = form.entryType { tree.attribute("type", entryType, on: entry) }
                 let name = tree.element(form.label, text: entity.name, in: entry)
-                if type == .date { tree.attribute("when", entity.isoDate ?? entity.name, on: name) }
+                if let decade = entity.decadeYears {
+                    tree.attribute("from", decade.first, on: name)
+                    tree.attribute("to", decade.last, on: name)
+                } else if type == .date {
+                    tree.attribute("when", entity.isoDate ?? entity.name, on: name)
+                }
                 if let wikidata = entity.wikidata, !wikidata.isEmpty {
                     let idno = tree.element("idno", text: wikidata, in: entry)
                     tree.attribute("type", "wikidata", on: idno)

@@ -36,7 +36,8 @@ func expectDates(_ text: String, _ expected: [(String, String)], sourceLocation:
     }
 
     @Test func decadesAreNotYears() {
-        expectDates("In the 1950s and mid-1960s and the 1970’s and 1980's, ", [])
+        expectDates("In the 1950s and mid-1960s and the 1970’s and 1980's, ",
+                    [("1950s", "195X"), ("1960s", "196X"), ("1970’s", "197X"), ("1980's", "198X")])
         // A bare decade year is a year.
         expectDates("In 1950, and 1950.", [("1950", "1950"), ("1950", "1950")])
     }
@@ -138,6 +139,9 @@ func expectDates(_ text: String, _ expected: [(String, String)], sourceLocation:
     @Test func quantitiesWithUnitsAndCounts() {
         expectDates("It needs 1000 MiB, then 1024 KB, less 2048 bytes than 1KiB is 1024 bytes.", [])
         expectDates("We opened 1024 pipes and 1200 files.", [])
+        // "about" and "around" round a count; alone before a number they still make it a year.
+        expectDates("Brazil sent about 1200 troops and around 1500 soldiers.", [])
+        expectDates("It was signed about 1951, around 1952 or in about 1953.", [("1951", "1951"), ("1952", "1952"), ("1953", "1953")])
         // A time before the plural noun, and a verb after the year, keep the year.
         expectDates("In 1951 troops landed; the 1950 elections; 1989 marks the end.",
                     [("1951", "1951"), ("1950", "1950"), ("1989", "1989")])
@@ -166,5 +170,30 @@ func expectDates(_ text: String, _ expected: [(String, String)], sourceLocation:
         expectDates("June 1948, 4 April 1949, April 4, 1949 and 1949-04-04.",
                     [("June 1948", "1948-06"), ("4 April 1949", "1949-04-04"), ("April 4, 1949", "1949-04-04"),
                      ("1949-04-04", "1949-04-04")])
+    }
+}
+
+/// "The 1970s": a decade, named as ISO 8601-2 and EDTF name a year with an unspecified last digit.
+@Suite struct DecadeTests {
+    @Test func aDecadeIsTheYearWithItsLastDigitUnspecified() {
+        expectDates("In the 1970s, the 1980's and the mid-1990’s.", [("1970s", "197X"), ("1980's", "198X"), ("1990’s", "199X")])
+        #expect(DateRecognizer.decade(1970) == "197X")
+    }
+
+    @Test func aRoundHundredIsNeitherDecadeNorCentury() {
+        expectDates("In the 1900s and the 2000s.", [])
+    }
+
+    @Test func aYearThatIsNotRoundStaysAYearOrNothing() {
+        expectDates("1951's treaty and 1955s.", [("1951", "1951")])
+    }
+
+    @Test func theDecadeGivesItsFirstAndLastYearsToFormatsWithoutDecades() {
+        let decade = EntityRecord(id: "date.197X", name: "197X", type: .date, wikidata: nil, aliases: [], mentions: 1)
+        #expect(decade.decadeYears?.first == "1970" && decade.decadeYears?.last == "1979")
+        let year = EntityRecord(id: "date.1970", name: "1970", type: .date, wikidata: nil, aliases: [], mentions: 1)
+        #expect(year.decadeYears == nil)
+        let place = EntityRecord(id: "ent.x", name: "197X", type: .place, wikidata: nil, aliases: [], mentions: 1)
+        #expect(place.decadeYears == nil)
     }
 }

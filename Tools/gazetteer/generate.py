@@ -20,7 +20,11 @@ Precision policy (documented in README "Entities"):
 - A city name that is a common English word (in lower case in the word list: nice, reading, mobile, split, bath)
   is never a surface form. Names shorter than four letters are not either.
 - A city name that is a proper noun in the word list (Darwin, Lincoln, Victoria) and belongs to a city under
-  1,000,000 people in an English-speaking country (where towns are named after people) is a mention only when the document also names the city's country (for a US city: its state).
+  1,000,000 people in an English-speaking country (where towns are named after people), or to any city under
+  CITY_POPULATION_PLAIN, is a mention only when the document also names the city's country (for a US city: its state).
+- Diacritics: a city's alternate names that fold to its ASCII name are forms too ("Malé" for GeoNames' "Male"),
+  and "Al-" in a name is also matched as "al-" ("Hafar al-Batin").
+- A national or territorial capital missing from the city data (Diego Garcia) is a place without a GeoNames id.
 - A name several places share (Georgia, Washington, Hamilton, New York) is an "ambiguous" entity without ids;
   the document settles it when it names the country (state) of exactly one of the candidates.
 - A country's name beats a city's (Singapore, Kuwait, Luxembourg: the city state is meant).
@@ -37,8 +41,11 @@ ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 CORE = os.path.join(ROOT, "input", "lexicon.json")
 OUT = os.path.join(ROOT, "Sources", "CDefaultLexicon", "default-lexicon.tsv")
 WORDS = "/usr/share/dict/american-english"
-CITY_POPULATION = 100_000
+CITY_POPULATION = 50_000
 BIG_CITY = 1_000_000
+# Below this, a city whose name is also a person's name (a proper noun of the word list) needs its country in the
+# document wherever it is: small cities named like people (Buchanan, Harper) outnumber their mentions in prose.
+CITY_POPULATION_PLAIN = 100_000
 
 # Former and alternative names in English prose, by the GeoNames name of the place (curated; each is checked
 # below to name exactly one place of the data).
@@ -170,21 +177,33 @@ def main():
     states = gc.get_us_states()
     for code, s in sorted(states.items()):
         places.append(place("state", s["name"], s["geonameid"], [s["name"]], country="US", state=code))
-    capitals = {(iso, nfc(c["capital"])) for iso, c in countries.items() if c.get("capital")}
+    # Capitals by their ASCII fold: the countries table writes "Bogota" for the city GeoNames calls "Bogotá".
+    capitals = {(iso, fold(c["capital"].strip())) for iso, c in countries.items() if c.get("capital")}
     cities = gc.get_cities()
     best_capital = {}
     for gid, c in cities.items():
-        if (c["countrycode"], nfc(c["name"])) in capitals:
-            k = (c["countrycode"], nfc(c["name"]))
+        k = (c["countrycode"], fold(nfc(c["name"])))
+        if k in capitals:
             if k not in best_capital or c["population"] > cities[best_capital[k]]["population"]:
                 best_capital[k] = gid
     capital_ids = set(best_capital.values())
+    # A capital of a small country or territory that the city data leaves out (Diego Garcia): a place of its own,
+    # without a GeoNames id (the countries table names it but gives none).
+    city_folds = {fold(nfc(c["name"])) for c in cities.values()}
+    for iso, name in sorted(capitals - set(best_capital)):
+        if name not in city_folds and name not in NEVER:
+            places.append(place("city", name, "", [name], 0, iso, True))
     found_aliases = set()
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[1]["geonameid"])):
         if c["population"] < CITY_POPULATION and gid not in capital_ids:
             continue
         name = nfc(c["name"])
-        names = [name] + CITY_ALIASES.get(name, [])
+        # The name as written with its diacritics where GeoNames has only the ASCII one ("Malé" for "Male"), and
+        # the Arabic article in lower case as English prose writes it ("Hafar al-Batin").
+        accented = sorted({nfc(a) for a in c.get("alternatenames", []) if a != name and fold(nfc(a)) == name
+                           and not a.isascii() and a[:1].isupper()})
+        lower_article = [name.replace("Al-", "al-")] if "Al-" in name[1:] else []
+        names = [name] + CITY_ALIASES.get(name, []) + accented + lower_article
         if name in CITY_ALIASES:
             found_aliases.add(name)
         places.append(place("city", name, c["geonameid"], names, c["population"], c["countrycode"], gid in capital_ids,
@@ -265,7 +284,8 @@ def main():
             e = entities[key_of[id(p)]]
             rule = ""
             if p["kind"] == "city" and p["population"] < BIG_CITY and (
-                    f in proper and p["country"] in ENGLISH_SPEAKING or p["capital"] and f.lower() in lower):
+                    f in proper and (p["country"] in ENGLISH_SPEAKING or p["population"] < CITY_POPULATION_PLAIN)
+                    or p["capital"] and f.lower() in lower):
                 # A capital whose name is also a word ("wellington") needs its country too.
                 rule = evidence_of(p) or "never"
             if rule == "never":
