@@ -43,6 +43,9 @@ OUT = os.path.join(ROOT, "Sources", "CDefaultLexicon", "default-lexicon.tsv")
 WORDS = "/usr/share/dict/american-english"
 CITY_POPULATION = 50_000
 BIG_CITY = 1_000_000
+# A city named with three letters (Osh, Ufa) is a form only from this size, when the name is no word, and then only
+# with its country named in the document.
+SHORT_NAME_CITY = 200_000
 # Below this, a city whose name is also a person's name (a proper noun of the word list) needs its country in the
 # document wherever it is: small cities named like people (Buchanan, Harper) outnumber their mentions in prose.
 CITY_POPULATION_PLAIN = 100_000
@@ -226,10 +229,16 @@ def main():
         for f in forms:
             by_form.setdefault(f, []).append(p)
 
+    def word_named(f):
+        return f.lower() in lower or f in lower
+
     def usable(f, p):
-        if f in NEVER or len(f) < 4 and p["kind"] == "city":
+        if f in NEVER or p["kind"] == "city" and (len(f) < 3 or len(f) == 3 and (
+                p["population"] < SHORT_NAME_CITY or word_named(f) or f.isupper())):
             return False
-        if p["kind"] == "city" and (f.lower() in lower or f in lower) and not p["capital"]:
+        # A city named like a word is a form only when large (Shanghai, Phoenix), and then only with its country
+        # named in the document (below); a smaller one (Nice, Reading, Mobile) never.
+        if p["kind"] == "city" and word_named(f) and not p["capital"] and p["population"] < BIG_CITY:
             return False
         if f != p["name"] and fold(f) == f and f.lower() in lower:
             return False
@@ -283,16 +292,17 @@ def main():
             p = ps[0]
             e = entities[key_of[id(p)]]
             rule = ""
-            if p["kind"] == "city" and p["population"] < BIG_CITY and (
-                    f in proper and (p["country"] in ENGLISH_SPEAKING or p["population"] < CITY_POPULATION_PLAIN)
-                    or p["capital"] and f.lower() in lower):
-                # A capital whose name is also a word ("wellington") needs its country too.
+            if p["kind"] == "city" and (p["population"] < BIG_CITY and (
+                    f in proper and (p["country"] in ENGLISH_SPEAKING or p["population"] < CITY_POPULATION_PLAIN))
+                    or word_named(f) or len(f) == 3):
+                # A capital or a large city whose name is also a word ("wellington", "shanghai"), or a city of three
+                # letters (Osh; also a given name or the start of a longer name: Jos, Yao, Iwo), needs its country too.
                 rule = evidence_of(p) or "never"
             if rule == "never":
                 continue
             e["forms"][f] = rule
             owner[f] = e["key"]
-        else:
+        elif len(f) > 3:  # a short name shared by several places is too likely a person's or an abbreviation
             k = "ambiguous-" + slug(f)
             while k in entities:
                 k += "-x"
