@@ -59,7 +59,6 @@ final class RelaxNGValidator: @unchecked Sendable {
 /// Process-wide libxml2 set-up and thread-local error routing.
 enum LibXML {
     private static let initialized: Bool = {
-        XMLAllocator.install()
         xmlInitParser()
         return true
     }()
