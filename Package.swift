@@ -27,9 +27,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CPathExchange"),
-        // glibc's malloc tuning that Swift cannot reach: fewer arenas under a virtual-memory limit, and free pages
-        // handed back after a large TEI tree is checked.
+        // glibc's malloc tuning that Swift cannot reach: fewer arenas under a virtual-memory limit.
         .target(name: "CMallocArenas"),
+        // libxml2's allocator: a per-thread bump arena while one TEI document is built, validated and written.
+        .target(name: "CXMLArena", dependencies: ["CLibXML2"]),
         .target(name: "ScriptoriumExtract", dependencies: ["ScriptoriumModel", "ScriptoriumText"]),
         // The default lexicon and gazetteer (generated data, Tools/gazetteer), compiled in with C23 #embed.
         .target(name: "CDefaultLexicon", exclude: ["default-lexicon.tsv"]),
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "ScriptoriumValidate", dependencies: ["ScriptoriumModel", "ScriptoriumText"]),
         .target(name: "ScriptoriumCSV", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         // The RELAX NG schema is a real .rng file, compiled into the binary (no bundle to find at run time).
-        .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2", "CMallocArenas"],
+        .target(name: "ScriptoriumTEI", dependencies: ["ScriptoriumModel", "CLibXML2", "CXMLArena"],
                 resources: [.embedInCode("scriptorium-tei.rng")]),
         .target(name: "ScriptoriumJSONLD", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         // The landing page and a reading view per document, and their checker (no libxml2: bytes in, bytes out).
@@ -65,7 +66,7 @@ let package = Package(
         .testTarget(name: "ScriptoriumCSVTests", dependencies: [
             "ScriptoriumTestSupport", "ScriptoriumCSV", "ScriptoriumModel", .product(name: "CSV", package: "CSV.swift"),
         ]),
-        .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumTEI", "CLibXML2"]),
+        .testTarget(name: "ScriptoriumTEITests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumTEI", "CLibXML2", "CXMLArena"]),
         .testTarget(name: "ScriptoriumJSONLDTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumJSONLD", "ScriptoriumJSON"]),
         .testTarget(name: "ScriptoriumBagTests", dependencies: ["ScriptoriumBag"]),
         .testTarget(name: "ScriptoriumHTMLTests", dependencies: ["ScriptoriumHTML", "ScriptoriumJSONLD", "CLibXML2"]),

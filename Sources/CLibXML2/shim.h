@@ -18,7 +18,7 @@
 #include <libxml/xpath.h>
 
 /// Releases memory libxml2 handed over (xmlGetProp, xmlNodeGetContent ...) through its own free function, which
-/// may not be libc's (a program may install its own with xmlMemSetup). Swift 6 cannot read the `xmlFree`
+/// may not be libc's (Scriptorium installs an allocator, see CXMLArena). Swift 6 cannot read the `xmlFree`
 /// global safely, so it is called from here.
 static inline void scriptorium_libxml_free(void *memory) { xmlFree(memory); }
 #endif

@@ -12,9 +12,3 @@ int scriptorium_limit_malloc_arenas(int count) {
     return 0;
 #endif
 }
-
-void scriptorium_release_free_memory(void) {
-#if defined(__GLIBC__)
-    malloc_trim(0);
-#endif
-}

@@ -59,6 +59,7 @@ final class RelaxNGValidator: @unchecked Sendable {
 /// Process-wide libxml2 set-up and thread-local error routing.
 enum LibXML {
     private static let initialized: Bool = {
+        XMLAllocator.install()
         xmlInitParser()
         return true
     }()

@@ -1,5 +1,5 @@
 import CLibXML2
-import CMallocArenas
+import CXMLArena
 import ScriptoriumModel
 
 /// Re-checks a TEI file of a built dataset, for `scriptorium validate`: it parses the file with libxml2 (no network,

@@ -38,25 +38,36 @@ public final class TEIWriter: @unchecked Sendable {
         }
     }
 
+    /// Documents up to this size (bytes) validate their tree with the arena's memory (see `write`).
+    static let validationInArenaBytes = 2 << 20
+
     /// The same bytes as `write(_:)`, lent to `body` straight from libxml2's output buffer (no copy).
-    /// The tree is freed when this returns.
+    /// The tree lives in the thread's libxml2 arena (`XMLAllocator`) and is gone when this returns.
     public func write<R>(_ document: DocumentTree, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) throws -> R {
-        let tree = try validatedTree(document)
-        // The markup a little more than doubles the text (ids on every record, mentions); more for the header.
-        return try tree.serialize(sizeHint: 5 * document.document.byteCount / 2 + 16384, body)
+        try XMLAllocator.withDocumentArena {
+            let tree = try validatedTree(document)
+            // The markup a little more than doubles the text (ids on every record, mentions); more for the header.
+            return try tree.serialize(sizeHint: 5 * document.document.byteCount / 2 + 16384, body)
+        }
     }
 
     /// The same bytes as `write(_:)`, handed to `sink` in pieces as libxml2 serialises the tree: the serialised
     /// document is never in memory as a whole, only its tree.
     public func write(_ document: DocumentTree, to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        let tree = try validatedTree(document)
-        try tree.serialize(to: sink)
+        try XMLAllocator.withDocumentArena {
+            let tree = try validatedTree(document)
+            try tree.serialize(to: sink)
+        }
     }
 
     /// The document tree, validated against the schema.
     private func validatedTree(_ document: DocumentTree) throws -> XMLTree {
         let tree = try build(document)
-        let problems = validator.validate(tree.doc)
+        // Validation allocates and frees state as it goes; in the arena nothing is reused until the document
+        // is done, which is cheaper for a typical document but grows with a long one: those validate on malloc.
+        let problems = document.document.byteCount <= Self.validationInArenaBytes
+            ? validator.validate(tree.doc)
+            : XMLAllocator.outsideArena { validator.validate(tree.doc) }
         guard problems.isEmpty else {
             throw TEIError.invalid(documentID: document.document.id, problems: problems)
         }
@@ -85,6 +96,7 @@ public final class TEIWriter: @unchecked Sendable {
 
         TEIStandOffWriter().write(content.records.entities, into: tree)
         tree.indent()
+        tree.seal()
         return tree
     }
 }

@@ -5,9 +5,8 @@ import CLibXML2
 /// are handed to libxml2 as raw strings, never as markup, so escaping is entirely libxml2's job (at serialisation,
 /// text content through `XMLTextEscaper`). Every string passes through `XMLCharacters` first.
 ///
-/// One tree per document and per thread; the tree owns its `xmlDoc` and frees it on deinit. Its memory is libxml2's
-/// own (libc malloc): the project once replaced libxml2's allocator for the whole process with a bump arena, which
-/// saved about 4% of a build's instructions at the price of a process-wide change and pointer tricks; it is gone.
+/// One tree per document and per thread; the tree owns its `xmlDoc` and frees it on deinit (or leaves it to the
+/// `XMLAllocator` arena scope it was built in, which releases it whole).
 final class XMLTree {
     typealias Node = xmlNodePtr
 
@@ -18,6 +17,8 @@ final class XMLTree {
     /// Elements whose content is elements only, in creation order (parents before children); `indent()` puts
     /// line breaks and indentation between their children, and nowhere else.
     private var containers: [Node] = []
+    /// The libxml2 arena scope the whole tree was built in (0: none, or not all of it), set by `seal`; see `deinit`.
+    private var arenaScope: UInt = 0
     /// Element and attribute names entered in the document's dictionary, by the address of their `StaticString`
     /// (a direct-mapped cache of `namesSize` slots; see `interned`).
     private let names = UnsafeMutablePointer<(key: UInt, name: UnsafeMutablePointer<xmlChar>?)>
@@ -42,9 +43,24 @@ final class XMLTree {
         containers.append(root)
     }
 
+    /// Frees the document, unless every block of it is in the arena scope still running (which releases them all
+    /// at once when the document is done): walking the tree to free each node would then only cost the walk.
+    /// A tree that validation gave an ID or reference table (blocks from malloc) is always freed.
     deinit {
         names.deallocate()
+        if arenaScope != 0 {
+            // Built wholly in an arena scope: its memory is the scope's, so it must die inside it.
+            precondition(XMLAllocator.currentDocument == arenaScope,
+                         "a TEI tree outlived the libxml2 arena scope it was built in")
+            if doc.pointee.ids == nil && doc.pointee.refs == nil { return }
+        }
         xmlFreeDoc(doc)
+    }
+
+    /// Marks the tree complete: if every block of it so far came from the running arena scope, `deinit` may leave
+    /// it to the arena. Nothing may be added to the tree afterwards.
+    func seal() {
+        arenaScope = XMLAllocator.currentScope
     }
 
     static func outOfMemory() -> Never {

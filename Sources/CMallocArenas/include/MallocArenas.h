@@ -7,9 +7,4 @@
 /// setting (another C library).
 int scriptorium_limit_malloc_arenas(int count);
 
-/// Hands the C heap's free pages back to the system (glibc's malloc_trim): after a large tree of millions of small
-/// blocks is freed, the pages stay in the heap otherwise, and what comes next takes fresh memory beside them.
-/// Does nothing with another C library.
-void scriptorium_release_free_memory(void);
-
 #endif
