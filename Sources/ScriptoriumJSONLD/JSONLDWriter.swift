@@ -19,9 +19,6 @@ public enum JSONLDWriter {
     /// The project's own vocabulary namespace.
     public static let namespace = JSONLDContext.namespace
 
-    /// The file name of a document's JSON-LD: `<document id>.jsonld`.
-    public static func documentFileName(_ document: DocumentRecord) -> String { document.id + ".jsonld" }
-
     /// The shared context document, `data/context.jsonld`.
     public static func context() -> [UInt8] { JSONLDContext.document() }
 
@@ -66,7 +63,4 @@ public enum JSONLDWriter {
     public static func nodeCount(documents: [DocumentRecord], entities: [EntityRecord]) -> Int {
         JSONLDDatasetWriter.nodeCount(documents: documents, entities: entities)
     }
-
-    /// Record nodes in `context()`: none.
-    public static let contextNodeCount = 0
 }

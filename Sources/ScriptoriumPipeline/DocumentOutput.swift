@@ -83,7 +83,7 @@ struct DocumentOutput: Sendable {
             // An input in a subfolder keeps its folder in the bag (`source/` itself exists from the start).
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         }
-        let type = OutputLayout.mediaType(path)
+        let type = OutputLayout.sourceMediaType(path)
         return try clock.measure(.write) {
             try HashingFileWriter.write(bytes, to: url, path: path, mediaType: type.mediaType, format: type.format,
                                         sha256: doc.sourceSHA256)

@@ -48,17 +48,9 @@ struct OutputLayout: Sendable {
 
     static func sourcePath(_ relative: String) -> String { "\(sourceFolder)/\(relative)" }
 
-    /// Media type and Frictionless format name from a file's extension.
-    static func mediaType(_ path: String) -> (mediaType: String, format: String) {
-        switch (path as NSString).pathExtension.lowercased() {
-        case "csv": return ("text/csv", "csv")
-        case "jsonld": return ("application/ld+json", "jsonld")
-        case "xml": return ("application/tei+xml", "xml")
-        case "md": return ("text/markdown", "md")
-        case "json": return ("application/json", "json")
-        case "rng": return ("application/xml", "rng")
-        case "html": return ("text/html", "html")
-        default: return ("text/plain", "txt")
-        }
+    /// Media type and Frictionless format name of a source copy (the formats' files declare their own): Markdown or
+    /// plain text, the two kinds of input.
+    static func sourceMediaType(_ path: String) -> (mediaType: String, format: String) {
+        (path as NSString).pathExtension.lowercased() == "md" ? ("text/markdown", "md") : ("text/plain", "txt")
     }
 }
