@@ -238,7 +238,7 @@ public enum RecordTables {
         foreignKeys: [ownedByDocument, CSVForeignKey(field: "block_id", table: "blocks", referencedField: "id")])
 
     public static let entities = RecordTable<EntityRecord>(
-        name: "entities", description: "Entities from the lexicon and dates, with their number of mentions in the dataset.",
+        name: "entities", description: "Entities: places, organisations, instruments and events from the lexicons, names recognised by their form (a treaty, a council, a force), and dates; with their number of mentions in the dataset.",
         blank: EntityRecord(id: "", name: "", type: .place, wikidata: nil, aliases: [], mentions: -1),
         columns: [
             id(EntityRecord.self),

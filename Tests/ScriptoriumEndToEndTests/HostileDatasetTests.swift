@@ -100,7 +100,9 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let info = try String(contentsOf: output.appendingPathComponent("bag-info.txt"), encoding: .utf8)
         #expect(info.components(separatedBy: "\n").filter { $0.hasPrefix("Payload-Oxum:") }.count == 1, "\(info)")
-        #expect(!info.components(separatedBy: "\n").contains { $0.hasPrefix("Bagging-Date:") } && !info.contains("\u{0}"), "\(info)")
+        // A Bagging-Date line of the tool's own is there when SOURCE_DATE_EPOCH is set; the forged one never is.
+        #expect(info.components(separatedBy: "\n").filter { $0.hasPrefix("Bagging-Date:") }.count <= 1, "\(info)")
+        #expect(!info.contains("\nBagging-Date: 1999-01-01") && !info.contains("\u{0}"), "\(info)")
         #expect(info.contains("External-Description: Forged Payload-Oxum: 1.1 Bagging-Date: 1999-01-01\n"), "\(info)")
         #expect(try runTool(["verify", output.path]).status == 0)
         #expect(try runTool(["validate", output.path]).status == 0)
