@@ -1,7 +1,7 @@
 import ScriptoriumModel
 
-/// `html/ID.html`: one document as a person reads it, made from the same `DocumentRecords` as its TEI and
-/// JSON-LD. Pure: records in, bytes out.
+/// `html/ID.html`: one document as a person reads it, made from the same `DocumentTree` as its TEI and
+/// JSON-LD. Pure: tree in, bytes out.
 ///
 /// - every section a heading (`h2`–`h6` by level, its number before it) whose `id` is the section's record id;
 /// - every paragraph a `p`, every run of list items a `ul` of `li` (marker shown), every verbatim block a `pre`,
@@ -20,7 +20,8 @@ public enum ReadingView {
     public static let landingPage = "index.html"
 
     /// `files`: the document's other files (its source copy, TEI, JSON-LD), which the page's header links to.
-    public static func page(_ records: DocumentRecords, dataset: DatasetMetadata, files: [DocumentFile]) -> [UInt8] {
+    public static func page(_ tree: DocumentTree, dataset: DatasetMetadata, files: [DocumentFile]) -> [UInt8] {
+        let records = tree.records
         let doc = records.document
         var out = HTMLBytes(capacity: doc.byteCount + doc.byteCount / 2 + records.sentences.count * 48 + 4096)
         PageStyle.head(&out, title: doc.title, language: doc.language)
@@ -45,36 +46,29 @@ public enum ReadingView {
             out.text("<p class=\"meta\">", description, "</p>\n")
         }
         out.raw("</header>\n<main>\n")
-        body(&out, records)
+        body(&out, tree)
         out.raw("</main>\n")
         entities(&out, records.entities)
         out.text("<footer><p>Document <code>", doc.id, "</code>. A sentence's address is this page's and <code>#</code> its id.</p></footer>\n</body>\n</html>\n")
         return out.finish()
     }
 
-    /// Sections, blocks and sentences in source order. Records come in source order, each group of children
-    /// contiguous after its parent's (blocks by section, sentences by block, mentions by sentence), so one pass
-    /// with a cursor per kind places them; a child that is not where its parent is written is still written,
-    /// with the next parent that claims it, never dropped or duplicated.
-    private static func body(_ out: inout HTMLBytes, _ records: DocumentRecords) {
-        let sentences = records.sentences, mentions = records.mentions
-        var s = 0, m = 0
+    /// Sections, blocks and sentences in source order, as the document tree holds them (the one grouping every
+    /// writer walks): the blocks before the first heading, then each section's heading and its blocks.
+    private static func body(_ out: inout HTMLBytes, _ tree: DocumentTree) {
+        blocks(&out, tree, tree.preamble)
+        for k in tree.records.sections.indices {
+            heading(&out, tree.records.sections[k])
+            blocks(&out, tree, tree.blocks(ofSection: k))
+        }
+    }
+
+    /// The blocks of one section (or of the preamble): a run of list items is one `ul`.
+    private static func blocks(_ out: inout HTMLBytes, _ tree: DocumentTree, _ indices: ArraySlice<Int>) {
+        let records = tree.records
         var inList = false
-        var sectionOf: String? = nil
-        var sectionIndex = 0
-        let sections = records.sections
-        for block in records.blocks {
-            // Headings of every section up to this block's (a section without blocks still has its heading).
-            if block.sectionID != sectionOf {
-                while sectionIndex < sections.count {
-                    if inList { out.raw("</ul>\n"); inList = false }
-                    let section = sections[sectionIndex]
-                    sectionIndex += 1
-                    heading(&out, section)
-                    if section.id == block.sectionID { break }
-                }
-                sectionOf = block.sectionID
-            }
+        for b in indices {
+            let block = records.blocks[b]
             if block.kind == .listItem {
                 if !inList { out.raw("<ul>\n"); inList = true }
             } else if inList {
@@ -99,34 +93,15 @@ public enum ReadingView {
             if let marker = block.marker, !marker.isEmpty {
                 out.text("<span class=\"k\">", marker, "</span>")
             }
-            var any = false
-            while s < sentences.count && sentences[s].blockID == block.id {
-                if any { out.raw(" ") }
-                any = true
-                let start = m
-                while m < mentions.count && mentions[m].sentenceID == sentences[s].id { m += 1 }
-                sentence(&out, sentences[s], mentions[start..<m])
-                s += 1
+            let sentences = tree.sentences(ofBlock: b)
+            for s in sentences {
+                if s != sentences.first { out.raw(" ") }
+                sentence(&out, records.sentences[s], tree.mentions(ofSentence: s).lazy.map { records.mentions[$0] })
             }
-            if !any { out.text(block.text) }
+            if sentences.isEmpty { out.text(block.text) }
             out.raw(block.kind == .listItem ? "</li>\n" : "</p>\n")
         }
         if inList { out.raw("</ul>\n") }
-        while sectionIndex < sections.count {
-            heading(&out, sections[sectionIndex])
-            sectionIndex += 1
-        }
-        // Records out of the expected order (never made by the pipeline): still shown, so every id is on the page.
-        if s < sentences.count {
-            out.raw("<div>\n")
-            while s < sentences.count {
-                out.raw("<p>")
-                sentence(&out, sentences[s], [])
-                out.raw("</p>\n")
-                s += 1
-            }
-            out.raw("</div>\n")
-        }
     }
 
     private static func heading(_ out: inout HTMLBytes, _ section: SectionRecord) {
@@ -143,7 +118,8 @@ public enum ReadingView {
 
     /// A sentence, its text cut at its mentions (byte ranges of the text, in order; one that is out of bounds,
     /// overlaps the one before or cuts a character is shown as plain text).
-    private static func sentence(_ out: inout HTMLBytes, _ sentence: SentenceRecord, _ mentions: ArraySlice<MentionRecord>) {
+    private static func sentence(_ out: inout HTMLBytes, _ sentence: SentenceRecord,
+                                 _ mentions: some Collection<MentionRecord>) {
         out.attribute("<span id=\"", sentence.id, "\">")
         if mentions.isEmpty {
             out.text(sentence.text)

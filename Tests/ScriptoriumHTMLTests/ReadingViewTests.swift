@@ -53,7 +53,7 @@ final class ReadingViewTests: XCTestCase {
                                          version: "1", keywords: [], baseIRI: "https://example.org/d/", modified: nil)
 
     func page() -> [UInt8] {
-        ReadingView.page(Self.records(), dataset: Self.dataset,
+        ReadingView.page(try! DocumentTree(Self.records()), dataset: Self.dataset,
                          files: [.init(label: "source", path: "source/essay.txt"), .init(label: "TEI", path: "tei/essay.xml"), .init(label: "JSON-LD", path: "jsonld/essay.jsonld")])
     }
 
@@ -110,7 +110,7 @@ final class ReadingViewTests: XCTestCase {
         records.mentions[0].rangeInSentence = 3..<500
         records.sentences[2].text = "Ünder Japan"
         records.mentions[1].rangeInSentence = 1..<4 // inside "Ü"
-        let bytes = ReadingView.page(records, dataset: Self.dataset, files: [.init(label: "source", path: "s"), .init(label: "TEI", path: "t"), .init(label: "JSON-LD", path: "j")])
+        let bytes = ReadingView.page(try DocumentTree(records), dataset: Self.dataset, files: [.init(label: "source", path: "s"), .init(label: "TEI", path: "t"), .init(label: "JSON-LD", path: "j")])
         let parsed = try XCTUnwrap(ParsedHTML(bytes))
         XCTAssertEqual(parsed.errors, [])
         XCTAssertEqual(parsed.element(id: "essay.b1.s1")?.text, records.sentences[0].text)
