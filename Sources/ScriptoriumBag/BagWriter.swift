@@ -53,7 +53,9 @@ public enum BagWriter {
 
     /// RFC 8493 §2.1.3: a path in a manifest escapes CR, LF and `%`.
     static func escape(_ path: String) -> String {
-        path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        // Nearly every path has none of the three: then no Foundation search per file.
+        guard path.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == 0x0D || $0 == 0x0A }) else { return path }
+        return path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 

@@ -23,6 +23,12 @@ struct HTMLBytes: ~Copyable {
     /// The bytes written, ending the buffer.
     consuming func finish() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// Lends the bytes written to `body` in place, ending the buffer: a page on its way to a file is not copied
+    /// into an array first.
+    consuming func finish<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     @inline(__always)
     private mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
         if count + n > capacity { grow(to: count + n) }
@@ -81,21 +87,50 @@ struct HTMLBytes: ~Copyable {
 
 
     private mutating func escape(_ value: String, attribute: Bool) {
-        var value = value
-        value.withUTF8 { escape($0, attribute: attribute) }
+        withUTF8(of: value) { out, u in out.escape(u, attribute: attribute) }
     }
 
-    /// True if any byte of `word` may need escaping: below 0x20, `"`, `&`, `<`, `>`, DEL, or not ASCII (whose few
-    /// forbidden characters are then looked at byte by byte). SWAR: eight bytes per test, no branch per byte.
+    /// Lends `value`'s UTF-8 to `body` together with the buffer: a native string's bytes in place (no copy, no
+    /// retain), only a bridged one's copied.
+    mutating func withUTF8(of value: String, _ body: (inout HTMLBytes, UnsafeBufferPointer<UInt8>) -> Void) {
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable { body(&self, $0) }
+        if done == nil {
+            var copy = value
+            copy.withUTF8 { body(&self, $0) }
+        }
+    }
+
+    /// True if any byte of `word` may need escaping: below 0x20, `"`, `&`, `<`, `>`, DEL, or the lead byte of a
+    /// character that may be forbidden (0xC2 for the C1 controls, 0xEF for U+FDD0–U+FDEF and U+FFFE/U+FFFF,
+    /// 0xF0–0xFF for the other planes' noncharacters), which is then looked at byte by byte. Other UTF-8 (accents,
+    /// curly quotes, dashes, CJK) stays on the fast path. SWAR: eight bytes per test, no branch per byte.
     @inline(__always)
-    private static func needsAttention(_ word: UInt64) -> Bool {
+    private static func needsAttention(_ word: UInt64) -> Bool { attention(word) != 0 }
+
+    /// Nonzero if `needsAttention`; a value, so two words can be tested with one branch.
+    @inline(__always)
+    private static func attention(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Exact for bytes below 0x80; the high bytes' false hits (borrows) only send a clean word to the slow path.
         @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
         let control = (word &- ones &* 0x20) & ~word & highs
         // `"` (0x22) and `&` (0x26) differ only in bit 2, `<` (0x3C) and `>` (0x3E) only in bit 1.
         let special = zeroByte((word | (ones &* 0x04)) ^ (ones &* 0x26)) | zeroByte((word | (ones &* 0x02)) ^ (ones &* 0x3E))
             | zeroByte(word ^ (ones &* 0x7F))
-        return (control | special | (word & highs)) != 0
+        guard word & highs != 0 else { return control | special }
+        // Not ASCII: also 0xC2, 0xEF and 0xF0–0xFF (the high nibble all ones).
+        let lead = zeroByte(word ^ (ones &* 0xC2)) | zeroByte(word ^ (ones &* 0xEF))
+            | zeroByte((word & (ones &* 0xF0)) ^ (ones &* 0xF0))
+        return control | special | lead
+    }
+
+    /// The last `k` < 8 bytes as a word, padded with `A`s (which need nothing), so a short tail is tested at once
+    /// instead of byte by byte.
+    @inline(__always)
+    private static func tailWord(_ p: UnsafePointer<UInt8>, _ k: Int) -> UInt64 {
+        var word: UInt64 = 0x4141_4141_4141_4141
+        withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: p, byteCount: k) }
+        return word
     }
 
     /// Appends `u` escaped: clean runs copied whole, eight bytes tested at a time.
@@ -105,9 +140,18 @@ struct HTMLBytes: ~Copyable {
         var runStart = 0
         var i = 0
         while i < n {
+            while i + 16 <= n {
+                // Two words per test: one branch for sixteen clean bytes, the common case in prose.
+                let first = UnsafeRawPointer(text + i).loadUnaligned(as: UInt64.self)
+                let second = UnsafeRawPointer(text + i + 8).loadUnaligned(as: UInt64.self)
+                guard Self.attention(first) | Self.attention(second) == 0 else { break }
+                i += 16
+            }
             if i + 8 <= n {
                 let word = UnsafeRawPointer(text + i).loadUnaligned(as: UInt64.self)
                 if !Self.needsAttention(word) { i += 8; continue }
+            } else if !Self.needsAttention(Self.tailWord(text + i, n - i)) {
+                break // the last few bytes are clean too (most ids and short texts end here)
             }
             let b = text[i]
             var out: StaticString? = nil

@@ -22,7 +22,7 @@ public struct HTMLFormat: DocumentFormat {
     public func write<R>(_ tree: DocumentTree, _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R {
         let own = Self.path(forDocument: tree.document.id)
         let others = context.files(of: tree.document).filter { $0.path != own }
-        return try ReadingView.page(tree, dataset: context.dataset, files: others).withUnsafeBytes(body)
+        return try ReadingView.page(tree, dataset: context.dataset, files: others, body)
     }
 
     /// The page parses (`HTMLCheck`: tags closed in order, ids unique, every `#` link has its target, nothing is

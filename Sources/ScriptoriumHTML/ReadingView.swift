@@ -21,9 +21,18 @@ public enum ReadingView {
 
     /// `files`: the document's other files (its source copy, TEI, JSON-LD), which the page's header links to.
     public static func page(_ tree: DocumentTree, dataset: DatasetMetadata, files: [DocumentFile]) -> [UInt8] {
-        let records = tree.records
-        let doc = records.document
-        var out = HTMLBytes(capacity: doc.byteCount + doc.byteCount / 2 + records.sentences.count * 48 + 4096)
+        build(tree, dataset: dataset, files: files).finish()
+    }
+
+    /// The page lent to `body` straight from the buffer it was built in (the way to a file: no copy).
+    public static func page<R>(_ tree: DocumentTree, dataset: DatasetMetadata, files: [DocumentFile],
+                               _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try build(tree, dataset: dataset, files: files).finish(body)
+    }
+
+    private static func build(_ tree: DocumentTree, dataset: DatasetMetadata, files: [DocumentFile]) -> HTMLBytes {
+        let doc = tree.records.document
+        var out = HTMLBytes(capacity: doc.byteCount + doc.byteCount / 2 + tree.records.sentences.count * 48 + 4096)
         PageStyle.head(&out, title: doc.title, language: doc.language)
         out.attribute("</head>\n<body>\n<nav><a href=\"../", landingPage, "\">")
         out.text(dataset.title)
@@ -48,9 +57,9 @@ public enum ReadingView {
         out.raw("</header>\n<main>\n")
         body(&out, tree)
         out.raw("</main>\n")
-        entities(&out, records.entities)
+        entities(&out, tree.records.entities)
         out.text("<footer><p>Document <code>", doc.id, "</code>. A sentence's address is this page's and <code>#</code> its id.</p></footer>\n</body>\n</html>\n")
-        return out.finish()
+        return out
     }
 
     /// Sections, blocks and sentences in source order, as the document tree holds them (the one grouping every
@@ -63,43 +72,41 @@ public enum ReadingView {
         }
     }
 
-    /// The blocks of one section (or of the preamble): a run of list items is one `ul`.
+    /// The blocks of one section (or of the preamble): a run of list items is one `ul`. Records are read in
+    /// place through the tree (no copy of a record per block, sentence or mention: each copy costs a retain and a
+    /// release of every string it holds).
     private static func blocks(_ out: inout HTMLBytes, _ tree: DocumentTree, _ indices: ArraySlice<Int>) {
-        let records = tree.records
         var inList = false
         for b in indices {
-            let block = records.blocks[b]
-            if block.kind == .listItem {
+            let kind = tree.records.blocks[b].kind
+            if kind == .listItem {
                 if !inList { out.raw("<ul>\n"); inList = true }
             } else if inList {
                 out.raw("</ul>\n")
                 inList = false
             }
-            switch block.kind {
+            switch kind {
             case .verbatim:
-                out.raw("<pre id=\"")
-                out.attribute(block.id)
-                out.raw("\">\n") // a parser drops one line feed right after <pre>: this one, never the text's
-                out.text(block.text)
+                out.attribute("<pre id=\"", tree.records.blocks[b].id, "\">\n")
+                // (a parser drops one line feed right after <pre>: that one, never the text's)
+                out.text(tree.records.blocks[b].text)
                 out.raw("</pre>\n")
                 continue
             case .listItem:
-                out.raw("<li id=\"")
+                out.attribute("<li id=\"", tree.records.blocks[b].id, "\">")
             default:
-                out.raw("<p id=\"")
+                out.attribute("<p id=\"", tree.records.blocks[b].id, "\">")
             }
-            out.attribute(block.id)
-            out.raw("\">")
-            if let marker = block.marker, !marker.isEmpty {
+            if let marker = tree.records.blocks[b].marker, !marker.isEmpty {
                 out.text("<span class=\"k\">", marker, "</span>")
             }
             let sentences = tree.sentences(ofBlock: b)
             for s in sentences {
                 if s != sentences.first { out.raw(" ") }
-                sentence(&out, records.sentences[s], tree.mentions(ofSentence: s).lazy.map { records.mentions[$0] })
+                sentence(&out, tree, s)
             }
-            if sentences.isEmpty { out.text(block.text) }
-            out.raw(block.kind == .listItem ? "</li>\n" : "</p>\n")
+            if sentences.isEmpty { out.text(tree.records.blocks[b].text) }
+            out.raw(kind == .listItem ? "</li>\n" : "</p>\n")
         }
         if inList { out.raw("</ul>\n") }
     }
@@ -116,25 +123,24 @@ public enum ReadingView {
         out.raw(level == 2 ? "</h2>\n" : level == 3 ? "</h3>\n" : level == 4 ? "</h4>\n" : level == 5 ? "</h5>\n" : "</h6>\n")
     }
 
-    /// A sentence, its text cut at its mentions (byte ranges of the text, in order; one that is out of bounds,
+    /// Sentence `s`, its text cut at its mentions (byte ranges of the text, in order; one that is out of bounds,
     /// overlaps the one before or cuts a character is shown as plain text).
-    private static func sentence(_ out: inout HTMLBytes, _ sentence: SentenceRecord,
-                                 _ mentions: some Collection<MentionRecord>) {
-        out.attribute("<span id=\"", sentence.id, "\">")
+    private static func sentence(_ out: inout HTMLBytes, _ tree: DocumentTree, _ s: Int) {
+        let mentions = tree.mentions(ofSentence: s)
+        out.attribute("<span id=\"", tree.records.sentences[s].id, "\">")
         if mentions.isEmpty {
-            out.text(sentence.text)
+            out.text(tree.records.sentences[s].text)
         } else {
-            var text = sentence.text
-            text.withUTF8 { u in
+            out.withUTF8(of: tree.records.sentences[s].text) { out, u in
                 var at = 0
                 // A cut is on a character's boundary: not before a UTF-8 continuation byte.
                 func boundary(_ k: Int) -> Bool { k == u.count || u[k] & 0xC0 != 0x80 }
-                for mention in mentions {
-                    let r = mention.rangeInSentence
+                for m in mentions {
+                    let r = tree.records.mentions[m].rangeInSentence
                     guard r.lowerBound >= at, r.upperBound <= u.count, !r.isEmpty, boundary(r.lowerBound),
                           boundary(r.upperBound) else { continue }
                     out.escape(UnsafeBufferPointer(rebasing: u[at..<r.lowerBound]), attribute: false)
-                    out.attribute("<a href=\"#", mention.entityID, "\">")
+                    out.attribute("<a href=\"#", tree.records.mentions[m].entityID, "\">")
                     out.escape(UnsafeBufferPointer(rebasing: u[r]), attribute: false)
                     out.raw("</a>")
                     at = r.upperBound

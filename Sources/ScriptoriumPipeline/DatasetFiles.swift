@@ -48,13 +48,17 @@ enum DatasetFiles {
         written.append(try HashingFileWriter.write(landing, to: layout.url(landingPath), path: landingPath,
                                                    mediaType: "text/html", format: "html"))
         let tablePaths = Set(tables.map(\.1.path))
-        let others = (files + written).filter { !tablePaths.contains($0.path) }.sorted { PathOrder.less($0.path, $1.path) }
+        // One sort of every file so far; the data package joins the list at its place for the RO-Crate.
+        var sorted = (files + written).sorted { PathOrder.less($0.path, $1.path) }
+        let others = sorted.filter { !tablePaths.contains($0.path) }
         let package = DataPackage.json(dataset: dataset, tables: tables, otherFiles: others,
                                        geonames: entities.contains { $0.geonames != nil })
-        written.append(try HashingFileWriter.write(package, to: layout.url(OutputLayout.dataPackagePath), path: OutputLayout.dataPackagePath,
-                                                   mediaType: "application/json", format: "json"))
+        let packageFile = try HashingFileWriter.write(package, to: layout.url(OutputLayout.dataPackagePath), path: OutputLayout.dataPackagePath,
+                                                      mediaType: "application/json", format: "json")
+        written.append(packageFile)
+        sorted.insert(packageFile, at: sorted.firstIndex { PathOrder.less(packageFile.path, $0.path) } ?? sorted.endIndex)
         let crate = ROCrateWriter.write(
-            dataset, files: (files + written).sorted { PathOrder.less($0.path, $1.path) },
+            dataset, files: sorted,
             documents: documents.map {
                 let files = context.files(of: $0)
                 return ROCrateWriter.Document(source: files[0].path, derived: files.dropFirst().map(\.path))

@@ -31,7 +31,7 @@ STAGES = [
     ("tei relax ng", r"^xmlRelaxNGValidateDoc$"),
     ("tei serialise", r"^xmlSaveDoc$"),
     ("jsonld", r"JSONLDDocumentWriterO5build"),
-    ("html reading view", r"ReadingViewO4page"),
+    ("html reading view", r"ReadingViewO5build"),
     ("sha256 (AVX under valgrind)", r"sha256_block_data_order_avx"),
     ("malloc+free", r"^(malloc|_int_malloc|_int_free|free|cfree|malloc_consolidate)$"),
     ("retain+release", r"^swift_(retain|release)$"),

@@ -32,13 +32,16 @@ final class HTMLBytesTests: XCTestCase {
     func testMatchesTheCharacterByCharacterRule() {
         let pieces: [String] = ["a", "b", " ", "&", "<", ">", "\"", "'", "é", "’", "\u{85}", "\u{7F}", "\u{1}", "\t", "\n", "\r",
                                 "\r\n", String(Unicode.Scalar(0xFDD0)!), String(Unicode.Scalar(0xFFFE)!),
-                                String(Unicode.Scalar(0x1FFFF)!), "😀", "\u{A0}"]
+                                String(Unicode.Scalar(0x1FFFF)!), "😀", "\u{A0}",
+                                // lead bytes the fast path stops at, forbidden or not: C2, EF, F0–F4
+                                "\u{9F}", "§", String(Unicode.Scalar(0xFDEF)!), "\u{FFFD}", "\u{FEFF}",
+                                String(Unicode.Scalar(0x10FFFF)!), String(Unicode.Scalar(0x10FFFD)!), "中"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ n: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Int((state >> 33) % UInt64(n))
         }
-        for round in 0..<2000 {
+        for round in 0..<4000 {
             var text = String(repeating: "x", count: next(9)) // every alignment
             for _ in 0..<next(40) { text += next(3) == 0 ? pieces[next(pieces.count)] : "plain" }
             for attribute in [false, true] {
