@@ -20,7 +20,9 @@ let package = Package(
     targets: [
         .target(name: "ScriptoriumModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ScriptoriumJSON"),
-        .target(name: "ScriptoriumText"),
+        // Vector scans of text in C (SSE2 where available), each behind a safe API of ScriptoriumText.
+        .target(name: "CTextScan"),
+        .target(name: "ScriptoriumText", dependencies: ["CTextScan"]),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -42,7 +44,7 @@ let package = Package(
                 resources: [.embedInCode("scriptorium-tei.rng")]),
         .target(name: "ScriptoriumJSONLD", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
         // The landing page and a reading view per document, and their checker (no libxml2: bytes in, bytes out).
-        .target(name: "ScriptoriumHTML", dependencies: ["ScriptoriumModel", "ScriptoriumJSON"]),
+        .target(name: "ScriptoriumHTML", dependencies: ["ScriptoriumModel", "ScriptoriumJSON", "ScriptoriumText"]),
         .target(name: "ScriptoriumBag", dependencies: [
             "ScriptoriumModel", "ScriptoriumJSON",
             .product(name: "Crypto", package: "swift-crypto"),

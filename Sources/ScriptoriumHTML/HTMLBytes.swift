@@ -1,6 +1,8 @@
+import ScriptoriumText
+
 /// A byte buffer for HTML: markup is appended as it is, text and attribute values escaped on the way. Runs of
-/// bytes that need nothing are copied in one go, found eight bytes at a time (no per-character `String` work),
-/// as `JSONWriter` does for JSON.
+/// bytes that need nothing are copied in one go, found sixteen bytes at a time by `HTMLScan` (no per-character
+/// `String` work).
 ///
 /// Escaping: `&`, `<`, `>` in text, and `"` too in attribute values (always written in double quotes), become
 /// character references. What an HTML parser reports as a parse error even when escaped (C0 controls other than
@@ -100,59 +102,15 @@ struct HTMLBytes: ~Copyable {
         }
     }
 
-    /// True if any byte of `word` may need escaping: below 0x20, `"`, `&`, `<`, `>`, DEL, or the lead byte of a
-    /// character that may be forbidden (0xC2 for the C1 controls, 0xEF for U+FDD0–U+FDEF and U+FFFE/U+FFFF,
-    /// 0xF0–0xFF for the other planes' noncharacters), which is then looked at byte by byte. Other UTF-8 (accents,
-    /// curly quotes, dashes, CJK) stays on the fast path. SWAR: eight bytes per test, no branch per byte.
-    @inline(__always)
-    private static func needsAttention(_ word: UInt64) -> Bool { attention(word) != 0 }
-
-    /// Nonzero if `needsAttention`; a value, so two words can be tested with one branch.
-    @inline(__always)
-    private static func attention(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // Exact for bytes below 0x80; the high bytes' false hits (borrows) only send a clean word to the slow path.
-        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let control = (word &- ones &* 0x20) & ~word & highs
-        // `"` (0x22) and `&` (0x26) differ only in bit 2, `<` (0x3C) and `>` (0x3E) only in bit 1.
-        let special = zeroByte((word | (ones &* 0x04)) ^ (ones &* 0x26)) | zeroByte((word | (ones &* 0x02)) ^ (ones &* 0x3E))
-            | zeroByte(word ^ (ones &* 0x7F))
-        guard word & highs != 0 else { return control | special }
-        // Not ASCII: also 0xC2, 0xEF and 0xF0–0xFF (the high nibble all ones).
-        let lead = zeroByte(word ^ (ones &* 0xC2)) | zeroByte(word ^ (ones &* 0xEF))
-            | zeroByte((word & (ones &* 0xF0)) ^ (ones &* 0xF0))
-        return control | special | lead
-    }
-
-    /// The last `k` < 8 bytes as a word, padded with `A`s (which need nothing), so a short tail is tested at once
-    /// instead of byte by byte.
-    @inline(__always)
-    private static func tailWord(_ p: UnsafePointer<UInt8>, _ k: Int) -> UInt64 {
-        var word: UInt64 = 0x4141_4141_4141_4141
-        withUnsafeMutableBytes(of: &word) { $0.baseAddress!.copyMemory(from: p, byteCount: k) }
-        return word
-    }
-
-    /// Appends `u` escaped: clean runs copied whole, eight bytes tested at a time.
+    /// Appends `u` escaped: clean runs (found sixteen bytes at a time by `HTMLScan`) copied whole.
     mutating func escape(_ u: UnsafeBufferPointer<UInt8>, attribute: Bool) {
         guard let text = u.baseAddress else { return }
         let n = u.count
         var runStart = 0
         var i = 0
         while i < n {
-            while i + 16 <= n {
-                // Two words per test: one branch for sixteen clean bytes, the common case in prose.
-                let first = UnsafeRawPointer(text + i).loadUnaligned(as: UInt64.self)
-                let second = UnsafeRawPointer(text + i + 8).loadUnaligned(as: UInt64.self)
-                guard Self.attention(first) | Self.attention(second) == 0 else { break }
-                i += 16
-            }
-            if i + 8 <= n {
-                let word = UnsafeRawPointer(text + i).loadUnaligned(as: UInt64.self)
-                if !Self.needsAttention(word) { i += 8; continue }
-            } else if !Self.needsAttention(Self.tailWord(text + i, n - i)) {
-                break // the last few bytes are clean too (most ids and short texts end here)
-            }
+            i += HTMLScan.cleanPrefix(UnsafeBufferPointer(rebasing: u[i...]).span)
+            guard i < n else { break }
             let b = text[i]
             var out: StaticString? = nil
             var skip = 1

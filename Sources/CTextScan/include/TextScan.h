@@ -1,0 +1,13 @@
+#ifndef SCRIPTORIUM_TEXT_SCAN_H
+#define SCRIPTORIUM_TEXT_SCAN_H
+
+#include <stddef.h>
+
+/// The number of bytes at the start of `bytes` (of `count`) that an HTML writer copies as they are: none below
+/// 0x20, none of `"` `&` `<` `>` DEL, and no UTF-8 lead byte of a character HTML may forbid (0xC2 for the C1
+/// controls, 0xEF for U+FDD0-U+FDEF and U+FFFE/U+FFFF, 0xF0-0xFF for the other planes' noncharacters).
+/// Sixteen bytes per step with SSE2 where the compiler targets it, one at a time elsewhere; the same answer.
+/// Called through `ScriptoriumText.HTMLScan`, which takes a `Span`.
+size_t scriptorium_html_clean_prefix(const unsigned char *bytes, size_t count);
+
+#endif
