@@ -62,6 +62,7 @@ let package = Package(
         // Shared by the tests only: a seeded random generator for property and fuzz tests.
         .target(name: "ScriptoriumTestSupport", path: "Tests/ScriptoriumTestSupport"),
         .testTarget(name: "ScriptoriumModelTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumModel", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "ScriptoriumTextTests", dependencies: ["ScriptoriumText"]),
         .testTarget(name: "ScriptoriumExtractTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumExtract", "ScriptoriumText"]),
         .testTarget(name: "ScriptoriumNormalizeTests", dependencies: ["ScriptoriumTestSupport", "ScriptoriumNormalize", "ScriptoriumExtract"]),
         .testTarget(name: "ScriptoriumValidateTests", dependencies: ["ScriptoriumValidate"]),
