@@ -7,7 +7,7 @@ public enum BagWriter {
     /// `descriptions` go into bag-info.txt as `Internal-Sender-Description` lines (e.g. the attribution that
     /// data under an attribution licence requires).
     public static func finish(bag: URL, payload: [PayloadFile], dataset: DatasetMetadata, descriptions: [String] = []) throws {
-        let sorted = payload.sorted { PathOrder.less($0.path, $1.path) }
+        let sorted = payload.sortedByPath()
         var tags: [(name: String, file: PayloadFile)] = []
 
         let bagit = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"

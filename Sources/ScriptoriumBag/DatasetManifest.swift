@@ -56,7 +56,7 @@ public enum DatasetManifest {
         w.endArray(onNewLine: true)
         w.lineBreak(indent: 1); w.key("files")
         w.beginArray()
-        for file in files.sorted(by: { PathOrder.less($0.path, $1.path) }) {
+        for file in files.sortedByPath() {
             w.lineBreak(indent: 2)
             w.beginObject()
             w.key("path"); w.string(file.path)

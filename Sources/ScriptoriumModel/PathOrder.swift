@@ -5,8 +5,10 @@ public enum PathOrder {
     /// True when `a`'s bytes sort before `b`'s.
     /// (Over the strings' own UTF-8 storage: the generic `lexicographicallyPrecedes` walks an iterator per byte, and
     /// every sort of a dataset's files goes through here.)
-    public static func less(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8.span, y = b.utf8.span
+    public static func less(_ a: String, _ b: String) -> Bool { less(a.utf8.span, b.utf8.span) }
+
+    /// True when the bytes `x` sort before the bytes `y`.
+    public static func less(_ x: Swift.Span<UInt8>, _ y: Swift.Span<UInt8>) -> Bool {
         let n = min(x.count, y.count)
         var i = 0
         while i < n {

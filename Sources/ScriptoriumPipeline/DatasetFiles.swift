@@ -49,7 +49,7 @@ enum DatasetFiles {
                                                    mediaType: "text/html", format: "html"))
         let tablePaths = Set(tables.map(\.1.path))
         // One sort of every file so far; the data package joins the list at its place for the RO-Crate.
-        var sorted = (files + written).sorted { PathOrder.less($0.path, $1.path) }
+        var sorted = (files + written).sortedByPath()
         let others = sorted.filter { !tablePaths.contains($0.path) }
         let package = DataPackage.json(dataset: dataset, tables: tables, otherFiles: others,
                                        geonames: entities.contains { $0.geonames != nil })
