@@ -59,6 +59,9 @@ public struct EntityMatcher: Sendable {
     private let headType: [EntityType]
     /// Per entity of the lexicon: whether it is a place (a compass word before it names another place).
     private let isPlace: [Bool]
+    /// Per entity of the lexicon: whether a mention of it may define an acronym or give its initials (an
+    /// organisation, instrument or event; see ``DocumentAliases``).
+    private let definesShortForms: [Bool]
 
     /// An ASCII letter or digit.
     private static let word: UInt8 = 1
@@ -158,6 +161,7 @@ public struct EntityMatcher: Sendable {
         for a in lexicon.candidates.keys { ambiguous[a] = true }
         self.isAmbiguous = ambiguous
         self.isPlace = lexicon.entities.map { $0.type == .place }
+        self.definesShortForms = lexicon.entities.map { $0.type == .organization || $0.type == .legalInstrument || $0.type == .event }
         self.hasRules = !lexicon.candidates.isEmpty || formRule.contains { $0 != -1 }
         self.trie = flat
         self.byteClass = classes
@@ -167,8 +171,8 @@ public struct EntityMatcher: Sendable {
     /// All mentions in `text`, in order, not overlapping.
     public func matches(in text: UnsafeBufferPointer<UInt8>) -> [EntityMatch] {
         var found: [Found] = []
-        var acronyms = DefinedAcronyms()
-        find(in: text, into: &found, acronyms: &acronyms)
+        var aliases = DocumentAliases()
+        find(in: text, into: &found, aliases: &aliases)
         return found.map { f in
             f.lexiconIndex >= 0
                 ? EntityMatch(range: f.range, entity: lexicon.entities[f.lexiconIndex], lexiconIndex: f.lexiconIndex)
@@ -192,16 +196,16 @@ public struct EntityMatcher: Sendable {
         var type: EntityType? = nil
     }
 
-    /// Appends the mentions in `text` to `found`, in order, not overlapping. `acronyms` are those the document
-    /// defined so far; an acronym defined in `text` is added.
-    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found], acronyms: inout DefinedAcronyms) {
+    /// Appends the mentions in `text` to `found`, in order, not overlapping. `aliases` are the short forms the
+    /// document gave its names so far (see ``DocumentAliases``); those `text` gives are added.
+    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found], aliases: inout DocumentAliases) {
         guard let p = text.baseAddress, !text.isEmpty else { return }
         let n = text.count
         trie.withUnsafeBufferPointer { trieBuffer in
             byteClass.withUnsafeBufferPointer { classBuffer in
                 startPairs.withUnsafeBufferPointer { pairBuffer in
                     scan(p, n, trieBuffer.baseAddress!, classBuffer.baseAddress!, pairBuffer.baseAddress!,
-                         base: found.count, into: &found, acronyms: &acronyms)
+                         base: found.count, into: &found, aliases: &aliases)
                 }
             }
         }
@@ -210,7 +214,7 @@ public struct EntityMatcher: Sendable {
     @inline(__always)
     private func scan(_ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>,
                       _ pairs: UnsafePointer<UInt64>, base: Int, into out: inout [Found],
-                      acronyms: inout DefinedAcronyms) {
+                      aliases: inout DocumentAliases) {
         let starts = Self.nameStart | Self.dateStart
         var i = 0
         var previousIsWord = false
@@ -240,15 +244,15 @@ public struct EntityMatcher: Sendable {
                 } else {
                     pairOK = true
                 }
-                if pairOK, let end = matchAt(i, kind: c, p, n, t, base: base, into: &out, acronyms: &acronyms) {
+                if pairOK, let end = matchAt(i, kind: c, p, n, t, base: base, into: &out, aliases: &aliases) {
                     i = end
                     previousIsWord = WordBoundary.isWord(before: end, p, n)
                     continue
                 }
             }
-            if !acronyms.isEmpty && !previousIsWord, let a = acronyms.match(at: i, p, n) {
-                out.append(Found(range: i..<a.end, lexiconIndex: -1, iso: a.name, type: a.type))
-                i = a.end
+            if !previousIsWord && (b &- UInt8(ascii: "A") < 26 || c & Self.nonASCII != 0),
+               let end = shortFormOrPerson(at: i, p, n, t, base: base, into: &out, aliases: &aliases) {
+                i = end
                 previousIsWord = true
                 continue
             }
@@ -270,7 +274,7 @@ public struct EntityMatcher: Sendable {
     /// Tries a name and a date at `i` (which is not inside a word); appends the winner and returns where it ends.
     @inline(__always)
     private func matchAt(_ i: Int, kind: UInt8, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
-                         base: Int, into out: inout [Found], acronyms: inout DefinedAcronyms) -> Int? {
+                         base: Int, into out: inout [Found], aliases: inout DocumentAliases) -> Int? {
         var nameEnd = -1
         var nameEntity: Int32 = -1
         var headEnd = -1
@@ -310,7 +314,9 @@ public struct EntityMatcher: Sendable {
             while out.count > base && out[out.count - 1].range.lowerBound >= name.lowerBound { out.removeLast() }
             let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
             out.append(Found(range: name, lexiconIndex: -1, iso: text, type: headType[head]))
-            acronyms.define(after: name, name: text, type: headType[head], p, n)
+            let target = DocumentAliases.Target(lexiconIndex: -1, name: text, type: headType[head])
+            aliases.defineAcronym(after: name, target, p, n)
+            if headType[head] != .place { aliases.defineInitials(of: name, target, p) }
             return name.upperBound
         }
         guard nameEnd >= 0 else { return nil }
@@ -322,8 +328,57 @@ public struct EntityMatcher: Sendable {
             out.append(Found(range: start..<nameEnd, lexiconIndex: -1, iso: text, type: .place))
             return nameEnd
         }
+        if isPlace[entity] && ProperNames.isInsideLongerName(i..<nameEnd, p, n, after: out.count > base ? out[out.count - 1].range.upperBound : -1,
+                                                              startsName: { startsName(at: $0, p, n, t) }) {
+            return nil
+        }
         out.append(Found(range: i..<nameEnd, lexiconIndex: entity, iso: "", form: nameEntity))
+        if definesShortForms[entity] {
+            let target = DocumentAliases.Target(lexiconIndex: entity, name: "", type: nil)
+            aliases.defineAcronym(after: i..<nameEnd, target, p, n)
+            aliases.defineInitials(of: i..<nameEnd, target, p)
+        }
         return nameEnd
+    }
+
+    /// At a capitalised word that starts no lexicon name: a short form the document defined, or a person's name
+    /// (see ``PersonNames``); appends it and returns where it ends.
+    private func shortFormOrPerson(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, base: Int,
+                                   into out: inout [Found], aliases: inout DocumentAliases) -> Int? {
+        // A lexicon name left alone here (a place inside a longer name) is no short form or person either.
+        if startsName(at: i, p, n, t) { return nil }
+        if !aliases.isEmpty, let a = aliases.match(at: i, p, n) {
+            out.append(Found(range: i..<a.end, lexiconIndex: a.target.lexiconIndex, iso: a.target.name, type: a.target.type))
+            return a.end
+        }
+        guard ProperNames.isCapital(at: i, p, n) else { return nil }
+        var wordEnd = i + 1
+        while wordEnd < n && WordBoundary.isWord(at: wordEnd, p, n) {
+            wordEnd += p[wordEnd] < 0x80 ? 1 : WordBoundary.decode(p, wordEnd, n).length
+        }
+        guard let name = PersonNames.match(at: i, wordEnd: wordEnd, p, n, startsName: { startsName(at: $0, p, n, t) })
+        else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
+        out.append(Found(range: name, lexiconIndex: -1, iso: text, type: .person))
+        if let s = PersonNames.surnameStart(of: name, p) {
+            aliases.add(p, s, name.upperBound, DocumentAliases.Target(lexiconIndex: -1, name: text, type: .person), .initials)
+        }
+        return name.upperBound
+    }
+
+    /// Whether a lexicon name (not a head word) starts at `start` and ends at a word boundary.
+    private func startsName(at start: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>) -> Bool {
+        guard start < n else { return false }
+        var node = Int(t[Int(p[start])])
+        var j = start + 1
+        while node != 0 {
+            let entity = t[node]
+            if entity >= 0 && entity < formCount && WordBoundary.canEnd(at: j, p, n) { return true }
+            guard j < n else { return false }
+            node = Self.child(of: node, byte: p[j], t)
+            j += 1
+        }
+        return false
     }
 
     /// The proper name around the head word at `head` (see ``ProperNames``), or nil. Mentions found before it in
@@ -335,19 +390,7 @@ public struct EntityMatcher: Sendable {
             while k >= base && out[k].range.upperBound > end { k -= 1 }
             guard k >= base, out[k].range.upperBound == end, out[k].lexiconIndex >= 0 || out[k].type != nil else { return nil }
             return out[k].range.lowerBound
-        }, isName: { start in
-            guard start < n else { return false }
-            var node = Int(t[Int(p[start])])
-            var j = start + 1
-            while node != 0 {
-                let entity = t[node]
-                if entity >= 0 && entity < formCount && WordBoundary.canEnd(at: j, p, n) { return true }
-                guard j < n else { return false }
-                node = Self.child(of: node, byte: p[j], t)
-                j += 1
-            }
-            return false
-        })
+        }, isName: { startsName(at: $0, p, n, t) })
     }
 
     /// The child of `node` on `byte`, or 0.

@@ -29,13 +29,16 @@ enum ProperNames {
     /// alone names too much ("Base" in a software text).
     static let heads: [(text: String, type: EntityType)] = {
         let instruments = ["Treaty", "Pact", "Agreement", "Accord", "Accords", "Charter", "Convention", "Protocol",
-                           "Declaration", "Covenant", "Communiqué", "Doctrine", "Act", "License", "Licence"]
+                           "Declaration", "Covenant", "Communiqué", "Doctrine", "Act", "License", "Licence",
+                           "Arrangements"]
         let organisations = ["Alliance", "Organization", "Organisation", "Association", "Council", "Union",
                              "Community", "Commission", "Command", "Force", "Forces", "Fleet", "Army", "Navy",
                              "Air Force", "Marines", "Corps", "Coast Guard", "Guard", "League", "Ministry",
                              "Secretariat", "Committee", "Assembly", "Parliament", "Conclave", "Bloc", "Foundation",
                              "Institute", "Agency", "Bank", "Fund", "Court", "Movement", "Partnership", "Group",
-                             "Quartet", "Quad", "Brigade", "Division", "Regiment", "Squadron"]
+                             "Quartet", "Quad", "Brigade", "Division", "Regiment", "Squadron", "Mission", "Architecture",
+                             "Mechanism", "System", "Structure", "Cooperation", "Co-operation", "Front", "Center",
+                             "Centre"]
         let events = ["War", "Revolution", "Crisis", "Conference", "Summit", "Initiative", "Dialogue", "Battle",
                       "Siege", "Uprising", "Invasion", "Blockade", "Airlift", "Offensive", "Campaign", "Talks",
                       "Congress", "Games", "Olympics", "Massacre", "Incident", "Coup", "Spring", "Exercise",
@@ -43,7 +46,8 @@ enum ProperNames {
         let places = ["Air Base", "Naval Base", "Peninsula", "Archipelago", "Island", "Islands", "Atoll", "Strait",
                       "Straits", "Sea", "Ocean", "Gulf", "Bay", "River", "Canal", "Causeway", "Mountains", "Desert",
                       "Lake", "Valley", "Plateau", "Corridor", "Wall", "Cape", "Isthmus", "Channel", "Basin", "Peak",
-                      "Pass", "Harbour", "Harbor", "Port"]
+                      "Pass", "Harbour", "Harbor", "Port", "Military Base", "Cosmodrome", "Gap", "Airfield",
+                      "Airport"]
         return instruments.map { ($0, EntityType.legalInstrument) } + organisations.map { ($0, .organization) }
             + events.map { ($0, .event) } + places.map { ($0, .place) }
     }()
@@ -69,6 +73,10 @@ enum ProperNames {
 
     /// Prepositions that open the "Head of X" shape.
     static let prepositions = WordSet(["of", "for", "on"])
+    /// Heads that name a presence somewhere, and the prepositions that may also open their object: "African Union
+    /// Mission in Somalia", "Transit Center at Manas". (Other heads do not take "in": "the Council in Brussels".)
+    static let placedHeads = WordSet(["Mission", "Center", "Centre"])
+    static let placePrepositions = WordSet(["in", "at", "to"])
     /// Lower-case words that may join the capitalised words after the preposition.
     static let joiners = WordSet(["of", "the", "and", "for", "de", "del", "da", "do", "dos", "das", "la", "le", "y", "&"])
 
@@ -100,7 +108,8 @@ enum ProperNames {
         var end = head.upperBound
         // A licence is named "X License"; "License of the Program" is a defined term.
         if !isLicence(head, p) {
-            end = nameEnd(after: head.upperBound, p, n, isName: isName)
+            end = nameEnd(after: head.upperBound, p, n, placed: placedHeads.contains(p, head.lowerBound, head.upperBound),
+                          isName: isName)
             // "Fifth Fleet of the United States Navy" is two names: a name with words before its head does not
             // take an object that is itself a name ending in a head.
             if start < head.lowerBound && end > head.upperBound && endsWithHead(end, p, n) { end = head.upperBound }
@@ -187,6 +196,9 @@ enum ProperNames {
         return headWords.contains(p, s, end)
     }
 
+    /// Whether `p[i..<j]` is the last word of a head word ("Council", "Base").
+    static func isHeadWord(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool { headWords.contains(p, i, j) }
+
     /// The last words of the head words, for ``endsWithHead``.
     private static let headWords = WordSet(heads.map { String($0.text.split(separator: " ").last!) })
     private static let licences = WordSet(["License", "Licence"])
@@ -209,6 +221,7 @@ enum ProperNames {
     /// Where the name starts: the head's start, moved back over capitalised words and earlier mentions.
     static func nameStart(before h: Int, _ p: UnsafePointer<UInt8>, _ n: Int, mentionBefore: (Int) -> Int?) -> Int {
         var start = h
+        var joinedByAnd = false
         while start > 0 {
             let separator = separatorLength(before: start, p)
             guard separator > 0, start - separator > 0 else { break }
@@ -222,12 +235,77 @@ enum ProperNames {
             else {
                 // A hyphenated word whose first part is not a name word: "anti-Soviet Pact" is no name.
                 if p[wordEnd] != space { return h }
+                // "Belt and Road Initiative", "Peace and Security Council": one "and" between two capitalised
+                // words that are no names of their own ("Kenya and Uganda Police Force" stays "Uganda Police Force").
+                if !joinedByAnd, let before = andStart(endingAt: wordEnd, p), before >= 2, p[before - 1] == space,
+                   mentionBefore(before - 1) == nil, let s = capitalisedWord(endingAt: before - 1, p, n),
+                   !notNameWords.contains(p, s, before - 1) {
+                    joinedByAnd = true
+                    start = s
+                    continue
+                }
+                // "201st Military Base", "7th Fleet": an ordinal opens the name.
+                if let s = ordinalStart(endingAt: wordEnd, p, n) { start = s }
                 break
             }
             start = wordStart
         }
         return start
     }
+
+    /// The start of the word "and" ending at `end`, or nil.
+    private static func andStart(endingAt end: Int, _ p: UnsafePointer<UInt8>) -> Int? {
+        guard end >= 3, p[end - 3] == UInt8(ascii: "a"), p[end - 2] == UInt8(ascii: "n"), p[end - 1] == UInt8(ascii: "d"),
+              end == 3 || !WordBoundary.isASCIIWordByte(p[end - 4]) else { return nil }
+        return end - 3
+    }
+
+    /// The start of an ordinal number ending at `end` ("201st", "7th", "2nd", "3rd"), or nil.
+    private static func ordinalStart(endingAt end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard end >= 3 else { return nil }
+        let suffix = (p[end - 2], p[end - 1])
+        guard suffix == (UInt8(ascii: "s"), UInt8(ascii: "t")) || suffix == (UInt8(ascii: "n"), UInt8(ascii: "d"))
+                || suffix == (UInt8(ascii: "r"), UInt8(ascii: "d")) || suffix == (UInt8(ascii: "t"), UInt8(ascii: "h"))
+        else { return nil }
+        var s = end - 2
+        while s > 0 && WordBoundary.isDigit(p[s - 1]) { s -= 1 }
+        guard s < end - 2, s == 0 || !WordBoundary.isWord(before: s, p, n) else { return nil }
+        return s
+    }
+
+    /// Whether the lexicon place `p[r]` is only part of a longer name that no lexicon lists, and so no mention of
+    /// that place: joined by a hyphen to a capitalised word that is no name ("Karshi-Khanabad"; "US-Japan" is two
+    /// names), after "da", "de", "do"… and a capitalised word ("Mocímboa da Praia"), or before a capitalised number
+    /// ("Shanghai Five"). `after` is where the mention before it ends (-1 if none); `startsName(k)` says whether a
+    /// lexicon name starts at `k`.
+    static func isInsideLongerName(_ r: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int, after: Int,
+                                   startsName: (Int) -> Bool) -> Bool {
+        let i = r.lowerBound, e = r.upperBound
+        if i >= 2 && p[i - 1] == hyphen && after != i - 1, let s = capitalisedWord(endingAt: i - 1, p, n),
+           !combiningForms.contains(p, s, i - 1) {
+            return true
+        }
+        if e + 1 < n && p[e] == hyphen && isCapital(at: e + 1, p, n) && !startsName(e + 1) { return true }
+        if i >= 2 && p[i - 1] == space {
+            var s = i - 1
+            while s > 0 && p[s - 1] >= UInt8(ascii: "a") && p[s - 1] <= UInt8(ascii: "z") { s -= 1 }
+            if s >= 2, s < i - 1, p[s - 1] == space, particles.contains(p, s, i - 1),
+               capitalisedWord(endingAt: s - 1, p, n) != nil {
+                return true
+            }
+        }
+        if e + 1 < n && p[e] == space, let w = capitalisedToken(at: e + 1, p, n), numberWords.contains(p, e + 1, w) {
+            return true
+        }
+        return false
+    }
+
+    /// Capitalised first parts of compounds with a place ("Indo-Pacific", "Pan-Africa", "Anti-America").
+    private static let combiningForms = WordSet(["Anti", "Pro", "Pan", "Trans", "Sino", "Euro", "Afro", "Indo", "Russo",
+                                                 "Anglo", "Franco", "Non", "Post", "Pre", "Mid", "Ex", "Inter", "Intra"])
+    private static let particles = WordSet(["da", "de", "do", "dos", "das", "del", "di", "du"])
+    private static let numberWords = WordSet(["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+                                              "Eleven", "Twelve", "Twenty"])
 
     /// The bytes of a space, a hyphen or an en dash just before `i`; 0 for anything else.
     @inline(__always)
@@ -270,10 +348,12 @@ enum ProperNames {
     // MARK: After the head
 
     /// Where the name ends: after the head, or after "of"/"for"/"on" and the capitalised words that follow.
-    static func nameEnd(after e: Int, _ p: UnsafePointer<UInt8>, _ n: Int, isName: (Int) -> Bool) -> Int {
+    static func nameEnd(after e: Int, _ p: UnsafePointer<UInt8>, _ n: Int, placed: Bool = false,
+                        isName: (Int) -> Bool) -> Int {
         guard e < n, p[e] == space else { return e }
         var k = e + 1
-        guard let prepositionEnd = lowerWord(at: k, p, n), prepositions.contains(p, k, prepositionEnd),
+        guard let prepositionEnd = lowerWord(at: k, p, n),
+              prepositions.contains(p, k, prepositionEnd) || placed && placePrepositions.contains(p, k, prepositionEnd),
               prepositionEnd < n, p[prepositionEnd] == space else { return e }
         k = prepositionEnd + 1
         if let theEnd = lowerWord(at: k, p, n), the.contains(p, k, theEnd),
@@ -354,6 +434,21 @@ struct WordSet: Sendable {
     private var short: Set<UInt64> = []
     private var long: Set<[UInt8]> = []
 
+    /// The lines of `text` (one word a line), read from its bytes without a string per line.
+    init(lines text: String) {
+        var text = text
+        text.withUTF8 { u in
+            guard let p = u.baseAddress else { return }
+            var i = 0
+            while i < u.count {
+                var j = i
+                while j < u.count && p[j] != 0x0A { j += 1 }
+                if j - i <= 8 { if j > i { short.insert(Self.pack(p, i, j)) } } else { long.insert(Array(u[i..<j])) }
+                i = j + 1
+            }
+        }
+    }
+
     init(_ words: [String]) {
         for w in words {
             let u = Array(w.utf8)
@@ -375,44 +470,9 @@ struct WordSet: Sendable {
     }
 
     @inline(__always)
-    private static func pack(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> UInt64 {
+    static func pack(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> UInt64 {
         var key: UInt64 = 0
         for k in i..<j { key |= UInt64(p[k]) << UInt64(8 * (k - i)) }
         return key
-    }
-}
-
-/// Acronyms a document defines in parentheses right after a name recognised by its head ("Indian Ocean Rim
-/// Association (IORA)"): from there to the end of the document the acronym is a mention of that name's entity.
-/// An acronym is two to eight capitals or digits starting with the name's first letter; a lexicon's acronyms are
-/// the lexicon's (matched before this is asked).
-struct DefinedAcronyms {
-    private var names: [[UInt8]: (name: String, type: EntityType)] = [:]
-
-    var isEmpty: Bool { names.isEmpty }
-
-    /// Records the acronym in parentheses just after `name` (`p[name]`), if there is one.
-    mutating func define(after name: Range<Int>, name text: String, type: EntityType, _ p: UnsafePointer<UInt8>, _ n: Int) {
-        let open = name.upperBound
-        guard open + 4 < n, p[open] == UInt8(ascii: " "), p[open + 1] == UInt8(ascii: "("),
-              let end = Self.acronymEnd(at: open + 2, p, n), end < n, p[end] == UInt8(ascii: ")"),
-              p[open + 2] == p[name.lowerBound] else { return }
-        names[Array(UnsafeBufferPointer(start: p + open + 2, count: end - open - 2))] = (text, type)
-    }
-
-    /// The defined acronym at `i`, if any: where it ends and the name it stands for.
-    func match(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> (end: Int, name: String, type: EntityType)? {
-        guard let end = Self.acronymEnd(at: i, p, n),
-              let known = names[Array(UnsafeBufferPointer(start: p + i, count: end - i))] else { return nil }
-        return (end, known.name, known.type)
-    }
-
-    /// The end of a word of two to eight capitals and digits at `i` (a capital first), not continued by a word character.
-    private static func acronymEnd(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        guard i < n, p[i] >= UInt8(ascii: "A"), p[i] <= UInt8(ascii: "Z") else { return nil }
-        var j = i + 1
-        while j < n && j - i <= 8 && (p[j] >= UInt8(ascii: "A") && p[j] <= UInt8(ascii: "Z") || WordBoundary.isDigit(p[j])) { j += 1 }
-        guard j - i >= 2, j - i <= 8, !WordBoundary.isWord(at: j, p, n) else { return nil }
-        return j
     }
 }

@@ -1,0 +1,106 @@
+import ScriptoriumModel
+
+/// People's names, recognised without a lexicon from the document's own evidence: "President Mohamed Bazoum",
+/// "Thabo Mbeki", "Kassym-Jomart Tokayev" after "President", and then a bare "Tokayev" later in the same document.
+/// Typed `person`, never given an id (nothing says which Wikidata item a name is); the entity id comes from the
+/// name, so the same name in several documents is one entity.
+///
+/// Evidence, at a capitalised word that no lexicon name or head-noun name starts with:
+/// - a **title** ("President", "Prime Minister", "King", "Chancellor", "Secretary-General", "Admiral"…) followed by
+///   one to three capitalised words: they are the name (the title is not part of it);
+/// - a **given name** from a generated list (``GivenNames``; English words such as "Will", "May" or "Grant" are not
+///   in it) followed by one or two capitalised words: the name starts at the given name.
+/// The words of a name are written in lower case after their first letter ("Mbeki", "Kassym-Jomart"; not "GPL"),
+/// are no sentence-opening function word ("The", "When"), no head noun ("Council", "Treaty") and start no lexicon
+/// name: "Georgia Tech" is Georgia (a lexicon place wins at its own start, and "Virginia Beach" is the lexicon's or
+/// nothing), "President Bush" is a person, "General Assembly" no person. A possessive ends the name ("Kabila's").
+/// The last word of a name of two words or more is then a short form of it (see ``DocumentAliases``).
+enum PersonNames {
+    /// Titles that come before a person's name and before nothing else in the texts the tool is for. ("General",
+    /// "Major", "Secretary" and "Minister" alone come before common nouns too: "General Public License".)
+    static let titles = WordSet([
+        "President", "King", "Queen", "Emperor", "Empress", "Chancellor", "Premier", "Sultan", "Emir", "Sheikh",
+        "Shah", "Ayatollah", "Pope", "Admiral", "Colonel", "Marshal", "Senator", "Ambassador", "Tsar", "Czar",
+        "Kaiser", "Generalissimo", "Mr", "Mrs", "Ms", "Dr",
+    ])
+    /// First words of two-word titles, with the second word each needs.
+    static let titleFirstWords = WordSet(["Prime", "Foreign", "Defence", "Defense", "Field", "Vice", "Crown", "Secretary"])
+    static let titleSecondWords = WordSet(["Minister", "Marshal", "President", "Prince", "General"])
+
+    /// The person named at the capitalised word `i..<wordEnd`, if the evidence is there: the name's range (after
+    /// any title). `startsName(k)` says whether a lexicon name starts at `k`.
+    static func match(at i: Int, wordEnd: Int, _ p: UnsafePointer<UInt8>, _ n: Int,
+                      startsName: (Int) -> Bool) -> Range<Int>? {
+        var first = -1, maxWords = 0, minWords = 1
+        if titles.contains(p, i, wordEnd) {
+            first = wordEnd + 1
+            maxWords = 3
+            if wordEnd < n, p[wordEnd] == UInt8(ascii: ".") { first += 1 }  // "Dr. Kabila"
+        } else if titleFirstWords.contains(p, i, wordEnd), wordEnd + 1 < n,
+                  p[wordEnd] == UInt8(ascii: " ") || p[wordEnd] == UInt8(ascii: "-") {
+            var k = wordEnd + 1
+            while k < n && WordBoundary.isASCIIWordByte(p[k]) { k += 1 }
+            guard titleSecondWords.contains(p, wordEnd + 1, k) else { return nil }
+            first = k + 1
+            maxWords = 3
+        } else if GivenNames.set.contains(p, i, wordEnd), !ProperNames.notNameWords.contains(p, i, wordEnd) {
+            return nameWords(from: i, max: 3, min: 2, p, n, startsName: startsName)
+        } else {
+            return nil
+        }
+        guard first < n, p[first - 1] == UInt8(ascii: " ") else { return nil }
+        return nameWords(from: first, max: maxWords, min: minWords, p, n, startsName: startsName)
+    }
+
+    /// `min` to `max` words of a name from `i`, separated by single spaces; nil when fewer.
+    private static func nameWords(from i: Int, max: Int, min: Int, _ p: UnsafePointer<UInt8>, _ n: Int,
+                                  startsName: (Int) -> Bool) -> Range<Int>? {
+        var end = i, words = 0
+        while words < max {
+            let start = words == 0 ? i : end + 1
+            if words > 0 { guard end < n, p[end] == UInt8(ascii: " ") else { break } }
+            guard let e = nameWord(at: start, p, n), words == 0 && min > 1 || !startsName(start) else { break }
+            end = e
+            words += 1
+            if isPossessive(at: e, p, n) { break }
+        }
+        return words >= min ? i..<end : nil
+    }
+
+    /// The end of a word of a name at `i`: a capital, then lower-case letters (any script), hyphenated parts alike.
+    static func nameWord(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard i < n, ProperNames.isCapital(at: i, p, n), !WordBoundary.isWord(before: i, p, n) else { return nil }
+        var j = i
+        while true {
+            let start = j
+            j += p[j] < 0x80 ? 1 : WordBoundary.decode(p, j, n).length
+            var lower = 0
+            while j < n && WordBoundary.isWord(at: j, p, n) {
+                let b = p[j]
+                if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") || WordBoundary.isDigit(b) { return nil }
+                if b < 0x80 { lower += 1; j += 1 } else { lower += 1; j += WordBoundary.decode(p, j, n).length }
+            }
+            guard lower > 0, !ProperNames.notNameWords.contains(p, start, j), !ProperNames.isHeadWord(p, start, j)
+            else { return nil }
+            // "Kassym-Jomart", "Laurent-Désiré": a hyphen joins another capitalised part.
+            guard j + 1 < n, p[j] == UInt8(ascii: "-"), ProperNames.isCapital(at: j + 1, p, n) else { return j }
+            j += 1
+        }
+    }
+
+    private static func isPossessive(at j: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        j < n && p[j] == UInt8(ascii: "'") || j + 2 < n && p[j] == 0xE2 && p[j + 1] == 0x80 && p[j + 2] == 0x99
+    }
+
+    /// The start of the last word of the name `p[name]`, when it has more than one word.
+    static func surnameStart(of name: Range<Int>, _ p: UnsafePointer<UInt8>) -> Int? {
+        var s = name.upperBound
+        while s > name.lowerBound && p[s - 1] != UInt8(ascii: " ") { s -= 1 }
+        return s > name.lowerBound ? s : nil
+    }
+}
+
+/// First names, generated (see `Tools/names/generate.py`).
+enum GivenNames {
+    static let set = WordSet(lines: data)
+}
