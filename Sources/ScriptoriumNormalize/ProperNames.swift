@@ -30,7 +30,7 @@ enum ProperNames {
     static let heads: [(text: String, type: EntityType)] = {
         let instruments = ["Treaty", "Pact", "Agreement", "Accord", "Accords", "Charter", "Convention", "Protocol",
                            "Declaration", "Covenant", "Communiqué", "Doctrine", "Act", "License", "Licence",
-                           "Arrangements"]
+                           "Arrangements", "Resolution"]
         let organisations = ["Alliance", "Organization", "Organisation", "Association", "Council", "Union",
                              "Community", "Commission", "Command", "Force", "Forces", "Fleet", "Army", "Navy",
                              "Air Force", "Marines", "Corps", "Coast Guard", "Guard", "League", "Ministry",
@@ -38,8 +38,10 @@ enum ProperNames {
                              "Institute", "Agency", "Bank", "Fund", "Court", "Movement", "Partnership", "Group",
                              "Quartet", "Quad", "Brigade", "Division", "Regiment", "Squadron", "Mission", "Architecture",
                              "Mechanism", "System", "Structure", "Cooperation", "Co-operation", "Front", "Center",
-                             "Centre"]
-        let events = ["War", "Revolution", "Crisis", "Conference", "Summit", "Initiative", "Dialogue", "Battle",
+                             "Centre", "Commonwealth", "Panel",
+                             // A group named by its number: "Shanghai Five", "Big Four".
+                             "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve", "Twenty"]
+        let events = ["War", "Wars", "Revolution", "Crisis", "Conference", "Summit", "Initiative", "Dialogue", "Battle",
                       "Siege", "Uprising", "Invasion", "Blockade", "Airlift", "Offensive", "Campaign", "Talks",
                       "Congress", "Games", "Olympics", "Massacre", "Incident", "Coup", "Spring", "Exercise",
                       "Operation"]
@@ -95,6 +97,13 @@ enum ProperNames {
     /// - `isName(start)`: whether a lexicon name begins at `start` (an "and" does not join it).
     static func name(head: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int,
                      mentionBefore: (Int) -> Int?, isName: (Int) -> Bool) -> Range<Int>? {
+        // "Resolution 1744": a numbered head is a name with its number only ("Conflict Resolution" is none).
+        if numberedHeads.contains(p, head.lowerBound, head.upperBound) {
+            var end = head.upperBound + 1
+            guard end < n, p[head.upperBound] == space, WordBoundary.isDigit(p[end]) else { return nil }
+            while end < n && WordBoundary.isDigit(p[end]) { end += 1 }
+            return WordBoundary.isWord(at: end, p, n) ? nil : head.lowerBound..<end
+        }
         // "Operation Desert Storm", "Exercise Talisman Sabre": the head comes first and the name after it.
         if leadingHeads.contains(p, head.lowerBound, head.upperBound) {
             var end = head.upperBound, words = 0
@@ -111,14 +120,21 @@ enum ProperNames {
             end = nameEnd(after: head.upperBound, p, n, placed: placedHeads.contains(p, head.lowerBound, head.upperBound),
                           isName: isName)
             // "Fifth Fleet of the United States Navy" is two names: a name with words before its head does not
-            // take an object that is itself a name ending in a head.
-            if start < head.lowerBound && end > head.upperBound && endsWithHead(end, p, n) { end = head.upperBound }
+            // take an object that is itself a name ending in a head of the same type ("Constitutive Act of the
+            // African Union" is one: an instrument of an organisation).
+            if start < head.lowerBound && end > head.upperBound, let objectType = headType(endingAt: end, p, n),
+               objectType == type(ofHead: head, p) {
+                end = head.upperBound
+            }
         }
         guard start < head.lowerBound || end > head.upperBound,
               end > head.upperBound || !isDeterminer(before: start, p, n) || isAttributive(end, p, n),
               !isQuoted(start..<end, p, n), !isTitleCase(p, n) else { return nil }
         return start..<end
     }
+
+    /// Heads that name something only with a number after them.
+    private static let numberedHeads = WordSet(["Resolution"])
 
     /// Heads that may come first, their name after them in capitals (a named operation or exercise).
     private static let leadingHeads = WordSet(["Operation", "Exercise"])
@@ -189,17 +205,31 @@ enum ProperNames {
         licences.contains(p, head.lowerBound, head.upperBound)
     }
 
-    /// Whether the word ending at `end` is a head word.
-    private static func endsWithHead(_ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    /// The type of the head word ending at `end`, if the word there is one.
+    private static func headType(endingAt end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> EntityType? {
         var s = end
         while s > 0 && p[s - 1] != space { s -= 1 }
-        return headWords.contains(p, s, end)
+        return lastWordType[Array(UnsafeBufferPointer(start: p + s, count: end - s))]
     }
+
+    /// The type of the head at `head` (its last word's).
+    private static func type(ofHead head: Range<Int>, _ p: UnsafePointer<UInt8>) -> EntityType? {
+        var s = head.upperBound
+        while s > head.lowerBound && p[s - 1] != space { s -= 1 }
+        return lastWordType[Array(UnsafeBufferPointer(start: p + s, count: head.upperBound - s))]
+    }
+
+    /// The type of the names each head's last word ends (the first head listed with that word decides).
+    private static let lastWordType: [[UInt8]: EntityType] = {
+        var types: [[UInt8]: EntityType] = [:]
+        for head in heads { types[Array(head.text.split(separator: " ").last!.utf8)] = types[Array(head.text.split(separator: " ").last!.utf8)] ?? head.type }
+        return types
+    }()
 
     /// Whether `p[i..<j]` is the last word of a head word ("Council", "Base").
     static func isHeadWord(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool { headWords.contains(p, i, j) }
 
-    /// The last words of the head words, for ``endsWithHead``.
+    /// The last words of the head words.
     private static let headWords = WordSet(heads.map { String($0.text.split(separator: " ").last!) })
     private static let licences = WordSet(["License", "Licence"])
 
@@ -275,8 +305,8 @@ enum ProperNames {
 
     /// Whether the lexicon place `p[r]` is only part of a longer name that no lexicon lists, and so no mention of
     /// that place: joined by a hyphen to a capitalised word that is no name ("Karshi-Khanabad"; "US-Japan" is two
-    /// names), after "da", "de", "do"… and a capitalised word ("Mocímboa da Praia"), or before a capitalised number
-    /// ("Shanghai Five"). `after` is where the mention before it ends (-1 if none); `startsName(k)` says whether a
+    /// names), or after "da", "de", "do"… and a capitalised word ("Mocímboa da Praia"). (Before a head noun the
+    /// longer name is found anyway: "Suwałki Gap", "Shanghai Five".) `after` is where the mention before it ends (-1 if none); `startsName(k)` says whether a
     /// lexicon name starts at `k`.
     static func isInsideLongerName(_ r: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int, after: Int,
                                    startsName: (Int) -> Bool) -> Bool {
@@ -294,9 +324,6 @@ enum ProperNames {
                 return true
             }
         }
-        if e + 1 < n && p[e] == space, let w = capitalisedToken(at: e + 1, p, n), numberWords.contains(p, e + 1, w) {
-            return true
-        }
         return false
     }
 
@@ -304,8 +331,6 @@ enum ProperNames {
     private static let combiningForms = WordSet(["Anti", "Pro", "Pan", "Trans", "Sino", "Euro", "Afro", "Indo", "Russo",
                                                  "Anglo", "Franco", "Non", "Post", "Pre", "Mid", "Ex", "Inter", "Intra"])
     private static let particles = WordSet(["da", "de", "do", "dos", "das", "del", "di", "du"])
-    private static let numberWords = WordSet(["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
-                                              "Eleven", "Twelve", "Twenty"])
 
     /// The bytes of a space, a hyphen or an en dash just before `i`; 0 for anything else.
     @inline(__always)
@@ -381,7 +406,34 @@ enum ProperNames {
             }
             last = end
         }
-        return last
+        return listEnd(after: last, p, n, isName: isName) ?? last
+    }
+
+    /// The end of a list that continues an object, or nil: ", Capitalised words" once or more, then "(,) and
+    /// Capitalised words" ("Treaty of Friendship, Cooperation and Mutual Assistance"). No item may be a name of its
+    /// own ("Council of Europe, Japan and Korea" is three names), and a list that ends without "and" is none.
+    private static func listEnd(after last: Int, _ p: UnsafePointer<UInt8>, _ n: Int, isName: (Int) -> Bool) -> Int? {
+        var k = last, items = 0
+        while k + 2 < n && p[k] == UInt8(ascii: ",") && p[k + 1] == space {
+            var item = k + 2
+            if let andEnd = lowerWord(at: item, p, n), and.contains(p, item, andEnd), andEnd < n, p[andEnd] == space {
+                item = andEnd + 1
+                return items > 0 ? capitalisedWords(at: item, p, n, isName: isName) : nil
+            }
+            guard let end = capitalisedWords(at: item, p, n, isName: isName) else { return nil }
+            k = end
+            items += 1
+        }
+        guard items > 0, k + 5 < n, p[k] == space, let andEnd = lowerWord(at: k + 1, p, n), and.contains(p, k + 1, andEnd),
+              andEnd < n, p[andEnd] == space else { return nil }
+        return capitalisedWords(at: andEnd + 1, p, n, isName: isName)
+    }
+
+    /// The end of one or more capitalised tokens at `i` separated by single spaces, none of them starting a name.
+    private static func capitalisedWords(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, isName: (Int) -> Bool) -> Int? {
+        guard !isName(i), var end = capitalisedToken(at: i, p, n) else { return nil }
+        while end + 1 < n && p[end] == space && !isName(end + 1), let next = capitalisedToken(at: end + 1, p, n) { end = next }
+        return end
     }
 
     /// The end of the lower-case ASCII word at `i`, or nil.
