@@ -160,8 +160,17 @@ public struct EntityMatcher: Sendable {
         var ambiguous = [Bool](repeating: false, count: lexicon.entities.count)
         for a in lexicon.candidates.keys { ambiguous[a] = true }
         self.isAmbiguous = ambiguous
-        self.isPlace = lexicon.entities.map { $0.type == .place }
-        self.definesShortForms = lexicon.entities.map { $0.type == .organization || $0.type == .legalInstrument || $0.type == .event }
+        // One pass over the entities, reading only their types (a `map` over them copies each whole entity).
+        var place = [Bool](repeating: false, count: lexicon.entities.count), shortForms = place
+        lexicon.entities.withUnsafeBufferPointer { entities in
+            for k in entities.indices {
+                let type = entities[k].type
+                place[k] = type == .place
+                shortForms[k] = type == .organization || type == .legalInstrument || type == .event
+            }
+        }
+        self.isPlace = place
+        self.definesShortForms = shortForms
         self.hasRules = !lexicon.candidates.isEmpty || formRule.contains { $0 != -1 }
         self.trie = flat
         self.byteClass = classes
@@ -345,18 +354,22 @@ public struct EntityMatcher: Sendable {
     /// (see ``PersonNames``); appends it and returns where it ends.
     private func shortFormOrPerson(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, base: Int,
                                    into out: inout [Found], aliases: inout DocumentAliases) -> Int? {
-        // A lexicon name left alone here (a place inside a longer name) is no short form or person either.
-        if startsName(at: i, p, n, t) { return nil }
         if !aliases.isEmpty, let a = aliases.match(at: i, p, n) {
+            // A lexicon name left alone here (a place inside a longer name) is no short form either.
+            guard !startsName(at: i, p, n, t) else { return nil }
             out.append(Found(range: i..<a.end, lexiconIndex: a.target.lexiconIndex, iso: a.target.name, type: a.target.type))
             return a.end
         }
         guard ProperNames.isCapital(at: i, p, n) else { return nil }
-        var wordEnd = i + 1
+        var wordEnd = WordBoundary.asciiWordEnd(p, i + 1, n)
         while wordEnd < n && WordBoundary.isWord(at: wordEnd, p, n) {
-            wordEnd += p[wordEnd] < 0x80 ? 1 : WordBoundary.decode(p, wordEnd, n).length
+            wordEnd = WordBoundary.asciiWordEnd(p, wordEnd + WordBoundary.decode(p, wordEnd, n).length, n)
         }
-        guard let name = PersonNames.match(at: i, wordEnd: wordEnd, p, n, startsName: { startsName(at: $0, p, n, t) })
+        // Most capitalised words open a sentence and are followed by a word in lower case: no name, and no look-up.
+        guard wordEnd + 1 < n, p[wordEnd] == UInt8(ascii: " ") && ProperNames.isCapital(at: wordEnd + 1, p, n)
+                || p[wordEnd] == UInt8(ascii: "-") || p[wordEnd] == UInt8(ascii: "."),
+              let name = PersonNames.match(at: i, wordEnd: wordEnd, p, n, startsName: { startsName(at: $0, p, n, t) }),
+              !startsName(at: i, p, n, t)
         else { return nil }
         let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
         out.append(Found(range: name, lexiconIndex: -1, iso: text, type: .person))

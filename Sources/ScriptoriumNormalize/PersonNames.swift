@@ -43,7 +43,7 @@ enum PersonNames {
             guard titleSecondWords.contains(p, wordEnd + 1, k) else { return nil }
             first = k + 1
             maxWords = 3
-        } else if GivenNames.set.contains(p, i, wordEnd), !ProperNames.notNameWords.contains(p, i, wordEnd) {
+        } else if GivenNames.contains(p, i, wordEnd), !ProperNames.notNameWords.contains(p, i, wordEnd) {
             return nameWords(from: i, max: 3, min: 2, p, n, startsName: startsName)
         } else {
             return nil
@@ -100,7 +100,33 @@ enum PersonNames {
     }
 }
 
-/// First names, generated (see `Tools/names/generate.py`).
+/// First names, generated (see `Tools/names/generate.py`): a sorted table of fixed-width records compiled into the
+/// binary and searched in place, so no set of 36,000 names is built at each run.
 enum GivenNames {
-    static let set = WordSet(lines: data)
+    private static let stride = width + 1
+    private static let count = (data.utf8CodeUnitCount + 1) / stride
+
+    /// Whether `p[i..<j]` is a given name.
+    static func contains(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool {
+        guard j > i, j - i <= width else { return false }
+        let table = data.utf8Start
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let c = compare(p, i, j, table + mid * stride)
+            if c == 0 { return true }
+            if c > 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return false
+    }
+
+    /// The word against a record, as their padded bytes compare: negative, zero or positive.
+    @inline(__always)
+    private static func compare(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int, _ record: UnsafePointer<UInt8>) -> Int {
+        for k in 0..<width {
+            let a = i + k < j ? p[i + k] : UInt8(ascii: "."), b = record[k]
+            if a != b { return Int(a) - Int(b) }
+        }
+        return 0
+    }
 }

@@ -429,10 +429,15 @@ enum ProperNames {
         return capitalisedWords(at: andEnd + 1, p, n, isName: isName)
     }
 
-    /// The end of one or more capitalised tokens at `i` separated by single spaces, none of them starting a name.
+    /// The end of one or more capitalised words in lower case after their capital ("Mutual Assistance", not an
+    /// acronym) at `i`, separated by single spaces, none of them starting a name.
     private static func capitalisedWords(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, isName: (Int) -> Bool) -> Int? {
-        guard !isName(i), var end = capitalisedToken(at: i, p, n) else { return nil }
-        while end + 1 < n && p[end] == space && !isName(end + 1), let next = capitalisedToken(at: end + 1, p, n) { end = next }
+        func word(_ k: Int) -> Int? {
+            guard k + 1 < n, !(p[k + 1] >= UInt8(ascii: "A") && p[k + 1] <= UInt8(ascii: "Z")), !isName(k) else { return nil }
+            return capitalisedToken(at: k, p, n)
+        }
+        guard var end = word(i) else { return nil }
+        while end + 1 < n && p[end] == space, let next = word(end + 1) { end = next }
         return end
     }
 
@@ -485,21 +490,6 @@ enum ProperNames {
 struct WordSet: Sendable {
     private var short: Set<UInt64> = []
     private var long: Set<[UInt8]> = []
-
-    /// The lines of `text` (one word a line), read from its bytes without a string per line.
-    init(lines text: String) {
-        var text = text
-        text.withUTF8 { u in
-            guard let p = u.baseAddress else { return }
-            var i = 0
-            while i < u.count {
-                var j = i
-                while j < u.count && p[j] != 0x0A { j += 1 }
-                if j - i <= 8 { if j > i { short.insert(Self.pack(p, i, j)) } } else { long.insert(Array(u[i..<j])) }
-                i = j + 1
-            }
-        }
-    }
 
     init(_ words: [String]) {
         for w in words {

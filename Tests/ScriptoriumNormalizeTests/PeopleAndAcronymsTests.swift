@@ -124,6 +124,22 @@ import ScriptoriumModel
         expect("The Joseph Council met.", [("Joseph Council", "Joseph Council")])
     }
 
+    @Test func theGivenNameTableIsSortedAndSearchedExactly() {
+        func has(_ word: String) -> Bool {
+            var w = word
+            return w.withUTF8 { GivenNames.contains($0.baseAddress!, 0, $0.count) }
+        }
+        #expect(has("Yahya") && has("Joseph") && has("Laurent") && has("Adama"))
+        // English words, a prefix of a name, a name with a letter more, and the padding itself are not names.
+        #expect(!has("Will") && !has("Grant") && !has("Josephx") && !has("Yahy") && !has("Josephx") && !has("Jo") && !has("................"))
+        // The binary search needs the records in ascending byte order.
+        let data = GivenNames.data
+        let bytes = Array(UnsafeBufferPointer(start: data.utf8Start, count: data.utf8CodeUnitCount))
+        let records = bytes.split(separator: UInt8(ascii: "\n"))
+        #expect(records.count > 30_000 && records.allSatisfy { $0.count == GivenNames.width })
+        #expect(zip(records, records.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+    }
+
     @Test func aPersonInsideANameWithAHeadIsPartOfIt() {
         expect("Cars crossed the King Fahd Causeway.", [("King Fahd Causeway", "King Fahd Causeway")])
     }
@@ -153,6 +169,10 @@ import ScriptoriumModel
         // Not when an item is a name, and not without the closing "and".
         expect("The Council of Europe, Japan and Somalia met.", [("Council of Europe", "Council of Europe"), ("Japan", "japan"), ("Somalia", "somalia")])
         expect("The Council of Europe, Asia, Africa met.", [("Council of Europe", "Council of Europe")])
+        // An acronym is no item: "the Peace Mission in The Gambia, PMG, and Jammeh" ends before it.
+        expect("The Peace Mission in The Gambia, PMG, and Yahya Jammeh left.",
+               [("Peace Mission in The Gambia", "Peace Mission in The Gambia"), ("PMG", "Peace Mission in The Gambia"),
+                ("Yahya Jammeh", "Yahya Jammeh")])
     }
 
     @Test func anObjectEndingInAHeadOfAnotherTypeStaysInTheName() {
