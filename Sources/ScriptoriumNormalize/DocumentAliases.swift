@@ -33,11 +33,15 @@ struct DocumentAliases {
     /// Targets by position; a short form whose position is -1 was claimed by two names and is no mention.
     private var targets: [(target: Target, evidence: Evidence)] = []
 
+    /// A bit per first letter A–Z of the short forms: most capitalised words are rejected here without hashing.
+    private var firstLetters: UInt32 = 0
+
     var isEmpty: Bool { targets.isEmpty }
 
     /// The short form at `i` (a capitalised word, not preceded by a word character), if the document has it.
     func match(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> (end: Int, target: Target)? {
-        guard ProperNames.isCapital(at: i, p, n) else { return nil }
+        let letter = p[i] &- UInt8(ascii: "A")
+        guard letter < 26, firstLetters & (1 << UInt32(letter)) != 0 else { return nil }
         var j = i
         while j < n && WordBoundary.isWord(at: j, p, n) { j += p[j] < 0x80 ? 1 : WordBoundary.decode(p, j, n).length }
         let slot: Int?
@@ -54,6 +58,7 @@ struct DocumentAliases {
     /// Records `p[i..<j]` as a short form of `target`.
     mutating func add(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int, _ target: Target, _ evidence: Evidence) {
         guard j > i else { return }
+        noteFirstLetter(p[i])
         if j - i <= 8 {
             let key = WordSet.pack(p, i, j)
             short[key] = slot(for: short[key], target, evidence)
@@ -141,7 +146,13 @@ struct DocumentAliases {
         if fullCount >= 2 && full != plain { addPacked(full, target) }
     }
 
+    private mutating func noteFirstLetter(_ b: UInt8) {
+        let letter = b &- UInt8(ascii: "A")
+        if letter < 26 { firstLetters |= 1 << UInt32(letter) }
+    }
+
     private mutating func addPacked(_ key: UInt64, _ target: Target) {
+        noteFirstLetter(UInt8(truncatingIfNeeded: key))
         short[key] = slot(for: short[key], target, .initials)
     }
 

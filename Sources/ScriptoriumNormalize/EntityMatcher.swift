@@ -337,8 +337,9 @@ public struct EntityMatcher: Sendable {
             out.append(Found(range: start..<nameEnd, lexiconIndex: -1, iso: text, type: .place))
             return nameEnd
         }
+        let forms = formCount
         if isPlace[entity] && ProperNames.isInsideLongerName(i..<nameEnd, p, n, after: out.count > base ? out[out.count - 1].range.upperBound : -1,
-                                                              startsName: { startsName(at: $0, p, n, t) }) {
+                                                              startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }) {
             return nil
         }
         out.append(Found(range: i..<nameEnd, lexiconIndex: entity, iso: "", form: nameEntity))
@@ -356,7 +357,7 @@ public struct EntityMatcher: Sendable {
                                    into out: inout [Found], aliases: inout DocumentAliases) -> Int? {
         if !aliases.isEmpty, let a = aliases.match(at: i, p, n) {
             // A lexicon name left alone here (a place inside a longer name) is no short form either.
-            guard !startsName(at: i, p, n, t) else { return nil }
+            guard !Self.startsName(at: i, p, n, t, formCount: formCount) else { return nil }
             out.append(Found(range: i..<a.end, lexiconIndex: a.target.lexiconIndex, iso: a.target.name, type: a.target.type))
             return a.end
         }
@@ -366,10 +367,11 @@ public struct EntityMatcher: Sendable {
             wordEnd = WordBoundary.asciiWordEnd(p, wordEnd + WordBoundary.decode(p, wordEnd, n).length, n)
         }
         // Most capitalised words open a sentence and are followed by a word in lower case: no name, and no look-up.
+        let forms = formCount
         guard wordEnd + 1 < n, p[wordEnd] == UInt8(ascii: " ") && ProperNames.isCapital(at: wordEnd + 1, p, n)
                 || p[wordEnd] == UInt8(ascii: "-") || p[wordEnd] == UInt8(ascii: "."),
-              let name = PersonNames.match(at: i, wordEnd: wordEnd, p, n, startsName: { startsName(at: $0, p, n, t) }),
-              !startsName(at: i, p, n, t)
+              let name = PersonNames.match(at: i, wordEnd: wordEnd, p, n, startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }),
+              !Self.startsName(at: i, p, n, t, formCount: formCount)
         else { return nil }
         let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
         out.append(Found(range: name, lexiconIndex: -1, iso: text, type: .person))
@@ -379,8 +381,10 @@ public struct EntityMatcher: Sendable {
         return name.upperBound
     }
 
-    /// Whether a lexicon name (not a head word) starts at `start` and ends at a word boundary.
-    private func startsName(at start: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>) -> Bool {
+    /// Whether a lexicon name (not a head word) starts at `start` and ends at a word boundary. (Static, with the
+    /// form count passed in: a closure over `self` would copy the matcher, and retain each of its arrays, per call.)
+    private static func startsName(at start: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
+                                   formCount: Int32) -> Bool {
         guard start < n else { return false }
         var node = Int(t[Int(p[start])])
         var j = start + 1
@@ -398,12 +402,13 @@ public struct EntityMatcher: Sendable {
     /// the same text (from `base` in `out`) may become part of it.
     private func properName(head: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
                             base: Int, out: [Found]) -> Range<Int>? {
-        ProperNames.name(head: head, p, n, mentionBefore: { end in
+        let forms = formCount
+        return ProperNames.name(head: head, p, n, mentionBefore: { end in
             var k = out.count - 1
             while k >= base && out[k].range.upperBound > end { k -= 1 }
             guard k >= base, out[k].range.upperBound == end, out[k].lexiconIndex >= 0 || out[k].type != nil else { return nil }
             return out[k].range.lowerBound
-        }, isName: { startsName(at: $0, p, n, t) })
+        }, isName: { Self.startsName(at: $0, p, n, t, formCount: forms) })
     }
 
     /// The child of `node` on `byte`, or 0.
