@@ -23,6 +23,15 @@ enum PersonNames {
         "Shah", "Ayatollah", "Pope", "Admiral", "Colonel", "Marshal", "Senator", "Ambassador", "Tsar", "Czar",
         "Kaiser", "Generalissimo", "Mr", "Mrs", "Ms", "Dr",
     ])
+    /// Nouns that end the names of streets, buildings and places, not of people: "Franklin Street", "Virginia
+    /// Beach", "Carnegie Hall".
+    static let placeNouns = WordSet([
+        "Street", "Road", "Avenue", "Lane", "Drive", "Boulevard", "Square", "Place", "Park", "Hall", "House",
+        "Building", "Tower", "Bridge", "Station", "Beach", "Hill", "Hills", "Heights", "County", "City", "Town",
+        "Village", "Springs", "Falls", "Creek", "University", "College", "School", "Hospital", "Church", "Cathedral",
+        "Palace", "Castle", "Stadium", "Airport", "Institute", "Museum", "Library", "Gardens", "Way", "Court",
+    ])
+
     /// First words of two-word titles, with the second word each needs.
     static let titleFirstWords = WordSet(["Prime", "Foreign", "Defence", "Defense", "Field", "Vice", "Crown", "Secretary"])
     static let titleSecondWords = WordSet(["Minister", "Marshal", "President", "Prince", "General"])
@@ -80,7 +89,8 @@ enum PersonNames {
                 if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") || WordBoundary.isDigit(b) { return nil }
                 if b < 0x80 { lower += 1; j += 1 } else { lower += 1; j += WordBoundary.decode(p, j, n).length }
             }
-            guard lower > 0, !ProperNames.notNameWords.contains(p, start, j), !ProperNames.isHeadWord(p, start, j)
+            guard lower > 0, !ProperNames.notNameWords.contains(p, start, j), !ProperNames.isHeadWord(p, start, j),
+                  !titles.contains(p, start, j), !placeNouns.contains(p, start, j)
             else { return nil }
             // "Kassym-Jomart", "Laurent-Désiré": a hyphen joins another capitalised part.
             guard j + 1 < n, p[j] == UInt8(ascii: "-"), ProperNames.isCapital(at: j + 1, p, n) else { return j }

@@ -120,6 +120,8 @@ import ScriptoriumModel
         expect("Joseph came. Georgia Tech won. Will Linux run? May Day came.", [("Georgia", "georgia")])
         // The surname is written in lower case after its capital: not an acronym.
         expect("Joseph GPL came.", [])
+        // A street, a building or a title after the name is no surname.
+        expect("Write to 51 Joseph Street, Boston, or Joseph Hall; Mr Dr. came.", [])
         // A head noun after the given name makes no person: the name rules take it.
         expect("The Joseph Council met.", [("Joseph Council", "Joseph Council")])
     }
