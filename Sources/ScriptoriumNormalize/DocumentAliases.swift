@@ -51,7 +51,7 @@ struct DocumentAliases {
             guard !long.isEmpty else { return nil }
             slot = long[Array(UnsafeBufferPointer(start: p + i, count: j - i))]
         }
-        guard let slot, slot >= 0 else { return nil }
+        guard let slot, slot >= 0, !Self.isShouting(i, j, p, n) else { return nil }
         return (j, targets[slot].target)
     }
 
@@ -84,6 +84,26 @@ struct DocumentAliases {
     private mutating func append(_ target: Target, _ evidence: Evidence) -> Int {
         targets.append((target, evidence))
         return targets.count - 1
+    }
+
+    /// Whether the all-capitals word `p[i..<j]` stands beside another word in capitals (a heading or a licence's
+    /// shouting, "THE AU IS", where an acronym cannot be told from a word). A word with lower-case letters is not.
+    private static func isShouting(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        func capitals(_ s: Int, _ e: Int) -> Bool {
+            e - s >= 2 && (s..<e).allSatisfy { p[$0] >= UInt8(ascii: "A") && p[$0] <= UInt8(ascii: "Z") }
+        }
+        guard capitals(i, j) else { return false }
+        if j + 1 < n && p[j] == space {
+            var e = j + 1
+            while e < n && WordBoundary.isASCIIWordByte(p[e]) { e += 1 }
+            if capitals(j + 1, e) { return true }
+        }
+        if i >= 2 && p[i - 1] == space {
+            var s = i - 1
+            while s > 0 && WordBoundary.isASCIIWordByte(p[s - 1]) { s -= 1 }
+            if capitals(s, i - 1) { return true }
+        }
+        return false
     }
 
     // MARK: Acronyms
@@ -142,8 +162,15 @@ struct DocumentAliases {
             }
             i = j + 1
         }
-        if plainCount >= 2 { addPacked(plain, target) }
-        if fullCount >= 2 && full != plain { addPacked(full, target) }
+        if plainCount >= 2 && !Self.isWord(plain, plainCount) { addPacked(plain, target) }
+        if fullCount >= 2 && full != plain && !Self.isWord(full, fullCount) { addPacked(full, target) }
+    }
+
+    /// Whether packed initials spell an English word ("OF" from "OpenLDAP Foundation"): capitals in a licence's
+    /// shouting ("WARRANTIES OF MERCHANTABILITY") are then no acronym.
+    private static func isWord(_ key: UInt64, _ count: Int) -> Bool {
+        var bytes = key
+        return withUnsafeBytes(of: &bytes) { EnglishWords.contains($0.baseAddress!.assumingMemoryBound(to: UInt8.self), 0, count) }
     }
 
     private mutating func noteFirstLetter(_ b: UInt8) {

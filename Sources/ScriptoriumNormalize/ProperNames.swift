@@ -267,8 +267,11 @@ enum ProperNames {
                 if p[wordEnd] != space { return h }
                 // "Belt and Road Initiative", "Peace and Security Council": one "and" between two capitalised
                 // words that are no names of their own ("Kenya and Uganda Police Force" stays "Uganda Police Force").
-                if !joinedByAnd, let before = andStart(endingAt: wordEnd, p), before >= 2, p[before - 1] == space,
+                // The "and" needs a word between it and the head ("Authors and Group" is none), and the word
+                // before it is in lower case after its capital ("OpenSSL and Secure Channel" is none).
+                if !joinedByAnd, start < h, let before = andStart(endingAt: wordEnd, p), before >= 2, p[before - 1] == space,
                    mentionBefore(before - 1) == nil, let s = capitalisedWord(endingAt: before - 1, p, n),
+                   (s + 1..<before - 1).allSatisfy({ !(p[$0] >= UInt8(ascii: "A") && p[$0] <= UInt8(ascii: "Z")) }),
                    !notNameWords.contains(p, s, before - 1) {
                     joinedByAnd = true
                     start = s

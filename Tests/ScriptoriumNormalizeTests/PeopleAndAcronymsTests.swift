@@ -53,9 +53,9 @@ import ScriptoriumModel
         expect("The Economic Community of West African States met, and ECOWAS and ECWAS acted.",
                [("Economic Community of West African States", "Economic Community of West African States"),
                 ("ECOWAS", "Economic Community of West African States"), ("ECWAS", "Economic Community of West African States")])
-        // Hyphenated parts count: RATS.
-        expect("The Regional Anti-Terrorist Structure opened. RATS grew.",
-               [("Regional Anti-Terrorist Structure", "Regional Anti-Terrorist Structure"), ("RATS", "Regional Anti-Terrorist Structure")])
+        // Hyphenated parts count: SATS.
+        expect("The Southern Anti-Terrorist Structure opened. SATS grew.",
+               [("Southern Anti-Terrorist Structure", "Southern Anti-Terrorist Structure"), ("SATS", "Southern Anti-Terrorist Structure")])
     }
 
     @Test func anAcronymDefinedInAppositionIsAMention() {
@@ -81,6 +81,19 @@ import ScriptoriumModel
     @Test func anAcronymNoNameStandsForIsNoMention() {
         expect("The software MUST use HTTP and JSON; NOTE that the API is AS IS.", [])
         expect("MINUSMA left Mali after M23 rebels came.", [])
+    }
+
+    @Test func initialsThatSpellAWordOrCapitalsAmongCapitalsAreNoMention() {
+        // "Open Foundation" would give "OF": an English word, so no acronym.
+        expect("The Open Foundation wrote it. WARRANTIES OF MERCHANTABILITY; OF course.",
+               [("Open Foundation", "Open Foundation")])
+        // A defined acronym in a run of capitals is shouting, not a mention; beside lower-case words it is one.
+        expect("The African Union met. THE AU IS HERE, but the AU is here.",
+               [("African Union", "african-union"), ("AU", "african-union")])
+        // Initials that spell a word are still an acronym when the document defines them.
+        expect("The Regional Anti-Terrorist Structure, RATS, opened; RATS grew.",
+               [("Regional Anti-Terrorist Structure", "Regional Anti-Terrorist Structure"),
+                ("RATS", "Regional Anti-Terrorist Structure"), ("RATS", "Regional Anti-Terrorist Structure")])
     }
 
     @Test func twoNamesWithTheSameInitialsLeaveTheAcronymToNeither() {
@@ -120,6 +133,9 @@ import ScriptoriumModel
         expect("Joseph came. Georgia Tech won. Will Linux run? May Day came.", [("Georgia", "georgia")])
         // The surname is written in lower case after its capital: not an acronym.
         expect("Joseph GPL came.", [])
+        // Credits: a notice word is no surname, and a third word that is a given name starts the next person.
+        expect("Thanks to Yahya Jammeh Copyright 1998 and Joseph Blorf Joseph Zork.",
+               [("Yahya Jammeh", "Yahya Jammeh"), ("Joseph Blorf", "Joseph Blorf"), ("Joseph Zork", "Joseph Zork")])
         // A street, a building or a title after the name is no surname.
         expect("Write to 51 Joseph Street, Boston, or Joseph Hall; Mr Dr. came.", [])
         // A head noun after the given name makes no person: the name rules take it.
@@ -152,6 +168,8 @@ import ScriptoriumModel
         expect("It joined the Belt and Road Initiative.", [("Belt and Road Initiative", "Belt and Road Initiative")])
         // An "and" does not join a lexicon name to the words after it.
         expect("Japan and Somalia Police Force met.", [("Japan", "japan"), ("Somalia Police Force", "Somalia Police Force")])
+        // Nor a word straight before the head, nor one with capitals inside it.
+        expect("The Authors and Group agreed; OpenSSL and Secure Channel.", [("Secure Channel", "Secure Channel")])
         expect("Troops of the 201st Military Base left.", [("201st Military Base", "201st Military Base")])
         expect("The Transit Center at Manas closed; the Council in Brussels met.",
                [("Transit Center at Manas", "Transit Center at Manas")])
