@@ -86,22 +86,25 @@ struct DocumentAliases {
         return targets.count - 1
     }
 
-    /// Whether the all-capitals word `p[i..<j]` stands beside another word in capitals (a heading or a licence's
-    /// shouting, "THE AU IS", where an acronym cannot be told from a word). A word with lower-case letters is not.
+    /// Whether the all-capitals word `p[i..<j]` stands beside an English word in capitals (a heading or a
+    /// licence's shouting, "THE AU IS", "WARRANTIES OF MERCHANTABILITY", where an acronym cannot be told from a
+    /// word). Another acronym beside it is no shouting ("GNU GPL"); a word in lower case never is.
     private static func isShouting(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         func capitals(_ s: Int, _ e: Int) -> Bool {
             e - s >= 2 && (s..<e).allSatisfy { p[$0] >= UInt8(ascii: "A") && p[$0] <= UInt8(ascii: "Z") }
         }
+        /// A word in capitals that is English: a short one in the word list, or one too long for an acronym.
+        func shouted(_ s: Int, _ e: Int) -> Bool { capitals(s, e) && (e - s > 5 || EnglishWords.contains(p, s, e)) }
         guard capitals(i, j) else { return false }
         if j + 1 < n && p[j] == space {
             var e = j + 1
             while e < n && WordBoundary.isASCIIWordByte(p[e]) { e += 1 }
-            if capitals(j + 1, e) { return true }
+            if shouted(j + 1, e) { return true }
         }
         if i >= 2 && p[i - 1] == space {
             var s = i - 1
             while s > 0 && WordBoundary.isASCIIWordByte(p[s - 1]) { s -= 1 }
-            if capitals(s, i - 1) { return true }
+            if shouted(s, i - 1) { return true }
         }
         return false
     }

@@ -90,6 +90,9 @@ import ScriptoriumModel
         // A defined acronym in a run of capitals is shouting, not a mention; beside lower-case words it is one.
         expect("The African Union met. THE AU IS HERE, but the AU is here.",
                [("African Union", "african-union"), ("AU", "african-union")])
+        // Beside another acronym it is one.
+        expect("The African Union met. The XQZ AU and AU.", [("African Union", "african-union"), ("AU", "african-union"),
+                                                           ("AU", "african-union")])
         // Initials that spell a word are still an acronym when the document defines them.
         expect("The Regional Anti-Terrorist Structure, RATS, opened; RATS grew.",
                [("Regional Anti-Terrorist Structure", "Regional Anti-Terrorist Structure"),
