@@ -7,6 +7,15 @@ import ScriptoriumModel
 /// People, short forms a document gives its names (acronyms, surnames), and places inside longer names, with a
 /// small lexicon of their own: an organisation without an acronym ("African Union"), places, and a given name
 /// that is also a place ("Georgia").
+/// `text` as a build reads and normalises a one-document input, with `matcher`.
+func normalizeDocument(_ text: String, matcher: EntityMatcher) throws -> DocumentRecords {
+    let bytes = Array(text.utf8)
+    let source = try SourceText(fileBytes: bytes, path: "t.txt")
+    let doc = DocumentRecord(id: "t", title: "T", source: "t.txt", sourceSHA256: "", language: "en", license: "",
+                             creators: [], byteCount: bytes.count, codePointCount: source.index.codePointCount)
+    return DocumentNormalizer(matcher: matcher).normalize(DocumentExtractor.extract(document: doc, source: source))
+}
+
 @Suite struct PeopleAndAcronymsTests {
     static let matcher = EntityMatcher(lexicon: try! parseLexicon("""
         {"entities": [
@@ -214,12 +223,8 @@ import ScriptoriumModel
     }
 
     @Test func peopleAndAcronymsAreEntitiesWithoutIdsAcrossTheDocument() throws {
-        let text = "Yahya Jammeh ruled.\n\nLater Jammeh left the African Union, and the AU met.\n"
-        let bytes = Array(text.utf8)
-        let source = try SourceText(fileBytes: bytes, path: "t.txt")
-        let doc = DocumentRecord(id: "t", title: "T", source: "t.txt", sourceSHA256: "", language: "en", license: "",
-                                 creators: [], byteCount: bytes.count, codePointCount: source.index.codePointCount)
-        let records = DocumentNormalizer(matcher: Self.matcher).normalize(DocumentExtractor.extract(document: doc, source: source))
+        let records = try normalizeDocument("Yahya Jammeh ruled.\n\nLater Jammeh left the African Union, and the AU met.\n",
+                                            matcher: Self.matcher)
         #expect(records.mentions.map(\.text) == ["Yahya Jammeh", "Jammeh", "African Union", "AU"])
         #expect(records.mentions.map(\.entityID) == ["ent.yahya-jammeh", "ent.yahya-jammeh", "ent.african-union", "ent.african-union"])
         let person = records.entities.first { $0.type == .person }
