@@ -30,7 +30,7 @@ enum ProperNames {
     static let heads: [(text: String, type: EntityType)] = {
         let instruments = ["Treaty", "Pact", "Agreement", "Accord", "Accords", "Charter", "Convention", "Protocol",
                            "Declaration", "Covenant", "Communiqué", "Doctrine", "Act", "License", "Licence",
-                           "Arrangements", "Resolution"]
+                           "Arrangements", "Resolution", "Plan"]
         let organisations = ["Alliance", "Organization", "Organisation", "Association", "Council", "Union",
                              "Community", "Commission", "Command", "Force", "Forces", "Fleet", "Army", "Navy",
                              "Air Force", "Marines", "Corps", "Coast Guard", "Guard", "League", "Ministry",
@@ -128,7 +128,8 @@ enum ProperNames {
             }
         }
         guard start < head.lowerBound || end > head.upperBound,
-              end > head.upperBound || !isDeterminer(before: start, p, n) || isAttributive(end, p, n),
+              end > head.upperBound || !isDeterminer(before: start, p, n) || isAttributive(end, p, n)
+                || wordCount(start..<head.lowerBound, p) >= 3,
               !isQuoted(start..<end, p, n), !isTitleCase(p, n) else { return nil }
         return start..<end
     }
@@ -144,6 +145,14 @@ enum ProperNames {
     /// is still a name: its object says which.)
     static let determiners = WordSet(["a", "an", "any", "each", "every", "such", "no", "another", "some", "this",
                                       "these", "those", "either", "neither"])
+
+    /// The words (space-separated) in `p[r]`. Three or more capitalised words before a head make a name even after
+    /// a determiner ("a Continental Early Warning System"); "a Secondary License" has one.
+    private static func wordCount(_ r: Range<Int>, _ p: UnsafePointer<UInt8>) -> Int {
+        var count = 0
+        for k in r where p[k] == space { count += 1 }
+        return count
+    }
 
     /// Whether the phrase ending at `end` modifies a noun after it ("a Royal Navy frigate"): the determiner then
     /// belongs to that noun, and the phrase is a name. A function word or a verb after it ("a Secondary License

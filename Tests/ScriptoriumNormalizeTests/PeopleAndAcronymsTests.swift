@@ -190,6 +190,17 @@ func normalizeDocument(_ text: String, matcher: EntityMatcher) throws -> Documen
         expect("Chapter Five and Five.", [])
     }
 
+    @Test func threeCapitalisedWordsBeforeAHeadAreANameEvenAfterADeterminer() {
+        expect("It set up a Continental Early Warning System and a Peace Fund.",
+               [("Continental Early Warning System", "Continental Early Warning System")])
+        expect("Aid came through the Marshall Plan.", [("Marshall Plan", "Marshall Plan")])
+    }
+
+    @Test func aCommonNameThatIsAlsoAWordIsAGivenName() {
+        expect("The alliance met John Foster Dulles and Mark Rutte; Will Linux run? May Day came.",
+               [("John Foster Dulles", "John Foster Dulles"), ("Mark Rutte", "Mark Rutte")])
+    }
+
     @Test func aNumberedHeadIsANameOnlyWithItsNumber() {
         expect("Resolution 1744 passed; Conflict Resolution and Resolution of disputes.", [("Resolution 1744", "Resolution 1744")])
         #expect(mentions("Resolution 1744 passed.").map(\.2) == [.legalInstrument])
