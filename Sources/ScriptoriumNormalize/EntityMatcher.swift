@@ -368,7 +368,8 @@ public struct EntityMatcher: Sendable {
         }
         // Most capitalised words open a sentence and are followed by a word in lower case: no name, and no look-up.
         let forms = formCount
-        guard wordEnd + 1 < n, p[wordEnd] == UInt8(ascii: " ") && ProperNames.isCapital(at: wordEnd + 1, p, n)
+        guard wordEnd + 1 < n, p[wordEnd] == UInt8(ascii: " ") && (ProperNames.isCapital(at: wordEnd + 1, p, n)
+                                                                    || PersonNames.isParticle(at: wordEnd + 1, p, n))
                 || p[wordEnd] == UInt8(ascii: "-") || p[wordEnd] == UInt8(ascii: "."),
               let name = PersonNames.match(at: i, wordEnd: wordEnd, p, n, startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }),
               !Self.startsName(at: i, p, n, t, formCount: formCount)

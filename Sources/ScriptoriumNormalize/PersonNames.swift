@@ -73,8 +73,14 @@ enum PersonNames {
                                   startsName: (Int) -> Bool) -> Range<Int>? {
         var end = i, words = 0
         while words < max {
-            let start = words == 0 ? i : end + 1
+            var start = words == 0 ? i : end + 1
             if words > 0 { guard end < n, p[end] == UInt8(ascii: " ") else { break } }
+            // "Charles de Gaulle", "Ursula von der Leyen": particles in lower case before a later word of the name.
+            if words > 0 {
+                var k = start
+                while let particleEnd = particle(at: k, p, n) { k = particleEnd + 1 }
+                if k > start && nameWord(at: k, p, n) != nil { start = k }
+            }
             guard let e = nameWord(at: start, p, n), words == 0 && min > 1 || !startsName(start) else { break }
             // A third word that is a given name starts the next person of a list: "Jakub Stachowski James Westby".
             if words == 2 && GivenNames.contains(p, start, e) { break }
@@ -85,8 +91,34 @@ enum PersonNames {
         return words >= min ? i..<end : nil
     }
 
-    /// The end of a word of a name at `i`: a capital, then lower-case letters (any script), hyphenated parts alike.
+    /// The end of a surname particle and the space after it at `i` ("de ", "von ", "bin "), or nil.
+    private static func particle(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        var j = i
+        while j < n && p[j] >= UInt8(ascii: "a") && p[j] <= UInt8(ascii: "z") { j += 1 }
+        guard j > i, j < n, p[j] == UInt8(ascii: " "), !WordBoundary.isWord(before: i, p, n),
+              particles.contains(p, i, j) else { return nil }
+        return j
+    }
+
+    /// Whether a surname particle and a space start at `i` (cheap first: its first letter).
+    static func isParticle(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let b = p[i]
+        guard b == UInt8(ascii: "d") || b == UInt8(ascii: "v") || b == UInt8(ascii: "b") || b == UInt8(ascii: "i")
+                || b == UInt8(ascii: "l") || b == UInt8(ascii: "t") else { return false }
+        return particle(at: i, p, n) != nil
+    }
+
+    private static let particles = WordSet(["de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter",
+                                            "bin", "ibn", "le", "la"])
+
+    /// The end of a word of a name at `i`: a capital, then lower-case letters (any script; a capital after them
+    /// too: "McCarthy", "MacArthur", not "GPL"), hyphenated parts alike; "al-Assad" and "el-Sisi" as well.
     static func nameWord(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        if i + 3 < n, p[i + 2] == UInt8(ascii: "-"), p[i + 1] == UInt8(ascii: "l"),
+           p[i] == UInt8(ascii: "a") || p[i] == UInt8(ascii: "e"), !WordBoundary.isWord(before: i, p, n),
+           ProperNames.isCapital(at: i + 3, p, n), let end = nameWord(at: i + 3, p, n) {
+            return end
+        }
         guard i < n, ProperNames.isCapital(at: i, p, n), !WordBoundary.isWord(before: i, p, n) else { return nil }
         var j = i
         while true {
@@ -95,7 +127,7 @@ enum PersonNames {
             var lower = 0
             while j < n && WordBoundary.isWord(at: j, p, n) {
                 let b = p[j]
-                if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") || WordBoundary.isDigit(b) { return nil }
+                if WordBoundary.isDigit(b) || b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") && lower == 0 { return nil }
                 if b < 0x80 { lower += 1; j += 1 } else { lower += 1; j += WordBoundary.decode(p, j, n).length }
             }
             guard lower > 0, !ProperNames.notNameWords.contains(p, start, j), !ProperNames.isHeadWord(p, start, j),
@@ -115,7 +147,11 @@ enum PersonNames {
     static func surnameStart(of name: Range<Int>, _ p: UnsafePointer<UInt8>) -> Int? {
         var s = name.upperBound
         while s > name.lowerBound && p[s - 1] != UInt8(ascii: " ") { s -= 1 }
-        return s > name.lowerBound ? s : nil
+        guard s > name.lowerBound, p[s] >= UInt8(ascii: "A") && p[s] <= UInt8(ascii: "Z") else { return nil }
+        // After a particle the surname is "de Gaulle", not "Gaulle": no short form of one word.
+        var w = s - 1
+        while w > name.lowerBound && p[w - 1] != UInt8(ascii: " ") { w -= 1 }
+        return p[w] >= UInt8(ascii: "a") && p[w] <= UInt8(ascii: "z") ? nil : s
     }
 }
 

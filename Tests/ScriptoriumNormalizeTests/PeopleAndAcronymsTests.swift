@@ -196,6 +196,14 @@ func normalizeDocument(_ text: String, matcher: EntityMatcher) throws -> Documen
         expect("Aid came through the Marshall Plan.", [("Marshall Plan", "Marshall Plan")])
     }
 
+    @Test func surnamesWithParticlesAndInnerCapitals() {
+        expect("Then Charles de Gaulle left, and Joseph McCarthy and President Bashar al-Assad spoke; McCarthy won.",
+               [("Charles de Gaulle", "Charles de Gaulle"), ("Joseph McCarthy", "Joseph McCarthy"),
+                ("Bashar al-Assad", "Bashar al-Assad"), ("McCarthy", "Joseph McCarthy")])
+        // A particle with nothing capitalised after it, and a word in capitals, end the name.
+        expect("Then Joseph de left. Joseph GPL.", [])
+    }
+
     @Test func aCommonNameThatIsAlsoAWordIsAGivenName() {
         expect("The alliance met John Foster Dulles and Mark Rutte; Will Linux run? May Day came.",
                [("John Foster Dulles", "John Foster Dulles"), ("Mark Rutte", "Mark Rutte")])
