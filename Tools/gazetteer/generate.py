@@ -15,6 +15,13 @@ Sources, merged in this order (an earlier source owns a surface form; a later on
    (official and common names without a comma) and the former names of renamed countries (ISO 3166-3).
 4. Short curated lists: former and alternative names a reader meets in English prose (Kiev, Peking, Saigon...),
    and seas and regions (no GeoNames ids; Wikidata ids only where certain).
+5. A second layer, each name a mention only when the document names the place's country (a US place: its state):
+   towns of TOWN_POPULATION to CITY_POPULATION people (GeoNames); the GeoNames alternate names of cities of
+   ALTERNATE_POPULATION or more that look like English spellings; ISO 3166-2 first-level subdivisions (pycountry,
+   English names from iso-codes' translations where there are some; no ids). Then ISO 3166-3 former states that are
+   no country of today (no ids), "Congo" as a name two countries share (no id), and "St"/"St." for every "Saint".
+   A second-layer name is dropped when it is a word, a person's name (wamerican proper nouns; Faker's given names and
+   surnames of every locale), a people, a language, script or currency, or a name another place of the data bears.
 
 Precision policy (documented in README "Entities"):
 - A city name that is a common English word (in lower case in the word list: nice, reading, mobile, split, bath)
@@ -383,7 +390,7 @@ def main():
                 owner[v] = e["key"]
 
     # a. Other names of a city of ALTERNATE_POPULATION or more (GeoNames alternate names in the Latin alphabet:
-    #    "Andijan" for Andijon, "Semipalatinsk" for Semey), with its country (a US city: its state) named in the document.
+    #    "Andijan" for Andijon, "Stalinabad" for Dushanbe), with its country (a US city: its state) named in the document.
     def alternates(c):
         """A city's other names a reader of English may meet: in the Latin alphabet, capitalised (particles aside), not
         an inflection of the name (Batkena, Batkenas), not spelt with letters English never writes for a sound
