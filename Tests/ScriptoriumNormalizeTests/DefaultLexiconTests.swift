@@ -171,6 +171,9 @@ import ScriptoriumModel
                 == ["ent.ambiguous-congo", "ent.democratic-republic-of-the-congo"])
         let congo = DefaultLexicon.lexicon.entity(id: "ent.ambiguous-congo")
         #expect(congo?.geonames == nil && congo?.wikidata == nil)
+        // Told apart by its capital, as prose does, it is that country.
+        #expect(try places("Congo-Brazzaville and Congo-Kinshasa.\n")
+                == ["ent.republic-of-the-congo", "ent.democratic-republic-of-the-congo"])
         // A former state ISO 3166-3 lists that is no country of today: a place without an id.
         #expect(try places("Southern Rhodesia declared independence.\n") == ["ent.southern-rhodesia"])
         #expect(DefaultLexicon.lexicon.entity(id: "ent.southern-rhodesia")?.geonames == nil)

@@ -486,13 +486,20 @@ def main():
         add(dict(key=k, type="place", name=name, wikidata="", geonames="", source="iso3166-3", forms={name: ""},
                  evidence="", candidates=[], country=""))
         owner[name] = k
-    # e. A short name two countries share (Congo): a mention with no id.
+    # e. A short name two countries share (Congo): a mention with no id; the name with a capital is that country's.
     for name, codes in sorted(SHARED_COUNTRY_NAMES.items()):
         k = "ambiguous-" + slug(name)
         add(dict(key=k, type="place", name=name, wikidata="", geonames="", source="iso3166", forms={name: ""},
                  evidence="", candidates=sorted(country_key[c] for c in codes), country=""))
         owner[name] = k
         ambiguous[name] = entities[k]["candidates"]
+        # Each told apart by its capital, as prose does: "Congo-Brazzaville", "Congo-Kinshasa".
+        for c in codes:
+            capital = nfc(countries[c]["capital"])
+            for v in dict.fromkeys((f"{name}-{capital}", f"{name}-{fold(capital)}")):
+                if v not in owner:
+                    entities[country_key[c]]["forms"][v] = ""
+                    owner[v] = country_key[c]
     # f. "Saint" is also written "St" and "St.": each such form gets both, with the same rule.
     for e in list(entities.values()):
         for f, r in list(e["forms"].items()):
