@@ -351,8 +351,6 @@ def main():
             ambiguous[f] = sorted(distinct)
 
     # Layer 2: names that need their country named in the document (towns, other names of a place, provinces).
-    # Every name any place of the data bears, primary or alternate, folded: a second layer name is taken only when
-    # exactly one place bears it and no first-layer form (usable or not) is the same text.
     # Names of languages, scripts and currencies (ISO 639-3, 15924, 4217 through pycountry): a town or province named
     # so (Kikuyu, Kachin, Kayah, Dinar) is more often the language or the money in prose. A language's name also
     # without a leading Eastern, Old... ("Kayah" from "Eastern Kayah"); a currency's words one by one ("Dinar").
@@ -365,6 +363,8 @@ def main():
             tongues.add(words[1])
     for x in pycountry.currencies:
         tongues.update(w for w in x.name.split(" ") if w[:1].isupper())
+    # Every name any place of the data bears, primary or alternate, folded: a second-layer name is taken only when
+    # exactly one place bears it and no first-layer form (usable or not) is the same text.
     bearers = {}
     for c in cities.values():
         for n in [c["name"]] + c.get("alternatenames", []):
@@ -374,9 +374,9 @@ def main():
             bearers.setdefault(fold(n), set()).add((p["kind"], str(p["geonames"]) or p["name"]))
 
     def gated_ok(f, kind_id, person_named_too=True):
-        """A second-layer form: long enough, no word, no person's name where asked (the word list's proper nouns, Faker's
-        given names and surnames), no name of a people (the word list
-        has its plural: Somali, Somalis) or of a language, script or currency, one bearer, no first-layer form."""
+        """A second-layer form: long enough, no word, no person's name where asked (the word list's proper nouns,
+        Faker's given names and surnames), no name of a people (the word list has its plural: Somali, Somalis) or of
+        a language, script or currency, one bearer, no first-layer form."""
         return (len(f) >= 4 and not word_named(f) and not (person_named_too and (f in proper or f in people))
                 and f + "s" not in proper
                 and f not in tongues and fold(f) not in tongues and f not in owner
@@ -423,7 +423,7 @@ def main():
                 add_gated(e, a, ev)
                 alternate_count += 1
     # b. Towns of TOWN_POPULATION to CITY_POPULATION people, by their name, only with their country named (a US town:
-    #    its state); never a person's name (a proper noun of the word list: Kant, Buchanan).
+    #    its state); never a person's name (a proper noun of the word list or a name of Faker's: Kant, Oliveira).
     town_count = 0
     for gid, c in sorted(cities.items(), key=lambda kv: int(kv[1]["geonameid"])):
         if not TOWN_POPULATION <= c["population"] < CITY_POPULATION or gid in capital_ids:
@@ -433,9 +433,7 @@ def main():
         ev = evidence_of(p)
         if not ev:
             continue
-        kid = ("city", str(c["geonameid"]))
-        names = [n for n in [p["name"]] if gated_ok(n, kid)]
-        if not names:
+        if not gated_ok(p["name"], ("city", str(c["geonameid"]))):
             continue
         k = slug(p["name"])
         for candidate in (k, f"{k}-{p['country'].lower()}", f"{k}-{p['geonames']}"):
@@ -445,11 +443,10 @@ def main():
         e = dict(key=k, type="place", name=p["name"], wikidata="", geonames=p["geonames"], source="geonames", forms={},
                  evidence="", candidates=[], country=p["country"])
         add(e)
-        for n in names:
-            add_gated(e, n, ev)
+        add_gated(e, p["name"], ev)
         town_count += 1
     # c. Provinces, regions and other first-level subdivisions (ISO 3166-2 through pycountry, the English name where
-    #    pycountry has one), only with their country named; no id (pycountry gives none).
+    #    iso-codes translates it), only with their country named; no id (pycountry gives none).
     en = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
     subdivision_count = 0
     subdivisions = []
@@ -543,6 +540,7 @@ def main():
         for a in sorted(attached):
             f.write("\t".join(a) + "\n")
     print(f"{len(lines)} entities, {len(ambiguous)} ambiguous names, {len(attached)} core entries given GeoNames ids; "
+          f"second layer: {town_count} towns, {alternate_count} other names of cities, {subdivision_count} provinces; "
           f"{os.path.getsize(OUT)} bytes", file=sys.stderr)
 
 
