@@ -88,6 +88,13 @@ import ScriptoriumModel
         #expect(try places("Buchanan is the port of Liberia.\n") == ["ent.buchanan", "ent.liberia"])
     }
 
+    @Test func aCityNamedLikeASurnameNeedsItsCountry() throws {
+        // Kennedy (Colombia), Mary (Turkmenistan), Rubio (Venezuela), Hassan (India): cities under a million people
+        // whose names are surnames in one of Faker's locales; here they are people.
+        #expect(try places("President Kennedy met Mary, Rubio and Hassan.\n").isEmpty)
+        #expect(try places("Mary is an oasis city of Turkmenistan.\n") == ["ent.mary", "ent.turkmenistan"])
+    }
+
     @Test func aCapitalThatIsAWordNeedsItsCountry() throws {
         // (Waterloo is a place several share: a mention without an id.)
         #expect(try places("The Duke of Wellington won at Waterloo.\n") == ["ent.ambiguous-waterloo"])

@@ -132,14 +132,14 @@ def is_acronym(form):
     return 2 <= len(form) <= 4 and form.isascii() and form.isupper() and form.isalpha()
 
 
-def person_names():
+def person_names(kinds=("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "last_names")):
     """Given names and surnames of every locale Faker ships (MIT): a stop list for the names that need their country,
     where a person's name is likelier than a town's (Oliveira, Ivanov)."""
     import faker.providers.person as person
     names = set()
     for m in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
         provider = getattr(importlib.import_module("faker.providers.person." + m.name), "Provider", None)
-        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "last_names"):
+        for attr in kinds:
             v = provider.__dict__.get(attr) if provider else None
             if isinstance(v, (dict, list, tuple, set)):
                 names.update(n for n in v if isinstance(n, str))
@@ -153,6 +153,8 @@ def main():
     pycountry_version = importlib.metadata.version("pycountry")
     wamerican = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "wamerican"], capture_output=True, text=True).stdout
 
+    people = person_names()
+    surnames = person_names(("last_names",))
     entities = {}   # key -> dict(key, type, name, wikidata, geonames, source, forms: {form: rule}, evidence, candidates)
     owner = {}      # surface form -> key (the first source to claim a form keeps it)
 
@@ -330,8 +332,8 @@ def main():
             e = entities[key_of[id(p)]]
             rule = ""
             if p["kind"] == "city" and (p["population"] < BIG_CITY and (
-                    f in proper and (p["country"] in ENGLISH_SPEAKING or p["population"] < CITY_POPULATION_PLAIN))
-                    or word_named(f) or len(f) == 3):
+                    f in proper and (p["country"] in ENGLISH_SPEAKING or p["population"] < CITY_POPULATION_PLAIN)
+                    or f in surnames) or word_named(f) or len(f) == 3):
                 # A capital or a large city whose name is also a word ("wellington", "shanghai"), or a city of three
                 # letters (Osh; also a given name or the start of a longer name: Jos, Yao, Iwo), needs its country too.
                 rule = evidence_of(p) or "never"
@@ -354,7 +356,6 @@ def main():
     # Names of languages, scripts and currencies (ISO 639-3, 15924, 4217 through pycountry): a town or province named
     # so (Kikuyu, Kachin, Kayah, Dinar) is more often the language or the money in prose. A language's name also
     # without a leading Eastern, Old... ("Kayah" from "Eastern Kayah"); a currency's words one by one ("Dinar").
-    people = person_names()
     tongues = set()
     for x in list(pycountry.languages) + list(pycountry.scripts):
         words = x.name.split(" ")
