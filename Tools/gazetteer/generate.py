@@ -132,14 +132,15 @@ def is_acronym(form):
     return 2 <= len(form) <= 4 and form.isascii() and form.isupper() and form.isalpha()
 
 
-def person_names(kinds=("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "last_names")):
-    """Given names and surnames of every locale Faker ships (MIT): a stop list for the names that need their country,
-    where a person's name is likelier than a town's (Oliveira, Ivanov)."""
+def person_names():
+    """Given names and surnames of every locale Faker ships (MIT): a city under a million people named so needs its
+    country, and a town, province or other name is dropped, since a person's name is likelier in prose (Kennedy in
+    Colombia, Vladimir in Russia, Oliveira in Brazil)."""
     import faker.providers.person as person
     names = set()
     for m in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
         provider = getattr(importlib.import_module("faker.providers.person." + m.name), "Provider", None)
-        for attr in kinds:
+        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "last_names"):
             v = provider.__dict__.get(attr) if provider else None
             if isinstance(v, (dict, list, tuple, set)):
                 names.update(n for n in v if isinstance(n, str))
@@ -154,7 +155,6 @@ def main():
     wamerican = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "wamerican"], capture_output=True, text=True).stdout
 
     people = person_names()
-    surnames = person_names(("last_names",))
     entities = {}   # key -> dict(key, type, name, wikidata, geonames, source, forms: {form: rule}, evidence, candidates)
     owner = {}      # surface form -> key (the first source to claim a form keeps it)
 
@@ -333,7 +333,7 @@ def main():
             rule = ""
             if p["kind"] == "city" and (p["population"] < BIG_CITY and (
                     f in proper and (p["country"] in ENGLISH_SPEAKING or p["population"] < CITY_POPULATION_PLAIN)
-                    or f in surnames) or word_named(f) or len(f) == 3):
+                    or f in people) or word_named(f) or len(f) == 3):
                 # A capital or a large city whose name is also a word ("wellington", "shanghai"), or a city of three
                 # letters (Osh; also a given name or the start of a longer name: Jos, Yao, Iwo), needs its country too.
                 rule = evidence_of(p) or "never"
