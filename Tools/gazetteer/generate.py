@@ -140,10 +140,12 @@ def person_names():
     names = set()
     for m in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
         provider = getattr(importlib.import_module("faker.providers.person." + m.name), "Provider", None)
-        for attr in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary", "last_names"):
-            v = provider.__dict__.get(attr) if provider else None
-            if isinstance(v, (dict, list, tuple, set)):
-                names.update(n for n in v if isinstance(n, str))
+        # Every list of names (first_names_male, last_names_rus, last_romanized_names...) but the kana and the
+        # languages' names.
+        for attr, v in sorted(provider.__dict__.items()) if provider else ():
+            if attr.endswith("names") or "_names_" in attr:
+                if "kana" not in attr and attr != "language_names" and isinstance(v, (dict, list, tuple, set)):
+                    names.update(n for n in v if isinstance(n, str))
     return names
 
 
