@@ -33,6 +33,9 @@ public struct JSONWriter: ~Copyable {
 
     deinit { buffer.deallocate() }
 
+    /// The number of bytes written so far (an offset into what `finish()` will hand over).
+    public var byteCount: Int { count }
+
     /// The bytes written so far, ending the writer.
     public consuming func take() -> [UInt8] {
         [UInt8](UnsafeBufferPointer(start: buffer, count: count)) // the buffer is freed by deinit

@@ -12,11 +12,24 @@ import ScriptoriumModel
 enum JSONLDDatasetWriter {
     static func write(_ dataset: DatasetMetadata, documents: [DocumentRecord], entities: [EntityRecord],
                       files: [PayloadFile], tables: [TableSummary], embedded: Bool = false) -> [UInt8] {
+        let both = writeBoth(dataset, documents: documents, entities: entities, files: files, tables: tables)
+        return embedded ? both.embedded : both.file
+    }
+
+    /// Both forms from one writing of the description: `file` refers to the context file, `embedded` has the same
+    /// bytes after the context, which it writes inline (a dataset of thousands of files is described once).
+    static func writeBoth(_ dataset: DatasetMetadata, documents: [DocumentRecord], entities: [EntityRecord],
+                          files: [PayloadFile], tables: [TableSummary]) -> (file: [UInt8], embedded: [UInt8]) {
         let nodes = JSONLDNodes(dataset: dataset)
+        var inline = JSONWriter(capacity: 4096)
+        inline.beginObject()
+        nodes.context(&inline, reference: nil)
+        let head = inline.take()
         var w = JSONWriter(capacity: 4096 + files.count * 320 + documents.count * (nodes.base.count + 160)
                            + entities.count * (nodes.base.count + 240))
         w.beginObject()
-        nodes.context(&w, reference: embedded ? nil : JSONLDWriter.contextFileName)
+        nodes.context(&w, reference: JSONLDWriter.contextFileName)
+        let afterContext = w.byteCount
         w.lineBreak(indent: 0)
         w.key("@id")
         w.string(nodes.datasetIRI)
@@ -133,7 +146,8 @@ enum JSONLDDatasetWriter {
         }
         w.endArray()
         w.endObject(onNewLine: true)
-        return w.finish()
+        let file = w.finish()
+        return (file, head + file[afterContext...])
     }
 
     /// Record nodes the dataset file describes: the dataset, its documents and every entity.

@@ -53,6 +53,13 @@ public enum JSONLDWriter {
                                   embedded: embedded)
     }
 
+    /// `dataset(…)` and `dataset(…, embedded: true)` from one writing of the description: what the build writes to
+    /// `dataset.jsonld` and embeds in the landing page.
+    public static func datasetBoth(_ dataset: DatasetMetadata, documents: [DocumentRecord], entities: [EntityRecord],
+                                   files: [PayloadFile], tables: [TableSummary] = []) -> (file: [UInt8], embedded: [UInt8]) {
+        JSONLDDatasetWriter.writeBoth(dataset, documents: documents, entities: entities, files: files, tables: tables)
+    }
+
     /// Record nodes in `document(records, …)`: the document, its sections, blocks, sentences, mentions and
     /// the entities it mentions (blank nodes such as the source file's description are not counted).
     public static func nodeCount(_ records: DocumentRecords) -> Int {

@@ -26,15 +26,12 @@ enum DatasetFiles {
             TableSummary(name: table.name, path: file.path, description: table.description,
                          columns: table.columns.map { .init(name: $0.name, description: $0.description) }, rows: file.records ?? 0)
         }
-        // dataset.jsonld and the landing page's JSON-LD: one call each with the same arguments, so they describe
-        // the same dataset (the page's with its context inline).
-        let described = files + written
-        func datasetJSONLD(embedded: Bool) -> [UInt8] {
-            JSONLDWriter.dataset(dataset, documents: documents, entities: entities, files: described, tables: summaries,
-                                 embedded: embedded)
-        }
+        // dataset.jsonld and the landing page's JSON-LD: one writing of the description, so they describe the same
+        // dataset in the same bytes (the page's with its context inline).
+        let described = JSONLDWriter.datasetBoth(dataset, documents: documents, entities: entities, files: files + written,
+                                                 tables: summaries)
         let datasetPath = OutputLayout.datasetJSONLDPath
-        written.append(try HashingFileWriter.write(datasetJSONLD(embedded: false), to: layout.url(datasetPath), path: datasetPath,
+        written.append(try HashingFileWriter.write(described.file, to: layout.url(datasetPath), path: datasetPath,
                                                    mediaType: "application/ld+json", format: "jsonld",
                                                    records: JSONLDWriter.nodeCount(documents: documents, entities: entities)))
         let landing = LandingPage.page(
@@ -43,7 +40,7 @@ enum DatasetFiles {
                 let page = HTMLFormat.path(forDocument: $0.id)
                 return LandingPage.Document(record: $0, page: page, files: context.files(of: $0).filter { $0.path != page })
             },
-            tables: summaries, files: files.count + written.count + 4, jsonld: datasetJSONLD(embedded: true))
+            tables: summaries, files: files.count + written.count + 4, jsonld: described.embedded)
         let landingPath = OutputLayout.landingPagePath
         written.append(try HashingFileWriter.write(landing, to: layout.url(landingPath), path: landingPath,
                                                    mediaType: "text/html", format: "html"))
