@@ -38,7 +38,7 @@ enum ProperNames {
                              "Institute", "Agency", "Bank", "Fund", "Court", "Movement", "Partnership", "Group",
                              "Quartet", "Quad", "Brigade", "Division", "Regiment", "Squadron", "Mission", "Architecture",
                              "Mechanism", "System", "Structure", "Cooperation", "Co-operation", "Front", "Center",
-                             "Centre", "Commonwealth", "Panel",
+                             "Centre", "Commonwealth", "Panel", "Party", "Company",
                              // A group named by its number: "Shanghai Five", "Big Four".
                              "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve", "Twenty"]
         let events = ["War", "Wars", "Revolution", "Crisis", "Conference", "Summit", "Initiative", "Dialogue", "Battle",
@@ -49,7 +49,7 @@ enum ProperNames {
                       "Straits", "Sea", "Ocean", "Gulf", "Bay", "River", "Canal", "Causeway", "Mountains", "Desert",
                       "Lake", "Valley", "Plateau", "Corridor", "Wall", "Cape", "Isthmus", "Channel", "Basin", "Peak",
                       "Pass", "Harbour", "Harbor", "Port", "Military Base", "Cosmodrome", "Gap", "Airfield",
-                      "Airport"]
+                      "Airport", "Strip", "Heights", "Shoal", "Reef", "Shipyard"]
         return instruments.map { ($0, EntityType.legalInstrument) } + organisations.map { ($0, .organization) }
             + events.map { ($0, .event) } + places.map { ($0, .place) }
     }()
@@ -79,6 +79,10 @@ enum ProperNames {
     /// Mission in Somalia", "Transit Center at Manas". (Other heads do not take "in": "the Council in Brussels".)
     static let placedHeads = WordSet(["Mission", "Center", "Centre"])
     static let placePrepositions = WordSet(["in", "at", "to"])
+    /// Month and weekday names: never the first word of a name's object.
+    static let calendarWords = WordSet(["January", "February", "March", "April", "May", "June", "July", "August",
+                                        "September", "October", "November", "December", "Monday", "Tuesday",
+                                        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
     /// Lower-case words that may join the capitalised words after the preposition.
     static let joiners = WordSet(["of", "the", "and", "for", "de", "del", "da", "do", "dos", "das", "la", "le", "y", "&"])
 
@@ -397,7 +401,9 @@ enum ProperNames {
            theEnd < n, p[theEnd] == space {
             k = theEnd + 1
         }
-        guard var last = capitalisedToken(at: k, p, n) else { return e }
+        // A month or a weekday after the preposition is a date, not the object of a name ("the Agreement of April
+        // 2014", "Congress on January 5").
+        guard var last = capitalisedToken(at: k, p, n), !calendarWords.contains(p, k, last) else { return e }
         // More capitalised words, or a joiner and a capitalised word.
         while last < n && p[last] == space {
             let next = last + 1

@@ -39,6 +39,21 @@ import ScriptoriumModel
                     [("Organisation for Economic Co-operation and Development", .organization)])
     }
 
+    @Test func partiesCompaniesStripsHeightsShoalsAndReefsAreNames() {
+        expectNames("The Labour Party and the Hudson Bay Company met near the Spratly Reef.",
+                    [("Labour Party", .organization), ("Hudson Bay Company", .organization), ("Spratly Reef", .place)])
+        expectNames("Ships passed the Sabine Shoal, the Zhanjiang Shipyard, the Kerem Strip and the Hermon Heights.",
+                    [("Sabine Shoal", .place), ("Zhanjiang Shipyard", .place), ("Kerem Strip", .place), ("Hermon Heights", .place)])
+        // Lower case or alone, the head is a common noun.
+        expectNames("A party of three walked along the strip to the reef.", [])
+    }
+
+    @Test func aMonthOrWeekdayAfterThePrepositionIsADateNotTheObject() {
+        expectNames("They signed the Defence Cooperation Agreement of April 2014.", [("Defence Cooperation Agreement", .legalInstrument)])
+        expectNames("The Senate Congress on January 5 voted.", [("Senate Congress", .event)])
+        expectNames("The Treaty of Lisbon entered into force.", [("Treaty of Lisbon", .legalInstrument)])
+    }
+
     @Test func theLongestNameWinsOverLexiconNamesInsideIt() {
         // "Japan" and "United States" are lexicon names; inside a longer name they are no mentions of their own.
         expectFound("The Japan Coast Guard and the United States Fifth Fleet met Japan.",
