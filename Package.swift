@@ -19,7 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "ScriptoriumModel", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "ScriptoriumJSON"),
+        .target(name: "ScriptoriumJSON", dependencies: ["ScriptoriumText"]),
         // Vector scans of text in C (SSE2 where available), each behind a safe API of ScriptoriumText.
         .target(name: "CTextScan"),
         .target(name: "ScriptoriumText", dependencies: ["CTextScan"]),

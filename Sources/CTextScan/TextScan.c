@@ -58,3 +58,39 @@ size_t scriptorium_html_clean_prefix(const unsigned char *bytes, size_t count) {
     return count;
 #endif
 }
+
+/// Whether the byte at `i` (of `count`) is one the JSON writer must look at (see the header).
+static inline int json_attention(const unsigned char *bytes, size_t i, size_t count) {
+    unsigned char b = bytes[i];
+    if (b < 0x20 || b == 0x22 || b == 0x5C) return 1;
+    if (b == 0xE2) return i + 2 < count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9);
+    if (b == 0xEF) return i + 2 < count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF;
+    return 0;
+}
+
+size_t scriptorium_json_clean_prefix(const unsigned char *bytes, size_t count) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i below = _mm_set1_epi8(0x1F), quote = _mm_set1_epi8(0x22), backslash = _mm_set1_epi8(0x5C);
+    const __m128i e2 = _mm_set1_epi8((char)0xE2), ef = _mm_set1_epi8((char)0xEF);
+    for (; i + 16 <= count; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(bytes + i));
+        // Unsigned v <= 0x1F is min(v, 0x1F) == v. The lead bytes are only candidates: confirmed one at a time.
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, below), v),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        int sure = _mm_movemask_epi8(hit);
+        int maybe = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, ef)));
+        while (maybe != 0) {
+            int k = __builtin_ctz((unsigned)maybe);
+            if (sure != 0 && __builtin_ctz((unsigned)sure) < k) break;
+            if (json_attention(bytes, i + (size_t)k, count)) return i + (size_t)k;
+            maybe &= maybe - 1;
+        }
+        if (sure != 0) return i + (size_t)__builtin_ctz((unsigned)sure);
+    }
+#endif
+    for (; i < count; i++) {
+        if (json_attention(bytes, i, count)) return i;
+    }
+    return count;
+}

@@ -1,3 +1,5 @@
+import ScriptoriumText
+
 /// A byte-level JSON emitter. It writes into a buffer it owns (a raw allocation that doubles when full, so each
 /// write is a bounds check and a store or a `memcpy`), copies runs of bytes that need no escaping in one go, and
 /// places commas itself: after a value or a closed container the next key or value gets a comma, after an
@@ -291,21 +293,17 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    /// Appends `input` escaped for a JSON string. The fast path tests eight bytes at a time for anything that
-    /// needs attention (a byte below 0x20, `"`, `\`, or 0xE2 / 0xEF, the lead bytes of U+2028/U+2029 / U+FEFF)
-    /// and copies clean runs with one `memcpy`.
+    /// Appends `input` escaped for a JSON string. The fast path (`JSONScan`, sixteen bytes at a time) finds the
+    /// next byte that needs attention (below 0x20, `"`, `\`, or the start of U+2028, U+2029 or U+FEFF), and clean
+    /// runs are copied with one `memcpy`.
     private mutating func appendEscaped(_ input: UnsafeBufferPointer<UInt8>) {
         guard let base = input.baseAddress else { return }
         let n = input.count
         var runStart = 0
         var i = 0
         while i < n {
-            // Skip eight clean bytes at a time.
-            while i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                if JSONWriter.wordNeedsAttention(word) { break }
-                i += 8
-            }
+            // Skip the clean bytes, sixteen at a time (`JSONScan`).
+            i += JSONScan.cleanPrefix(UnsafeBufferPointer(rebasing: input[i...]).span)
             guard i < n else { break }
             let b = base[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 && b != 0xEF {
@@ -370,19 +368,5 @@ public struct JSONWriter: ~Copyable {
             reserve(end - start)
             putUnchecked(UnsafeBufferPointer(start: base + start, count: end - start))
         }
-    }
-
-    /// True if any byte of `word` is below 0x20, or is 0x22, 0x5C, 0xE2 or 0xEF (SWAR: no per-byte branches).
-    @inline(__always)
-    public static func wordNeedsAttention(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
-        let below20 = (word &- ones &* 0x20) & ~word & highs
-        let quote = hasZeroByte(word ^ (ones &* 0x22))
-        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
-        let e2 = hasZeroByte(word ^ (ones &* 0xE2))
-        let ef = hasZeroByte(word ^ (ones &* 0xEF))
-        return (below20 | quote | backslash | e2 | ef) != 0
     }
 }
