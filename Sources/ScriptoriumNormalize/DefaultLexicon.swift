@@ -49,15 +49,31 @@ public enum DefaultLexicon {
         func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
             a.count == b.count && (a.isEmpty || memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0)
         }
+        let base = bytes.baseAddress!
+        /// The first `byte` in `r`, or `r.upperBound` (libc's `memchr`: the file is 1.5 MB and read on every build).
+        func find(_ byte: UInt8, _ r: Range<Int>) -> Int {
+            guard !r.isEmpty, let hit = memchr(base + r.lowerBound, Int32(byte), r.count) else { return r.upperBound }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
         /// Calls `body` with each `separator`-separated piece of `r` (none when `r` is empty).
         func pieces(_ r: Range<Int>, _ separator: UInt8, _ body: (Range<Int>) -> Void) {
             guard !r.isEmpty else { return }
             var start = r.lowerBound
-            for i in r where bytes[i] == separator {
-                body(start..<i)
-                start = i + 1
+            while true {
+                let end = find(separator, start..<r.upperBound)
+                body(start..<end)
+                if end == r.upperBound { return }
+                start = end + 1
             }
-            body(start..<r.upperBound)
+        }
+        /// The entity type named by the bytes `r` (no `String` made per line for it).
+        let typeNames = EntityType.allCases.map { (Array($0.rawValue.utf8), $0) }
+        func type(_ r: Range<Int>) -> EntityType? {
+            for (name, type) in typeNames where name.count == r.count
+                && name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, base + r.lowerBound, r.count) == 0 }) {
+                return type
+            }
+            return nil
         }
 
         // Pass 1: every line's nine fields, as byte ranges (9 per entity, flat); the entities themselves.
@@ -72,13 +88,12 @@ public enum DefaultLexicon {
         var row: [Range<Int>] = []
         row.reserveCapacity(9)
         while line < bytes.count {
-            var end = line
-            while end < bytes.count && bytes[end] != newline { end += 1 }
+            let end = find(newline, line..<bytes.count)
             defer { line = end + 1 }
             guard end > line, bytes[line] != UInt8(ascii: "#") else { continue }
             row.removeAll(keepingCapacity: true)
             pieces(line..<end, tab) { row.append($0) }
-            guard row.count == 9, let type = EntityType(rawValue: string(row[1])) else { continue }
+            guard row.count == 9, let type = type(row[1]) else { continue }
             let key = string(row[0])
             var aliases: [String] = []
             pieces(row[6], bar) { form in
