@@ -52,6 +52,11 @@ struct DocumentAliases {
             slot = long[Array(UnsafeBufferPointer(start: p + i, count: j - i))]
         }
         guard let slot, slot >= 0, !Self.isShouting(i, j, p, n) else { return nil }
+        // A person's family name before another capitalised word is the start of a longer name ("Hu Jintao" again,
+        // with "Hu" its short form) or part of another one ("Park Avenue" after "Park Chung-hee"): no short form.
+        if targets[slot].target.type == .person, j + 1 < n, p[j] == UInt8(ascii: " "), ProperNames.isCapital(at: j + 1, p, n) {
+            return nil
+        }
         return (j, targets[slot].target)
     }
 

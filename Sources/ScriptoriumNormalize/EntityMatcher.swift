@@ -376,8 +376,9 @@ public struct EntityMatcher: Sendable {
         else { return nil }
         let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
         out.append(Found(range: name, lexiconIndex: -1, iso: text, type: .person))
-        if let s = PersonNames.surnameStart(of: name, p) {
-            aliases.add(p, s, name.upperBound, DocumentAliases.Target(lexiconIndex: -1, name: text, type: .person), .initials)
+        if let family = PersonNames.familyName(of: name, p) {
+            aliases.add(p, family.lowerBound, family.upperBound, DocumentAliases.Target(lexiconIndex: -1, name: text, type: .person),
+                        .initials)
         }
         return name.upperBound
     }

@@ -9,12 +9,19 @@ import ScriptoriumModel
 /// - a **title** ("President", "Prime Minister", "King", "Chancellor", "Secretary-General", "Admiral"…) followed by
 ///   one to three capitalised words: they are the name (the title is not part of it);
 /// - a **given name** from a generated list (``GivenNames``; English words such as "Will", "May" or "Grant" are not
-///   in it) followed by one or two capitalised words: the name starts at the given name.
+///   in it) followed by one or two capitalised words: the name starts at the given name;
+/// - an East Asian **family name**, which is written first (``FamilyFirstNames``: "Hu Jintao", "Chiang Kai-shek",
+///   "Lee Kuan Yew"), followed by a given name: one or two capitalised words or a hyphenated one ("Kai-shek",
+///   "Jong-un"). A family name that is also an English word ("Park", "Moon", "Lee") needs the hyphenated given name or
+///   two more words.
+/// A monarch's title is part of a one-word name ("King Hussein", "Emperor Hirohito": that is how they are named);
+/// other titles are not ("President Sukarno" names Sukarno). "Jr." and "Sr." end a name with their full stop.
 /// The words of a name are written in lower case after their first letter ("Mbeki", "Kassym-Jomart"; not "GPL"),
 /// are no sentence-opening function word ("The", "When"), no head noun ("Council", "Treaty") and start no lexicon
 /// name: "Georgia Tech" is Georgia (a lexicon place wins at its own start, and "Virginia Beach" is the lexicon's or
 /// nothing), "President Bush" is a person, "General Assembly" no person. A possessive ends the name ("Kabila's").
-/// The last word of a name of two words or more is then a short form of it (see ``DocumentAliases``).
+/// The family name of a name of two words or more (the last word; the first for an East Asian name) is then a short
+/// form of it (see ``DocumentAliases``).
 enum PersonNames {
     /// Titles that come before a person's name and before nothing else in the texts the tool is for. ("General",
     /// "Major", "Secretary" and "Minister" alone come before common nouns too: "General Public License".)
@@ -23,6 +30,9 @@ enum PersonNames {
         "Shah", "Ayatollah", "Pope", "Admiral", "Colonel", "Marshal", "Senator", "Ambassador", "Tsar", "Czar",
         "Kaiser", "Generalissimo", "Mr", "Mrs", "Ms", "Dr",
     ])
+    /// Titles of monarchs, which are part of a name of one word.
+    static let regnalTitles = WordSet(["King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Shah", "Tsar", "Czar",
+                                       "Kaiser", "Pope"])
     /// Nouns that end the names of streets, buildings and places, not of people: "Franklin Street", "Virginia
     /// Beach", "Carnegie Hall".
     static let placeNouns = WordSet([
@@ -30,6 +40,7 @@ enum PersonNames {
         "Building", "Tower", "Bridge", "Station", "Beach", "Hill", "Hills", "Heights", "County", "City", "Town",
         "Village", "Springs", "Falls", "Creek", "University", "College", "School", "Hospital", "Church", "Cathedral",
         "Palace", "Castle", "Stadium", "Airport", "Institute", "Museum", "Library", "Gardens", "Way", "Court",
+        "Dynasty", "Empire", "Kingdom", "Province", "Temple", "Mountain",
     ])
 
     /// Capitalised words of credits and notices that follow names but are none: "Tim Janik Copyright 1998".
@@ -52,6 +63,21 @@ enum PersonNames {
             first = wordEnd + 1
             maxWords = 3
             if wordEnd < n, p[wordEnd] == UInt8(ascii: ".") { first += 1 }  // "Dr. Kabila"
+            // "King Hussein": a monarch's title and one name are the name.
+            if regnalTitles.contains(p, i, wordEnd), first < n, p[first - 1] == UInt8(ascii: " "),
+               let one = nameWords(from: first, max: 3, min: 1, p, n, startsName: startsName),
+               !one.contains(where: { p[$0] == UInt8(ascii: " ") }) {
+                return i..<one.upperBound
+            }
+        } else if FamilyFirstNames.plain.contains(p, i, wordEnd) {
+            return nameWords(from: i, max: 3, min: 2, p, n, startsName: startsName)
+        } else if FamilyFirstNames.word.contains(p, i, wordEnd) {
+            // "Park Chung-hee", "Lee Kuan Yew"; not "Park Avenue" or "Long Island". (The family name itself may be
+            // a word that names no person elsewhere, such as "Park".)
+            guard wordEnd + 1 < n, p[wordEnd] == UInt8(ascii: " "),
+                  let given = nameWords(from: wordEnd + 1, max: 2, min: 1, p, n, startsName: startsName) else { return nil }
+            return isHyphenatedGivenName(given.lowerBound, given.upperBound, p)
+                || given.contains(where: { p[$0] == UInt8(ascii: " ") }) ? i..<given.upperBound : nil
         } else if titleFirstWords.contains(p, i, wordEnd), wordEnd + 1 < n,
                   p[wordEnd] == UInt8(ascii: " ") || p[wordEnd] == UInt8(ascii: "-") {
             var k = wordEnd + 1
@@ -82,13 +108,29 @@ enum PersonNames {
                 if k > start && nameWord(at: k, p, n) != nil { start = k }
             }
             guard let e = nameWord(at: start, p, n), words == 0 && min > 1 || !startsName(start) else { break }
-            // A third word that is a given name starts the next person of a list: "Jakub Stachowski James Westby".
-            if words == 2 && GivenNames.contains(p, start, e) { break }
+            // A third word that is a given name and has a capitalised word after it starts the next person of a list:
+            // "Jakub Stachowski James Westby", "Thomas Henlich Tim May" (but "Gamal Abdel Nasser", whose Nasser is a
+            // given name too, is one).
+            if words == 2 && GivenNames.contains(p, start, e) && e + 1 < n && p[e] == UInt8(ascii: " ")
+                && ProperNames.isCapital(at: e + 1, p, n) { break }
             end = e
             words += 1
             if isPossessive(at: e, p, n) { break }
         }
-        return words >= min ? i..<end : nil
+        guard words >= min else { return nil }
+        // "Ferdinand Marcos Jr.": the suffix's full stop belongs to the name.
+        if words > 1, end < n, p[end] == UInt8(ascii: "."), end >= 2, p[end - 1] == UInt8(ascii: "r"),
+           p[end - 2] == UInt8(ascii: "J") || p[end - 2] == UInt8(ascii: "S"), end == 2 || p[end - 3] == UInt8(ascii: " ") {
+            end += 1
+        }
+        return i..<end
+    }
+
+    /// Whether `p[i..<j]` is one word of two short parts joined by a hyphen, the second in lower case: an East Asian
+    /// given name ("Kai-shek", "Jong-un", "Chung-hee").
+    private static func isHyphenatedGivenName(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+        guard let h = (i..<j).first(where: { p[$0] == UInt8(ascii: "-") }) else { return false }
+        return h - i <= 5 && j - h - 1 <= 5 && (h + 1..<j).allSatisfy { p[$0] >= UInt8(ascii: "a") && p[$0] <= UInt8(ascii: "z") }
     }
 
     /// The end of a surname particle and the space after it at `i` ("de ", "von ", "bin "), or nil.
@@ -133,6 +175,14 @@ enum PersonNames {
             guard lower > 0, !ProperNames.notNameWords.contains(p, start, j), !ProperNames.isHeadWord(p, start, j),
                   !titles.contains(p, start, j), !placeNouns.contains(p, start, j), !notNameNouns.contains(p, start, j)
             else { return nil }
+            // "Kai-shek", "Jong-un": a short second part in lower case after a short first one.
+            if j - start <= 5, j + 1 < n, p[j] == UInt8(ascii: "-") {
+                var k = j + 1
+                while k < n && p[k] >= UInt8(ascii: "a") && p[k] <= UInt8(ascii: "z") { k += 1 }
+                if k > j + 1, k - j - 1 <= 5, !WordBoundary.isWord(at: k, p, n), k >= n || p[k] != UInt8(ascii: "-") {
+                    return k
+                }
+            }
             // "Kassym-Jomart", "Laurent-Désiré": a hyphen joins another capitalised part.
             guard j + 1 < n, p[j] == UInt8(ascii: "-"), ProperNames.isCapital(at: j + 1, p, n) else { return j }
             j += 1
@@ -143,8 +193,37 @@ enum PersonNames {
         j < n && p[j] == UInt8(ascii: "'") || j + 2 < n && p[j] == 0xE2 && p[j + 1] == 0x80 && p[j + 2] == 0x99
     }
 
+    /// The family name in the name `p[name]` of more than one word, a short form of it: the last word ("Mbeki"), or
+    /// the first of an East Asian name ("Hu" of "Hu Jintao", "Kim" of "Kim Jong-un"; "Kim Dotcom" keeps "Dotcom").
+    /// Nil after a particle or a monarch's title ("de Gaulle" and "King Hussein" have no short form of one word).
+    static func familyName(of name: Range<Int>, _ p: UnsafePointer<UInt8>) -> Range<Int>? {
+        var f = name.lowerBound
+        while f < name.upperBound && p[f] != UInt8(ascii: " ") { f += 1 }
+        guard f < name.upperBound else { return nil }
+        if regnalTitles.contains(p, name.lowerBound, f) { return nil }
+        if FamilyFirstNames.plain.contains(p, name.lowerBound, f) && !GivenNames.contains(p, name.lowerBound, f)
+            || FamilyFirstNames.word.contains(p, name.lowerBound, f)
+            || FamilyFirstNames.plain.contains(p, name.lowerBound, f) && isHyphenatedGivenName(f + 1, wordEnd(f + 1, p, name.upperBound), p) {
+            return name.lowerBound..<f
+        }
+        var end = name.upperBound
+        if p[end - 1] == UInt8(ascii: ".") {  // "Marcos Jr.": the family name is before the suffix.
+            end -= 1
+            while end > name.lowerBound && p[end - 1] != UInt8(ascii: " ") { end -= 1 }
+            end -= 1
+        }
+        guard let s = surnameStart(name.lowerBound..<end, p) else { return nil }
+        return s..<end
+    }
+
+    private static func wordEnd(_ i: Int, _ p: UnsafePointer<UInt8>, _ limit: Int) -> Int {
+        var j = i
+        while j < limit && p[j] != UInt8(ascii: " ") { j += 1 }
+        return j
+    }
+
     /// The start of the last word of the name `p[name]`, when it has more than one word.
-    static func surnameStart(of name: Range<Int>, _ p: UnsafePointer<UInt8>) -> Int? {
+    private static func surnameStart(_ name: Range<Int>, _ p: UnsafePointer<UInt8>) -> Int? {
         var s = name.upperBound
         while s > name.lowerBound && p[s - 1] != UInt8(ascii: " ") { s -= 1 }
         guard s > name.lowerBound, p[s] >= UInt8(ascii: "A") && p[s] <= UInt8(ascii: "Z") else { return nil }
@@ -193,6 +272,13 @@ struct SortedWordTable {
 enum GivenNames {
     static let table = SortedWordTable(data: data, width: width)
     static func contains(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool { table.contains(p, i, j) }
+}
+
+/// Family names that East Asian names put first, generated by `Tools/names/generate.py`: `plain` ones, and those
+/// that are also English words (`word`: "Park", "Moon", "Lee"), which need more evidence.
+enum FamilyFirstNames {
+    static let plain = SortedWordTable(data: plainData, width: width)
+    static let word = SortedWordTable(data: wordData, width: width)
 }
 
 /// Short English words in capitals ("OF", "IT", "RATS"), generated by `Tools/names/generate.py`.

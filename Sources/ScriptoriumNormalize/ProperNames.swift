@@ -117,7 +117,11 @@ enum ProperNames {
             }
             if words > 0 && !isTitleCase(p, n) { return head.lowerBound..<end }
         }
-        let start = nameStart(before: head.lowerBound, p, n, mentionBefore: mentionBefore)
+        var start = nameStart(before: head.lowerBound, p, n, mentionBefore: mentionBefore)
+        // "the October War", "the February Revolution": a month names an event after "the".
+        if start == head.lowerBound, let month = monthBefore(head.lowerBound, p, n), type(ofHead: head, p) == .event {
+            start = month
+        }
         var end = head.upperBound
         // A licence is named "X License"; "License of the Program" is a defined term.
         if !isLicence(head, p) {
@@ -297,6 +301,15 @@ enum ProperNames {
             start = wordStart
         }
         return start
+    }
+
+    /// The start of a month's name that ends one space before `h` and follows "the ", or nil.
+    private static func monthBefore(_ h: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard h >= 2, p[h - 1] == space, let s = capitalisedWord(endingAt: h - 1, p, n), calendarWords.contains(p, s, h - 1),
+              s >= 4, p[s - 1] == space, p[s - 2] == UInt8(ascii: "e"), p[s - 3] == UInt8(ascii: "h"),
+              p[s - 4] == UInt8(ascii: "t") || p[s - 4] == UInt8(ascii: "T"), s == 4 || !WordBoundary.isWord(before: s - 4, p, n)
+        else { return nil }
+        return s
     }
 
     /// The start of the word "and" ending at `end`, or nil.

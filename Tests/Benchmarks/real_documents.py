@@ -10,7 +10,7 @@ and compared with NAME.outline and NAME.sentences:
 
     python3 Tests/Benchmarks/real_documents.py --binary .build/release/scriptorium [--only held-out|tuned] [--detail NAME]
 """
-import argparse, collections, csv, os, subprocess, sys, tempfile
+import argparse, shutil, collections, csv, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "RealDocuments")
@@ -43,8 +43,8 @@ def built(binary, name, workdir):
     indir = os.path.join(workdir, name + "-in")
     os.makedirs(indir, exist_ok=True)
     dest = os.path.join(indir, name + ".txt")
-    if not os.path.exists(dest):
-        os.symlink(os.path.abspath(src), dest)
+    if not os.path.exists(dest):  # a copy: the tool refuses a symbolic link that leads out of its input
+        shutil.copyfile(src, dest)
     subprocess.run([binary, "build", indir, "--output", out], check=True, stdout=subprocess.DEVNULL)
     text = open(src, encoding="utf-8-sig", newline="").read()
     # Code point offset -> 1-based line number (a line ends at LF, CR or CRLF).

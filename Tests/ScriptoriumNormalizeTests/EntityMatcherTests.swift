@@ -197,9 +197,10 @@ func expectFound(_ text: String, _ expected: [(String, String)], _ matcher: Enti
 
 
 /// Whether `short` may be a short form the document gave `name` (see ``DocumentAliases``): capitals starting with
-/// the name's first letter and no lexicon form, or the name's last word.
+/// the name's first letter and no lexicon form, or the name's family name: its last word, or its first (an East
+/// Asian name's).
 private func isShortForm(_ short: String, of name: String) -> Bool {
-    if name.hasSuffix(" " + short) { return true }
+    if name.hasSuffix(" " + short) || name.hasPrefix(short + " ") { return true }
     return short.count >= 2 && short.allSatisfy { $0.isUppercase || $0.isNumber } && short.first == name.first
         && !sampleLexicon.entities.contains { $0.surfaceForms.contains(short) }
 }

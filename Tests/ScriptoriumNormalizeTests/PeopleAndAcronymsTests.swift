@@ -154,6 +154,35 @@ func normalizeDocument(_ text: String, matcher: EntityMatcher) throws -> Documen
         expect("The Joseph Council met.", [("Joseph Council", "Joseph Council")])
     }
 
+    @Test func aMonarchsTitleIsPartOfANameOfOneWordAndJuniorKeepsItsStop() {
+        expect("In 1957 King Zork dismissed the cabinet; Queen Blorf Zorkova reigned.",
+               [("King Zork", "King Zork"), ("Blorf Zorkova", "Blorf Zorkova")])
+        expect("In 2022 Joseph Blorf Jr. was elected, and Blorf spoke.",
+               [("Joseph Blorf Jr.", "Joseph Blorf Jr."), ("Blorf", "Joseph Blorf Jr.")])
+        // A third given name that ends the sentence is the person's, not the start of the next person.
+        expect("In 1956 Yahya Joseph Adama spoke.", [("Yahya Joseph Adama", "Yahya Joseph Adama")])
+    }
+
+    @Test func anEastAsianFamilyNameComesFirstAndIsTheShortForm() {
+        expect("In 2003 Hu Jintao took office; Hu met Chiang Kai-shek's heirs, and Hu Jintao left.",
+               [("Hu Jintao", "Hu Jintao"), ("Hu", "Hu Jintao"), ("Chiang Kai-shek", "Chiang Kai-shek"),
+                ("Hu Jintao", "Hu Jintao")])
+        // A family name that is an English word needs a hyphenated given name or two more words.
+        expect("Later Park Chung-hee and Lee Zork Blorf ruled; Park and Lee agreed.",
+               [("Park Chung-hee", "Park Chung-hee"), ("Lee Zork Blorf", "Lee Zork Blorf"), ("Park", "Park Chung-hee"),
+                ("Lee", "Lee Zork Blorf")])
+        expect("The Park Avenue office and Long Zork and He Visited.", [])
+        // A person's short form before a capitalised word is part of another name.
+        expect("Later Park Chung-hee rode down Park Avenue.", [("Park Chung-hee", "Park Chung-hee")])
+        // A dynasty is no person.
+        expect("The Han Dynasty ruled.", [])
+    }
+
+    @Test func aMonthAfterTheNamesAnEvent() {
+        expect("Egypt fought the October War; In October Blorf Council met.",
+               [("October War", "October War"), ("Blorf Council", "Blorf Council")])
+    }
+
     @Test func theGivenNameTableIsSortedAndSearchedExactly() {
         func has(_ word: String) -> Bool {
             var w = word
@@ -168,6 +197,12 @@ func normalizeDocument(_ text: String, matcher: EntityMatcher) throws -> Documen
         let records = bytes.split(separator: UInt8(ascii: "\n"))
         #expect(records.count > 30_000 && records.allSatisfy { $0.count == GivenNames.width })
         #expect(zip(records, records.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+        for table in [FamilyFirstNames.plainData, FamilyFirstNames.wordData] {
+            let family = Array(UnsafeBufferPointer(start: table.utf8Start, count: table.utf8CodeUnitCount))
+                .split(separator: UInt8(ascii: "\n"))
+            #expect(family.count > 20 && family.allSatisfy { $0.count == FamilyFirstNames.width })
+            #expect(zip(family, family.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) })
+        }
     }
 
     @Test func aPersonInsideANameWithAHeadIsPartOfIt() {
