@@ -60,6 +60,28 @@ struct HTMLBytes: ~Copyable {
 
     mutating func text(_ value: String) { escape(value, attribute: false) }
 
+    /// `before`, a record id, `after`. Record ids are XML NCNames of ASCII letters, digits, `_`, `-` and `.`,
+    /// which the record validator checks before any writer runs, so they go in as they are: no scan per id.
+    /// (`scriptorium validate` checks each page's syntax and ids against the records as well.)
+    mutating func id(_ before: StaticString, _ id: String, _ after: StaticString) {
+        raw(before)
+        withUTF8(of: id) { out, u in if let p = u.baseAddress, u.count > 0 { out.append(p, u.count) } }
+        raw(after)
+    }
+
+    /// Whether all of `u` needs no escaping (one scan of a whole text, so that its pieces can be appended with
+    /// `text(_:clean:)` without a scan each).
+    static func isClean(_ u: UnsafeBufferPointer<UInt8>) -> Bool { HTMLScan.cleanPrefix(u.span) == u.count }
+
+    /// A piece of a text: as it is when the whole text was found clean, else escaped.
+    mutating func text(_ u: UnsafeBufferPointer<UInt8>, clean: Bool) {
+        if clean {
+            if let p = u.baseAddress, u.count > 0 { append(p, u.count) }
+        } else {
+            escape(u, attribute: false)
+        }
+    }
+
     mutating func attribute(_ value: String) { escape(value, attribute: true) }
 
     /// ` name="value"`.

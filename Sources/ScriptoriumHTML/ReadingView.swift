@@ -87,15 +87,15 @@ public enum ReadingView {
             }
             switch kind {
             case .verbatim:
-                out.attribute("<pre id=\"", tree.records.blocks[b].id, "\">\n")
+                out.id("<pre id=\"", tree.records.blocks[b].id, "\">\n")
                 // (a parser drops one line feed right after <pre>: that one, never the text's)
                 out.text(tree.records.blocks[b].text)
                 out.raw("</pre>\n")
                 continue
             case .listItem:
-                out.attribute("<li id=\"", tree.records.blocks[b].id, "\">")
+                out.id("<li id=\"", tree.records.blocks[b].id, "\">")
             default:
-                out.attribute("<p id=\"", tree.records.blocks[b].id, "\">")
+                out.id("<p id=\"", tree.records.blocks[b].id, "\">")
             }
             if let marker = tree.records.blocks[b].marker, !marker.isEmpty {
                 out.text("<span class=\"k\">", marker, "</span>")
@@ -127,11 +127,13 @@ public enum ReadingView {
     /// overlaps the one before or cuts a character is shown as plain text).
     private static func sentence(_ out: inout HTMLBytes, _ tree: DocumentTree, _ s: Int) {
         let mentions = tree.mentions(ofSentence: s)
-        out.attribute("<span id=\"", tree.records.sentences[s].id, "\">")
+        out.id("<span id=\"", tree.records.sentences[s].id, "\">")
         if mentions.isEmpty {
             out.text(tree.records.sentences[s].text)
         } else {
             out.withUTF8(of: tree.records.sentences[s].text) { out, u in
+                // Most sentences need no escaping at all: one scan of the whole text, not one per piece.
+                let clean = HTMLBytes.isClean(u)
                 var at = 0
                 // A cut is on a character's boundary: not before a UTF-8 continuation byte.
                 func boundary(_ k: Int) -> Bool { k == u.count || u[k] & 0xC0 != 0x80 }
@@ -139,13 +141,13 @@ public enum ReadingView {
                     let r = tree.records.mentions[m].rangeInSentence
                     guard r.lowerBound >= at, r.upperBound <= u.count, !r.isEmpty, boundary(r.lowerBound),
                           boundary(r.upperBound) else { continue }
-                    out.escape(UnsafeBufferPointer(rebasing: u[at..<r.lowerBound]), attribute: false)
-                    out.attribute("<a href=\"#", tree.records.mentions[m].entityID, "\">")
-                    out.escape(UnsafeBufferPointer(rebasing: u[r]), attribute: false)
+                    out.text(UnsafeBufferPointer(rebasing: u[at..<r.lowerBound]), clean: clean)
+                    out.id("<a href=\"#", tree.records.mentions[m].entityID, "\">")
+                    out.text(UnsafeBufferPointer(rebasing: u[r]), clean: clean)
                     out.raw("</a>")
                     at = r.upperBound
                 }
-                out.escape(UnsafeBufferPointer(rebasing: u[at...]), attribute: false)
+                out.text(UnsafeBufferPointer(rebasing: u[at...]), clean: clean)
             }
         }
         out.raw("</span>")
