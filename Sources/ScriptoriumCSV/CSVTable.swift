@@ -244,7 +244,7 @@ public enum RecordTables {
             id(EntityRecord.self),
             .text(CSVColumn("name", .string, "Canonical name; for a date, its ISO 8601 value."), { $0.name }, { $0.name = $1 }),
             // A type outside the enumeration is reported by the column checks; the record reads as a place.
-            .text(CSVColumn("type", .string, "Entity type.", allowed: ["place", "organization", "legal_instrument", "event", "person", "date"]),
+            .text(CSVColumn("type", .string, "Entity type.", allowed: ["place", "organization", "legal_instrument", "event", "person", "date", "name"]),
                   { $0.type.rawValue }, { $0.type = EntityType(rawValue: $1) ?? .place }),
             .optional(CSVColumn("wikidata", .string, required: false, "Wikidata id (Q…) where known for certain; empty otherwise.", pattern: "Q[1-9][0-9]*"),
                       { $0.wikidata }, { $0.wikidata = $1 }),

@@ -160,6 +160,7 @@ public enum ReadingView {
         case .legalInstrument: return "legal instrument"
         case .event: return "event"
         case .person: return "person"
+        case .name: return "name"
         case .date: return "date"
         }
     }

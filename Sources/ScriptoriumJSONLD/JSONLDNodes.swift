@@ -162,6 +162,7 @@ struct JSONLDNodes {
         case .event: w.literal("Event")
         case .person: w.literal("Person")
         case .date: w.literal("CalendarDate")
+        case .name: w.literal("Thing")
         }
         w.key("name")
         w.string(entity.name)

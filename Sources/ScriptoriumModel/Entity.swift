@@ -7,6 +7,8 @@ public enum EntityType: String, Sendable, Equatable, CaseIterable, Codable {
     case event
     case person
     case date
+    /// A proper name whose kind the text does not say (see the normaliser's `UnlistedNames`): "Sinai", "Sukarno".
+    case name
 }
 
 public struct EntityRecord: Sendable, Equatable, Codable {

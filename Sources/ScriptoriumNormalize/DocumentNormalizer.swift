@@ -30,6 +30,9 @@ public struct DocumentNormalizer: Sendable {
         var kept: [EntityMatcher.Found] = []
         // Short forms (acronyms, surnames) the document has given the names it spelt out.
         var aliases = DocumentAliases()
+        // Names known by their spelling alone are for English prose (in German every noun is capitalised).
+        var matcher = matcher
+        matcher.unlistedNames = UnlistedNames.isEnglish(extracted.document.language)
 
         // Blocks are read in place: a `for` over the array would copy each one (a retain per text and record field).
         extracted.blocks.withUnsafeBufferPointer { blocks in extracted.source.bytes.withUnsafeBufferPointer { source in
@@ -79,7 +82,7 @@ public struct DocumentNormalizer: Sendable {
         } }
         // The document's own evidence: conditional forms and ambiguous names are settled (or dropped) now that
         // every mention is known; then ids and counts are given in source order.
-        if matcher.hasRules && !kept.isEmpty {
+        if (matcher.hasRules || matcher.unlistedNames) && !kept.isEmpty {
             let keep = DocumentEvidence.resolve(&kept, matcher: matcher)
             if keep.contains(false) {
                 var k = 0
@@ -169,6 +172,13 @@ enum DocumentEvidence {
             certain.insert(f.lexiconIndex)
         }
         var keep = [Bool](repeating: true, count: found.count)
+        // Names known by their spelling alone only in a text about the world (see ``UnlistedNames/evidence``).
+        if found.contains(where: { $0.type == .name }) {
+            let linked = certain.count { matcher.lexicon.entities[$0].wikidata != nil || matcher.lexicon.entities[$0].geonames != nil }
+            if linked < UnlistedNames.evidence {
+                for k in found.indices where found[k].type == .name { keep[k] = false }
+            }
+        }
         for k in found.indices where found[k].form >= 0 {
             let form = Int(found[k].form)
             switch rules[form] {

@@ -53,6 +53,9 @@ public struct EntityMatcher: Sendable {
     let isAmbiguous: [Bool]
     /// Whether any form is conditional or any name ambiguous: only then is a document's evidence weighed.
     let hasRules: Bool
+    /// Whether capitalised words that are no English word are names (``UnlistedNames``). Off unless asked for: the
+    /// normaliser turns it on for documents in English, and weighs the document's evidence before keeping them.
+    public var unlistedNames = false
     /// Trie terminals from `formCount` on are head words of ``ProperNames`` (terminal - formCount is the head).
     private let formCount: Int32
     /// The type of the names each head word ends.
@@ -373,7 +376,13 @@ public struct EntityMatcher: Sendable {
                 || p[wordEnd] == UInt8(ascii: "-") || p[wordEnd] == UInt8(ascii: "."),
               let name = PersonNames.match(at: i, wordEnd: wordEnd, p, n, startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }),
               !Self.startsName(at: i, p, n, t, formCount: formCount)
-        else { return nil }
+        else {
+            guard unlistedNames, let name = UnlistedNames.match(at: i, p, n, startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }),
+                  !Self.startsName(at: i, p, n, t, formCount: formCount) else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
+            out.append(Found(range: name, lexiconIndex: -1, iso: text, type: .name))
+            return name.upperBound
+        }
         let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
         out.append(Found(range: name, lexiconIndex: -1, iso: text, type: .person))
         if let family = PersonNames.familyName(of: name, p) {

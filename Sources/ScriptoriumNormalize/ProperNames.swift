@@ -66,6 +66,7 @@ enum ProperNames {
         "Other", "Another", "Once", "Only", "Even", "Also", "Yet", "So", "Thus", "Hence", "However", "Meanwhile",
         "Instead", "Indeed", "Still", "Here", "There", "Upon", "Via", "Per", "Any", "Several", "Few",
         "Former", "Whether", "Unless", "Whereas", "Following", "Including", "See", "Note", "Use", "Using",
+        "You", "He", "She",
         "Is", "Are", "Was", "Were", "Be", "Do", "Does", "Did", "Has", "Have", "Had", "Can", "May", "Must",
         "Should", "Will", "Would", "Could", "Not", "Let", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
         "Nine", "Ten", "One", "January", "February", "March", "April", "June", "July", "August",

@@ -16,7 +16,8 @@ enum TEI {
 
     /// How a mention of an entity of `type` is marked up in a sentence: the element, and its `@type` if any.
     /// Places and organisations have their own TEI elements; persons, events and legal instruments are `name`
-    /// typed with the `entities.csv` type; dates are `date` with `@when` (ISO 8601).
+    /// typed with the `entities.csv` type; a name of no known kind is `name` without a type; dates are `date` with
+    /// `@when` (ISO 8601).
     static func mentionElement(for type: EntityType) -> (name: StaticString, type: StaticString?) {
         switch type {
         case .place: return ("placeName", nil)
@@ -25,6 +26,7 @@ enum TEI {
         case .event: return ("name", "event")
         case .legalInstrument: return ("name", "legal_instrument")
         case .date: return ("date", nil)
+        case .name: return ("name", nil)
         }
     }
 
@@ -50,9 +52,10 @@ enum TEI {
             return StandOffForm(list: "listBibl", listType: "legal_instrument", entry: "bibl", entryType: "legal_instrument",
                                 label: "title")
         case .date: return StandOffForm(list: "list", listType: "date", entry: "item", entryType: nil, label: "date")
+        case .name: return StandOffForm(list: "list", listType: "name", entry: "item", entryType: nil, label: "name")
         }
     }
 
     /// The order of the lists in the `standOff`.
-    static let standOffOrder: [EntityType] = [.place, .organization, .person, .event, .legalInstrument, .date]
+    static let standOffOrder: [EntityType] = [.place, .organization, .person, .event, .legalInstrument, .name, .date]
 }

@@ -90,4 +90,33 @@ import ScriptoriumPipeline
         #expect(Set(own.keys) == ["date.1949", "ent.poland", "ent.north-notes", "ent.soviet-union"])
         #expect(own["ent.poland"]?["geonames"] == "")
     }
+
+    /// A name no list has, in a text that names enough linked places, is an entity of type `name` in every format,
+    /// and the dataset validates (the TEI against its RELAX NG schema included).
+    @Test func anUnlistedNameIsANameInEveryFormat() throws {
+        let folder = try temporaryFolder("unlisted-names")
+        defer { cleanup(folder) }
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Data("""
+            Talks in the North
+
+            In 1949 envoys of Poland, Norway, Sweden, Finland and Denmark met near Zorbograd, and the talks failed.
+
+            """.utf8).write(to: input.appendingPathComponent("north.txt"))
+        let output = folder.appendingPathComponent("out")
+        let run = try runCLI(["build", input.path, "--output", output.path, "--jobs", "1"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let found = try entities(output)
+        #expect(found["ent.zorbograd"]?["type"] == "name")
+        #expect(found["ent.zorbograd"]?["wikidata"] == "" && found["ent.zorbograd"]?["geonames"] == "")
+        let tei = try String(contentsOf: output.appendingPathComponent("data/tei/north.xml"), encoding: .utf8)
+        #expect(tei.contains("<name xml:id=") && tei.contains("ref=\"#ent.zorbograd\">Zorbograd</name>"))
+        #expect(tei.contains("<list type=\"name\">"))
+        let jsonld = try String(contentsOf: output.appendingPathComponent("data/jsonld/north.jsonld"), encoding: .utf8)
+        #expect(jsonld.contains("\"@type\":\"Thing\"") || jsonld.contains("\"@type\": \"Thing\""))
+        let page = try String(contentsOf: output.appendingPathComponent("data/html/north.html"), encoding: .utf8)
+        #expect(page.contains("<a href=\"#ent.zorbograd\">Zorbograd</a>"))
+        #expect(try DatasetValidator.validate(bag: output).problems == [])
+    }
 }

@@ -44,6 +44,9 @@ import Testing
             case .date:
                 #expect(element.name == "date")
                 #expect(element.attributes["when"] == entity.name)
+            case .name:
+                #expect(element.name == "name")
+                #expect(element.attributes["type"] == nil)
             }
         }
     }

@@ -1,0 +1,229 @@
+import ScriptoriumModel
+
+/// Proper names that no list has and no head word shapes, known by their spelling alone: a capitalised word in the
+/// middle of a sentence that is no English word ("Sinai", "Sukarno", "Batken", "Sde Boker"). English capitalises a
+/// word inside a sentence for a name, for a word of a name's kind (a people, a language, a creed: "Korean",
+/// "Urdu", "Marxist") or for a defined term ("the Program", "the Licensee"); the last two are words of the language
+/// and the first has its own list (``NotNames``), so what is left is a name. Which kind of thing it names, the
+/// spelling does not say: such a mention is typed `name`, never given an id.
+///
+/// The evidence, at a capitalised word that no lexicon name, head-noun name, short form or person starts with:
+/// - it is inside a sentence: after a word in lower case, a number, a comma or a closing bracket, or a possessive
+///   ("Egypt’s Sinai"); so a sentence's first word, a title in capitals ("Fix Crash When Saving") and the words after
+///   a colon or a quotation mark are never taken;
+/// - it is no English word in lower case (``CommonWords``: a defined term or a capitalised common noun), nor one
+///   made from such a word by a suffix or a prefix the list does not spell out ("Licensor", "Licensee", "Unported"),
+///   no word of a name's kind (``NotNames``), no given name alone, no month or weekday (nor their abbreviations), no
+///   title, no head word; each part of a hyphenated word alike ("Sino-Soviet" is none, "Jalal-Abad" is one);
+/// - it is written as a name: a capital, then lower-case letters (any script), three letters or more.
+/// Capitalised words that follow it are part of the name ("Sde Boker", "Cabo Delgado"), up to four words in all, to a
+/// word that starts a lexicon name or ends in a possessive; after a particle ("Mocímboa da Praia", "Sharm el
+/// Sheikh") a lexicon name too, as a place of that name is only part of the longer one. A word with a capital inside ("GitHub", "FreeBSD",
+/// "ReleaseInfoChange") is an identifier or a product's spelling, not taken.
+///
+/// The document's own evidence decides last (``DocumentEvidence``): such names are kept only in a text that names
+/// at least ``evidence`` different places, organisations or people the lexicon links to an identifier, a text about
+/// the world. A licence, a manual or release notes, whose capitalised words are defined terms, programs and commands,
+/// rarely does; an essay or a report does. And only in a document whose language is English (``isEnglish``), in a
+/// sentence that has an English function word ("the", "of", "and"…: a passage in another language inside an
+/// English document has none).
+enum UnlistedNames {
+    /// How many different entities with a Wikidata or GeoNames id a document must name for its unlisted names to
+    /// count.
+    static let evidence = 5
+
+    /// Whether a document's language tag is English ("en", "en-GB"…), or empty.
+    static func isEnglish(_ language: String) -> Bool {
+        language.isEmpty || language == "en" || language.hasPrefix("en-")
+    }
+
+    /// The name at the capitalised word `i`, or nil. `startsName(k)` says whether a lexicon name starts at `k`.
+    static func match(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, startsName: (Int) -> Bool) -> Range<Int>? {
+        guard isInsideSentence(i, p), let first = PersonNames.nameWord(at: i, p, n), first - i >= 3,
+              !continuesWord(first, p, n), !hasInnerCapital(i, first, p), isUnlisted(i, first, p),
+              isEnglishSentence(p, n) else { return nil }
+        var end = first, words = 1
+        while words < 4, !isPossessive(end, p, n), end + 1 < n, p[end] == UInt8(ascii: " ") {
+            var start = end + 1
+            var afterParticle = false
+            if let particleEnd = particle(at: start, p, n) {
+                start = particleEnd + 1
+                afterParticle = true
+            }
+            guard let next = PersonNames.nameWord(at: start, p, n), !continuesWord(next, p, n),
+                  afterParticle || !startsName(start), !hasInnerCapital(start, next, p),
+                  !ProperNames.calendarWords.contains(p, start, next) else { break }
+            end = next
+            words += 1
+        }
+        return i..<end
+    }
+
+    /// Whether the word at `i` follows a word in lower case, a number, a comma, a closing bracket or a possessive.
+    private static func isInsideSentence(_ i: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+        guard i >= 2, p[i - 1] == UInt8(ascii: " ") else { return false }
+        let b = p[i - 2]
+        if b == UInt8(ascii: ",") || b == UInt8(ascii: ")") || b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") { return true }
+        // A possessive: "’s " or "'s ".
+        if b == UInt8(ascii: "s"), i >= 3, p[i - 3] == UInt8(ascii: "'") || i >= 5 && p[i - 3] == 0x99 && p[i - 4] == 0x80 && p[i - 5] == 0xE2 {
+            return true
+        }
+        // Otherwise the word before must begin in lower case and end in a letter (not "said:" or "“quote").
+        guard b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z") || b >= 0x80 && b < 0xC0 else { return false }
+        var s = i - 1
+        while s > 0 && p[s - 1] != UInt8(ascii: " ") { s -= 1 }
+        return s < i - 1 && p[s] >= UInt8(ascii: "a") && p[s] <= UInt8(ascii: "z")
+    }
+
+    private static let functionWords = WordSet(["the", "of", "and", "to", "in", "into", "is", "are", "was", "were",
+                                                "be", "for", "with", "by", "on", "that", "this", "which", "who", "from",
+                                                "as", "at", "has", "have", "had", "it", "its", "their", "after", "under"])
+
+    /// Function words of the languages whose passages English documents quote most (licences' translations,
+    /// names of works): Italian, Spanish, Portuguese, French, German, Dutch.
+    private static let foreignFunctionWords = WordSet(["il", "di", "che", "per", "della", "delle", "degli", "sono",
+                                                       "una", "uno", "les", "des", "du", "et", "est", "une", "dans",
+                                                       "pour", "der", "die", "das", "und", "ist", "nicht", "mit",
+                                                       "los", "las", "que", "por", "para", "con", "het", "een", "van",
+                                                       "sulle", "nel", "nella", "ou", "os", "em", "não"])
+
+    /// Whether the sentence `p[0..<n]` reads as English: it has English function words, at least as many as
+    /// function words of other languages ("Insurgents took Mocímboa da Praia in 2020" has one of each).
+    private static func isEnglishSentence(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var english = 0, foreign = 0
+        var i = 0
+        while i < n {
+            guard p[i] >= UInt8(ascii: "a") && p[i] <= UInt8(ascii: "z"), i == 0 || !WordBoundary.isWord(before: i, p, n) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n && WordBoundary.isWord(at: j, p, n) { j += p[j] < 0x80 ? 1 : WordBoundary.decode(p, j, n).length }
+            if j - i <= 6 {
+                if functionWords.contains(p, i, j) { english += 1 } else if foreignFunctionWords.contains(p, i, j) { foreign += 1 }
+            }
+            i = j
+        }
+        return english > 0 && english >= foreign
+    }
+
+    private static let particles = WordSet(["da", "de", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "el",
+                                            "al", "van", "von", "der", "den", "bin", "ibn", "y"])
+
+    /// The end of a particle at `i` that a space follows ("da " of "Mocímboa da Praia"), or nil.
+    private static func particle(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        var j = i
+        while j < n && p[j] >= UInt8(ascii: "a") && p[j] <= UInt8(ascii: "z") { j += 1 }
+        guard j > i, j + 1 < n, p[j] == UInt8(ascii: " "), particles.contains(p, i, j) else { return nil }
+        return j
+    }
+
+    /// Whether `p[i..<j]` has an ASCII capital after its first letter other than at the start of a hyphenated part.
+    private static func hasInnerCapital(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+        var k = i + 1
+        while k < j {
+            if p[k] >= UInt8(ascii: "A") && p[k] <= UInt8(ascii: "Z") && p[k - 1] != UInt8(ascii: "-") { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Whether the word that ended at `e` goes on (a hyphen or an apostrophe and more letters: "Bab-el-Mandeb"'s
+    /// "Bab" is no name of its own).
+    private static func continuesWord(_ e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        e < n && (p[e] == UInt8(ascii: "-") || WordBoundary.isWord(at: e, p, n))
+    }
+
+    private static func isPossessive(_ e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        e < n && (p[e] == UInt8(ascii: "'") || e + 2 < n && p[e] == 0xE2 && p[e + 1] == 0x80 && p[e + 2] == 0x99)
+    }
+
+    /// Whether `p[i..<j]` (a capitalised word, maybe hyphenated) is no word of the language and no word of a name's
+    /// kind, part by part.
+    private static func isUnlisted(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+        if NotNames.table.contains(p, i, j) || GivenNames.contains(p, i, j) || ProperNames.calendarWords.contains(p, i, j)
+            || calendarAbbreviations.contains(p, i, j) || endsLikeAPeople(i, j, p) {
+            return false
+        }
+        var s = i
+        while s < j {
+            var e = s
+            while e < j && p[e] != UInt8(ascii: "-") { e += 1 }
+            if CommonWords.contains(capitalised: p, s, e) || NotNames.table.contains(p, s, e) || isDerived(s, e, p) {
+                return false
+            }
+            s = e + 1
+        }
+        return true
+    }
+
+    /// Endings of the names of peoples and their adjectives ("Gambian", "Hungarians", "Americans", "Congolese",
+    /// "Flemish"), which the word list does not always have.
+    private static let peopleEndings: [[UInt8]] = ["ian", "ians", "ean", "eans", "ans", "ese", "ish"].map { Array($0.utf8) }
+
+    private static func endsLikeAPeople(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+        let word = UnsafeBufferPointer(start: p + i, count: j - i)
+        return word.count >= 6 && peopleEndings.contains { word.suffix($0.count).elementsEqual($0) }
+    }
+
+    private static let calendarAbbreviations = WordSet(["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+                                                        "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                                        "Sep", "Sept", "Oct", "Nov", "Dec"])
+    /// Suffixes and prefixes that make English words from English words the word list may not spell out.
+    private static let suffixes: [[UInt8]] = ["or", "ors", "ee", "ees", "able", "ible"].map { Array($0.utf8) }
+    private static let prefixes: [[UInt8]] = ["un", "non", "re", "pre", "sub"].map { Array($0.utf8) }
+
+    /// Whether the capitalised word `p[i..<j]` is an English word of four letters or more with one of `suffixes`
+    /// (alone or after an "e": "Licens-or" of "license") or one of `prefixes` ("Un-ported").
+    private static func isDerived(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+        var word = Array(UnsafeBufferPointer(start: p + i, count: j - i))
+        guard word.count >= 6, word[0] >= UInt8(ascii: "A"), word[0] <= UInt8(ascii: "Z") else { return false }
+        word[0] |= 0x20
+        return word.withUnsafeBufferPointer { w in
+            let b = w.baseAddress!
+            for suffix in suffixes where w.count - suffix.count >= 4 && w.suffix(suffix.count).elementsEqual(suffix) {
+                let stem = w.count - suffix.count
+                if CommonWords.contains(capitalised: b, 0, stem) { return true }
+                var withE = Array(w.prefix(stem))
+                withE.append(UInt8(ascii: "e"))
+                if withE.withUnsafeBufferPointer({ CommonWords.contains(capitalised: $0.baseAddress!, 0, $0.count) }) { return true }
+            }
+            for prefix in prefixes where w.count - prefix.count >= 4 && w.prefix(prefix.count).elementsEqual(prefix) {
+                if CommonWords.contains(capitalised: b + prefix.count, 0, w.count - prefix.count) { return true }
+            }
+            return false
+        }
+    }
+}
+
+/// Every English word in lower case (generated by `Tools/names/generate.py` from Debian's wamerican), searched in
+/// place: the words of one length are a sorted run of fixed-width records.
+enum CommonWords {
+    /// Whether `p[i..<j]`, with its first letter in lower case if it is an ASCII capital, is an English word.
+    static func contains(capitalised p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool {
+        let length = j - i
+        guard length > 0, length + 1 < starts.count else { return false }
+        let first = p[i] >= UInt8(ascii: "A") && p[i] <= UInt8(ascii: "Z") ? p[i] | 0x20 : p[i]
+        let table = data.utf8Start + starts[length]
+        var lo = 0, hi = (starts[length + 1] - starts[length]) / length
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let record = table + mid * length
+            var c = Int(first) - Int(record[0])
+            var k = 1
+            while c == 0 && k < length {
+                c = Int(p[i + k]) - Int(record[k])
+                k += 1
+            }
+            if c == 0 { return true }
+            if c > 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return false
+    }
+}
+
+/// Capitalised words that are no names (peoples, languages, adjectives of names, creeds), generated by
+/// `Tools/names/generate.py`.
+enum NotNames {
+    static let table = SortedWordTable(data: data, width: width)
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import ScriptoriumModel
+@testable import ScriptoriumNormalize
+
+/// Names known by their spelling alone (``UnlistedNames``): where they are taken in a sentence, which capitalised
+/// words are not names, and the document's evidence that keeps them.
+@Suite struct UnlistedNamesTests {
+    /// The `name` mentions the matcher finds in one sentence.
+    private func names(_ sentence: String) -> [String] {
+        var aliases = DocumentAliases()
+        var found: [EntityMatcher.Found] = []
+        var copy = sentence
+        var matcher = PeopleAndAcronymsTests.matcher
+        matcher.unlistedNames = true
+        copy.withUTF8 { matcher.find(in: $0, into: &found, aliases: &aliases) }
+        let bytes = Array(sentence.utf8)
+        return found.filter { $0.type == .name }.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+    }
+
+    @Test func aCapitalisedWordThatIsNoEnglishWordInsideASentenceIsAName() {
+        #expect(names("Troops crossed the Sinai in 1967.") == ["Sinai"])
+        #expect(names("In 1965 Somalia’s Sukarno opposed the federation.") == ["Sukarno"])
+        #expect(names("The base at Sde Boker and the port of Cabo Delgado were held.") == ["Sde Boker", "Cabo Delgado"])
+        #expect(names("It met in Jalal-Abad, near the border.") == ["Jalal-Abad"])
+    }
+
+    @Test func theFirstWordOfASentenceOrATitleIsNoName() {
+        #expect(names("Sinai was quiet.") == [])
+        #expect(names("Fix Crash When Saving Zorblat Files") == [])
+        #expect(names("He said: Zorblat was right.") == [])
+    }
+
+    @Test func wordsOfTheLanguageAndWordsOfANamesKindAreNoNames() {
+        // Defined terms and derived words, peoples and their adjectives, creeds, languages, months.
+        #expect(names("Under this licence the Licensor and the Licensee agree to the Program as Unported.") == [])
+        #expect(names("The army of the Korean and the Hungarians met the Gambian and the Marxist in Urdu.") == [])
+        #expect(names("It was signed on Fri and held in the Sino-Soviet period.") == [])
+        // Capitals inside a word: an identifier or a product's spelling.
+        #expect(names("It is hosted on the GitHub site and built with FreeBSD tools.") == [])
+    }
+
+    @Test func aNameEndsAtAPossessiveOrALexiconName() {
+        #expect(names("Troops of the Zorblat’s army joined the Zorblat Japan talks.") == ["Zorblat", "Zorblat"])
+    }
+
+    @Test func aParticleJoinsTheNextWordEvenALexiconPlace() {
+        // "Praia" is a place of the lexicon; here it is part of a longer name.
+        #expect(names("Insurgents took Mocímboa da Praia in 2020.") == ["Mocímboa da Praia"])
+    }
+
+    @Test func aPassageInAnotherLanguageIsNoEnglishSentence() {
+        #expect(names("Concedere la Licenza sulle Opere Derivate per tutti.") == [])
+    }
+
+    @Test func theDocumentMustNameEnoughLinkedEntitiesToKeepThem() throws {
+        let lexicon = try parseLexicon("""
+            {"entities": [
+              {"key": "japan", "name": "Japan", "type": "place", "wikidata": "Q17"},
+              {"key": "china", "name": "China", "type": "place", "wikidata": "Q148"},
+              {"key": "korea", "name": "Korea", "type": "place", "wikidata": "Q18097"},
+              {"key": "russia", "name": "Russia", "type": "place", "wikidata": "Q159"},
+              {"key": "mongolia", "name": "Mongolia", "type": "place", "wikidata": "Q711"},
+              {"key": "nowhere", "name": "Nowhere", "type": "place"}
+            ]}
+            """)
+        let matcher = EntityMatcher(lexicon: lexicon)
+        func kept(_ text: String) throws -> [String] {
+            let records = try normalizeDocument(text, matcher: matcher)
+            let types = Dictionary(uniqueKeysWithValues: records.entities.map { ($0.id, $0.type) })
+            return records.mentions.filter { types[$0.entityID] == .name }.map(\.text)
+        }
+        // Five linked places: a text about the world, whose unlisted names are kept.
+        #expect(try kept("Japan, China, Korea, Russia and Mongolia met near the Sinai.\n") == ["Sinai"])
+        // Four, and a place without an id: not enough.
+        #expect(try kept("Japan, China, Korea, Russia and Nowhere met near the Sinai.\n") == [])
+    }
+}
