@@ -31,6 +31,8 @@ public struct DocumentNormalizer: Sendable {
         // Short forms (acronyms, surnames) the document has given the names it spelt out.
         var aliases = DocumentAliases()
         // Names known by their spelling alone are for English prose (in German every noun is capitalised).
+        // Lexicon entries named only inside longer names: evidence, not mentions.
+        var namedInside: [Int] = []
         var matcher = matcher
         matcher.unlistedNames = UnlistedNames.isEnglish(extracted.document.language)
 
@@ -58,11 +60,12 @@ public struct DocumentNormalizer: Sendable {
                         var sentenceRecord = blocks[b].sentences[k]
                         sentenceRecord.text = String(decoding: composed.bytes, as: UTF8.self)
                         records.sentences.append(sentenceRecord)
-                        composed.bytes.withUnsafeBufferPointer { matcher.find(in: $0, into: &found, aliases: &aliases) }
+                        composed.bytes.withUnsafeBufferPointer { matcher.find(in: $0, into: &found, aliases: &aliases, namedInside: &namedInside) }
                     } else {
                         records.sentences.append(blocks[b].sentences[k])
                         blocks[b].text.bytes.withUnsafeBufferPointer {
-                            matcher.find(in: UnsafeBufferPointer(rebasing: $0[range]), into: &found, aliases: &aliases)
+                            matcher.find(in: UnsafeBufferPointer(rebasing: $0[range]), into: &found, aliases: &aliases,
+                                         namedInside: &namedInside)
                         }
                     }
                     guard found.count > first else { continue }
@@ -83,7 +86,7 @@ public struct DocumentNormalizer: Sendable {
         // The document's own evidence: conditional forms and ambiguous names are settled (or dropped) now that
         // every mention is known; then ids and counts are given in source order.
         if (matcher.hasRules || matcher.unlistedNames) && !kept.isEmpty {
-            let keep = DocumentEvidence.resolve(&kept, matcher: matcher)
+            let keep = DocumentEvidence.resolve(&kept, matcher: matcher, namedInside: namedInside)
             if keep.contains(false) {
                 var k = 0
                 records.mentions.removeAll { _ in defer { k += 1 }; return !keep[k] }
@@ -165,12 +168,14 @@ struct MentionCounts {
 enum DocumentEvidence {
     /// Which mentions to keep; an ambiguous name settled on one candidate is changed to that candidate.
     /// (Reads the matcher's flat tables: this runs for every document.)
-    static func resolve(_ found: inout [EntityMatcher.Found], matcher: EntityMatcher) -> [Bool] {
+    /// `namedInside`: entries named only inside a longer name, which count as named.
+    static func resolve(_ found: inout [EntityMatcher.Found], matcher: EntityMatcher, namedInside: [Int] = []) -> [Bool] {
         let rules = matcher.formRule, ambiguous = matcher.isAmbiguous
         var certain = Set<Int>()
         for f in found where f.form >= 0 && rules[Int(f.form)] == -1 && !ambiguous[f.lexiconIndex] {
             certain.insert(f.lexiconIndex)
         }
+        for e in namedInside where !ambiguous[e] { certain.insert(e) }
         var keep = [Bool](repeating: true, count: found.count)
         // Names known by their spelling alone only in a text about the world (see ``UnlistedNames/evidence``).
         if found.contains(where: { $0.type == .name }) {

@@ -211,13 +211,22 @@ public struct EntityMatcher: Sendable {
     /// Appends the mentions in `text` to `found`, in order, not overlapping. `aliases` are the short forms the
     /// document gave its names so far (see ``DocumentAliases``); those `text` gives are added.
     func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found], aliases: inout DocumentAliases) {
+        var namedInside: [Int] = []
+        find(in: text, into: &found, aliases: &aliases, namedInside: &namedInside)
+    }
+
+    /// As above; `namedInside` gets the lexicon entries named only inside a longer name, whose mention that name
+    /// replaced ("Mozambique" in "SADC Mission in Mozambique"): no mentions, but the document does name them, which
+    /// is evidence for its conditional forms (see ``DocumentEvidence``).
+    func find(in text: UnsafeBufferPointer<UInt8>, into found: inout [Found], aliases: inout DocumentAliases,
+              namedInside: inout [Int]) {
         guard let p = text.baseAddress, !text.isEmpty else { return }
         let n = text.count
         trie.withUnsafeBufferPointer { trieBuffer in
             byteClass.withUnsafeBufferPointer { classBuffer in
                 startPairs.withUnsafeBufferPointer { pairBuffer in
                     scan(p, n, trieBuffer.baseAddress!, classBuffer.baseAddress!, pairBuffer.baseAddress!,
-                         base: found.count, into: &found, aliases: &aliases)
+                         base: found.count, into: &found, aliases: &aliases, namedInside: &namedInside)
                 }
             }
         }
@@ -226,7 +235,7 @@ public struct EntityMatcher: Sendable {
     @inline(__always)
     private func scan(_ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, _ classes: UnsafePointer<UInt8>,
                       _ pairs: UnsafePointer<UInt64>, base: Int, into out: inout [Found],
-                      aliases: inout DocumentAliases) {
+                      aliases: inout DocumentAliases, namedInside: inout [Int]) {
         let starts = Self.nameStart | Self.dateStart
         var i = 0
         var previousIsWord = false
@@ -256,7 +265,8 @@ public struct EntityMatcher: Sendable {
                 } else {
                     pairOK = true
                 }
-                if pairOK, let end = matchAt(i, kind: c, p, n, t, base: base, into: &out, aliases: &aliases) {
+                if pairOK, let end = matchAt(i, kind: c, p, n, t, base: base, into: &out, aliases: &aliases,
+                                             namedInside: &namedInside) {
                     i = end
                     previousIsWord = WordBoundary.isWord(before: end, p, n)
                     continue
@@ -286,7 +296,8 @@ public struct EntityMatcher: Sendable {
     /// Tries a name and a date at `i` (which is not inside a word); appends the winner and returns where it ends.
     @inline(__always)
     private func matchAt(_ i: Int, kind: UInt8, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>,
-                         base: Int, into out: inout [Found], aliases: inout DocumentAliases) -> Int? {
+                         base: Int, into out: inout [Found], aliases: inout DocumentAliases,
+                         namedInside: inout [Int]) -> Int? {
         var nameEnd = -1
         var nameEntity: Int32 = -1
         var headEnd = -1
@@ -323,7 +334,13 @@ public struct EntityMatcher: Sendable {
         }
         if headEnd > nameEnd, let name = properName(head: i..<headEnd, p, n, t, base: base, out: out) {
             // The longest name wins: mentions found inside it ("Indian Ocean" in "Indian Ocean Rim Association") go.
-            while out.count > base && out[out.count - 1].range.lowerBound >= name.lowerBound { out.removeLast() }
+            while out.count > base && out[out.count - 1].range.lowerBound >= name.lowerBound {
+                let inner = out[out.count - 1]
+                if inner.lexiconIndex >= 0 && inner.form >= 0 && formRule[Int(inner.form)] == -1 {
+                    namedInside.append(inner.lexiconIndex)
+                }
+                out.removeLast()
+            }
             let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
             out.append(Found(range: name, lexiconIndex: -1, iso: text, type: headType[head]))
             let target = DocumentAliases.Target(lexiconIndex: -1, name: text, type: headType[head])

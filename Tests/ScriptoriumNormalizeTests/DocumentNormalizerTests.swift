@@ -75,3 +75,21 @@ import ScriptoriumModel
 private extension String {
     var precomposedUTF8: String.UTF8View { self.utf8 }
 }
+
+/// A place named only inside a longer name is still named: evidence for the document's conditional forms.
+@Suite struct NamedInsideEvidenceTests {
+    @Test func aCountryInsideAnOrganisationsNameSettlesItsProvince() throws {
+        let tsv = """
+            mozambique\tplace\tMozambique\tQ1029\t1036973\tcore\tMozambique\t\t
+            cabo-delgado\tplace\tCabo Delgado\t\t\tiso3166-2\tCabo Delgado^mozambique\t\t
+
+            """
+        let bytes = Array(tsv.utf8)
+        let matcher = EntityMatcher(lexicon: bytes.withUnsafeBufferPointer { DefaultLexicon.parse($0, name: "test") })
+        func mentions(_ text: String) throws -> [String] { try normalizeDocument(text, matcher: matcher).mentions.map(\.text) }
+        #expect(try mentions("The Mozambique Defence Force moved into Cabo Delgado in 2021.\n")
+                == ["Mozambique Defence Force", "Cabo Delgado", "2021"])
+        // Without the country the province's name is no mention.
+        #expect(try mentions("The Zorblat Defence Force moved into Cabo Delgado in 2021.\n") == ["Zorblat Defence Force", "2021"])
+    }
+}
