@@ -107,7 +107,12 @@ enum PersonNames {
                 while let particleEnd = particle(at: k, p, n) { k = particleEnd + 1 }
                 if k > start && nameWord(at: k, p, n) != nil { start = k }
             }
-            guard let e = nameWord(at: start, p, n), words == 0 && min > 1 || !startsName(start) else { break }
+            // A lexicon name may be the last word: a one-word place that is a surname too ("Bernard Montgomery",
+            // "René Pleven", "Charles Darwin"), after words that already make a name; not one of several words
+            // ("Joseph Montgomery County" has no person).
+            guard let e = nameWord(at: start, p, n),
+                  words == 0 && min > 1 || !startsName(start) || words >= 1 && words + 1 >= min && endsName(e, p, n)
+            else { break }
             // A third word that is a given name and has a capitalised word after it starts the next person of a list:
             // "Jakub Stachowski James Westby", "Thomas Henlich Tim May" (but "Gamal Abdel Nasser", whose Nasser is a
             // given name too, is one).
@@ -124,6 +129,11 @@ enum PersonNames {
             end += 1
         }
         return i..<end
+    }
+
+    /// Whether a name may end at `e`: no capitalised word or particle follows.
+    private static func endsName(_ e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        !(e + 1 < n && p[e] == UInt8(ascii: " ") && (ProperNames.isCapital(at: e + 1, p, n) || isParticle(at: e + 1, p, n)))
     }
 
     /// Whether `p[i..<j]` is one word of two short parts joined by a hyphen, the second in lower case: an East Asian

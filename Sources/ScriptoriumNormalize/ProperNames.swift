@@ -246,6 +246,9 @@ enum ProperNames {
 
     /// Whether `p[i..<j]` is the last word of a head word ("Council", "Base").
     static func isHeadWord(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool { headWords.contains(p, i, j) }
+    /// Whether `p[i..<j]` is a head of two words ("Air Base", "Coast Guard").
+    static func isTwoWordHead(_ p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool { twoWordHeads.contains(p, i, j) }
+    private static let twoWordHeads = WordSet(heads.map(\.text).filter { $0.contains(" ") })
 
     /// The last words of the head words.
     private static let headWords = WordSet(heads.map { String($0.text.split(separator: " ").last!) })

@@ -52,7 +52,7 @@ enum UnlistedNames {
             }
             guard let next = PersonNames.nameWord(at: start, p, n), !continuesWord(next, p, n),
                   afterParticle || !startsName(start), !hasInnerCapital(start, next, p),
-                  !ProperNames.calendarWords.contains(p, start, next) else { break }
+                  !ProperNames.calendarWords.contains(p, start, next), !startsTwoWordHead(start, next, p, n) else { break }
             end = next
             words += 1
         }
@@ -116,6 +116,15 @@ enum UnlistedNames {
         while j < n && p[j] >= UInt8(ascii: "a") && p[j] <= UInt8(ascii: "z") { j += 1 }
         guard j > i, j + 1 < n, p[j] == UInt8(ascii: " "), particles.contains(p, i, j) else { return nil }
         return j
+    }
+
+    /// Whether the word `p[i..<j]` and the next one are a head of two words ("Air Base" of "Kunsan Air Base"), which
+    /// the name rules take with the words before them.
+    private static func startsTwoWordHead(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard j + 1 < n, p[j] == UInt8(ascii: " ") else { return false }
+        var k = j + 1
+        while k < n && WordBoundary.isASCIIWordByte(p[k]) { k += 1 }
+        return k > j + 1 && ProperNames.isTwoWordHead(p, i, k)
     }
 
     /// Whether `p[i..<j]` has an ASCII capital after its first letter other than at the start of a hyphenated part.

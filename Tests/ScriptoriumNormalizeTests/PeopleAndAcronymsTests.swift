@@ -154,6 +154,13 @@ func normalizeDocument(_ text: String, matcher: EntityMatcher) throws -> Documen
         expect("The Joseph Council met.", [("Joseph Council", "Joseph Council")])
     }
 
+    @Test func aSurnameThatIsALexiconPlaceEndsAPerson() {
+        // "Georgia" is a place of the test lexicon; after a given name and before no other capitalised word it is
+        // a surname. Before a capitalised word it stays the place's, and no person is made.
+        expect("In 1944 Joseph Georgia landed.", [("Joseph Georgia", "Joseph Georgia")])
+        expect("In 1944 Joseph Georgia Tech landed.", [("Georgia", "georgia")])
+    }
+
     @Test func aMonarchsTitleIsPartOfANameOfOneWordAndJuniorKeepsItsStop() {
         expect("In 1957 King Zork dismissed the cabinet; Queen Blorf Zorkova reigned.",
                [("King Zork", "King Zork"), ("Blorf Zorkova", "Blorf Zorkova")])

@@ -44,6 +44,11 @@ import ScriptoriumModel
         #expect(names("Troops of the Zorblat’s army joined the Zorblat Japan talks.") == ["Zorblat", "Zorblat"])
     }
 
+    @Test func aHeadOfTwoWordsIsLeftToTheNameRules() {
+        // "Kunsan Air Base" is a place by its head; the unlisted name does not take "Air".
+        #expect(names("Jets flew from Kunsan Air Base in 1950.") == [])
+    }
+
     @Test func aParticleJoinsTheNextWordEvenALexiconPlace() {
         // "Praia" is a place of the lexicon; here it is part of a longer name.
         #expect(names("Insurgents took Mocímboa da Praia in 2020.") == ["Mocímboa da Praia"])
