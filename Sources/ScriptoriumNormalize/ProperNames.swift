@@ -129,10 +129,11 @@ enum ProperNames {
             end = nameEnd(after: head.upperBound, p, n, placed: placedHeads.contains(p, head.lowerBound, head.upperBound),
                           isName: isName)
             // "Fifth Fleet of the United States Navy" is two names: a name with words before its head does not
-            // take an object that is itself a name ending in a head of the same type ("Constitutive Act of the
-            // African Union" is one: an instrument of an organisation).
-            if start < head.lowerBound && end > head.upperBound, let objectType = headType(endingAt: end, p, n),
-               objectType == type(ofHead: head, p) {
+            // take an "of" object that is itself a name ending in a head of the same type ("Constitutive Act of the
+            // African Union" is one: an instrument of an organisation; "South Asian Association for Regional
+            // Cooperation" is one: "for" says what the body is for, not whose part it is).
+            if start < head.lowerBound && end > head.upperBound, isOf(after: head.upperBound, p, n),
+               let objectType = headType(endingAt: end, p, n), objectType == type(ofHead: head, p) {
                 end = head.upperBound
             }
         }
@@ -305,6 +306,11 @@ enum ProperNames {
             start = wordStart
         }
         return start
+    }
+
+    /// Whether " of " follows `e`.
+    private static func isOf(after e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        e + 3 < n && p[e] == space && p[e + 1] == UInt8(ascii: "o") && p[e + 2] == UInt8(ascii: "f") && p[e + 3] == space
     }
 
     /// The start of a month's name that ends one space before `h` and follows "the ", or nil.

@@ -71,6 +71,9 @@ import ScriptoriumModel
 
     @Test func aNameWithWordsBeforeItsHeadDoesNotTakeAnotherNameAsItsObject() {
         expectNames("The Fifth Fleet of the Royal Navy sailed.", [("Fifth Fleet", .organization), ("Royal Navy", .organization)])
+        // "for" says what a body is for: one name.
+        expectNames("The South Asian Association for Regional Cooperation met.",
+                    [("South Asian Association for Regional Cooperation", .organization)])
         // Without words before the head, the object is part of the name.
         expectNames("The Council of the European Union met.", [("Council of the European Union", .organization)])
     }
