@@ -86,7 +86,8 @@ public struct DocumentNormalizer: Sendable {
         // The document's own evidence: conditional forms and ambiguous names are settled (or dropped) now that
         // every mention is known; then ids and counts are given in source order.
         if (matcher.hasRules || matcher.unlistedNames) && !kept.isEmpty {
-            let keep = DocumentEvidence.resolve(&kept, matcher: matcher, namedInside: namedInside)
+            let keep = DocumentEvidence.resolve(&kept, matcher: matcher, namedInside: namedInside,
+                                                sentences: records.sentences.count)
             if keep.contains(false) {
                 var k = 0
                 records.mentions.removeAll { _ in defer { k += 1 }; return !keep[k] }
@@ -168,8 +169,10 @@ struct MentionCounts {
 enum DocumentEvidence {
     /// Which mentions to keep; an ambiguous name settled on one candidate is changed to that candidate.
     /// (Reads the matcher's flat tables: this runs for every document.)
-    /// `namedInside`: entries named only inside a longer name, which count as named.
-    static func resolve(_ found: inout [EntityMatcher.Found], matcher: EntityMatcher, namedInside: [Int] = []) -> [Bool] {
+    /// `namedInside`: entries named only inside a longer name, which count as named; `sentences`: how many
+    /// sentences the document has.
+    static func resolve(_ found: inout [EntityMatcher.Found], matcher: EntityMatcher, namedInside: [Int] = [],
+                        sentences: Int = 0) -> [Bool] {
         let rules = matcher.formRule, ambiguous = matcher.isAmbiguous
         var certain = Set<Int>()
         for f in found where f.form >= 0 && rules[Int(f.form)] == -1 && !ambiguous[f.lexiconIndex] {
@@ -179,8 +182,10 @@ enum DocumentEvidence {
         var keep = [Bool](repeating: true, count: found.count)
         // Names known by their spelling alone only in a text about the world (see ``UnlistedNames/evidence``).
         if found.contains(where: { $0.type == .name }) {
-            let linked = certain.count { matcher.lexicon.entities[$0].wikidata != nil || matcher.lexicon.entities[$0].geonames != nil }
-            if linked < UnlistedNames.evidence {
+            func isLinked(_ e: Int) -> Bool { matcher.lexicon.entities[e].wikidata != nil || matcher.lexicon.entities[e].geonames != nil }
+            let linked = certain.count(where: isLinked)
+            let linkedMentions = found.count { $0.lexiconIndex >= 0 && certain.contains($0.lexiconIndex) && isLinked($0.lexiconIndex) }
+            if linked < UnlistedNames.evidence || linkedMentions * UnlistedNames.sentencesPerLinkedMention < sentences {
                 for k in found.indices where found[k].type == .name { keep[k] = false }
             }
         }

@@ -21,9 +21,17 @@ import ScriptoriumModel
 /// Sheikh") a lexicon name too, as a place of that name is only part of the longer one. A word with a capital inside ("GitHub", "FreeBSD",
 /// "ReleaseInfoChange") is an identifier or a product's spelling, not taken.
 ///
+/// A second shape needs no unknown word: two to five capitalised words after a "the" in lower case, inside a sentence,
+/// one "of" and one "and" allowed between them ("the Joint Security Area", "the Line of Control", "the Common
+/// Security and Defence Policy", "the North-West Frontier Province"). English writes a phrase so only for a name;
+/// none of its words may be a people (but after "of": "Liberation Tigers of Tamil Eelam"), a title, a month, a head
+/// word (the name rules take those) or start a lexicon name after the first.
+///
 /// The document's own evidence decides last (``DocumentEvidence``): such names are kept only in a text that names
-/// at least ``evidence`` different places, organisations or people the lexicon links to an identifier, a text about
-/// the world. A licence, a manual or release notes, whose capitalised words are defined terms, programs and commands,
+/// at least ``evidence`` different places, organisations or people the lexicon links to an identifier, and names
+/// them often (a linked mention per ``sentencesPerLinkedMention`` sentences or more): a text about the world. A
+/// licence that lists its authors' addresses names places, but seldom, and its title-case phrases are defined terms
+/// ("the Licensed Material", "the Original Work"). A licence, a manual or release notes, whose capitalised words are defined terms, programs and commands,
 /// rarely does; an essay or a report does. And only in a document whose language is English (``isEnglish``), in a
 /// sentence that has an English function word ("the", "of", "and"…: a passage in another language inside an
 /// English document has none).
@@ -31,6 +39,8 @@ enum UnlistedNames {
     /// How many different entities with a Wikidata or GeoNames id a document must name for its unlisted names to
     /// count.
     static let evidence = 5
+    /// At most this many sentences per mention of an entity with an id, for a document's unlisted names to count.
+    static let sentencesPerLinkedMention = 5
 
     /// Whether a document's language tag is English ("en", "en-GB"…), or empty.
     static func isEnglish(_ language: String) -> Bool {
@@ -39,6 +49,71 @@ enum UnlistedNames {
 
     /// The name at the capitalised word `i`, or nil. `startsName(k)` says whether a lexicon name starts at `k`.
     static func match(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, startsName: (Int) -> Bool) -> Range<Int>? {
+        unlistedWord(at: i, p, n, startsName: startsName) ?? phraseAfterThe(at: i, p, n, startsName: startsName)
+    }
+
+    /// Two to five capitalised words after "the " (see above), or nil.
+    private static func phraseAfterThe(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, startsName: (Int) -> Bool) -> Range<Int>? {
+        guard i >= 5, p[i - 1] == UInt8(ascii: " "), p[i - 2] == UInt8(ascii: "e"), p[i - 3] == UInt8(ascii: "h"),
+              p[i - 4] == UInt8(ascii: "t"), p[i - 5] == UInt8(ascii: " ") else { return nil }
+        var end = i, words = 0, ofUsed = false, andUsed = false, afterOf = false, start = i
+        while words < 5 {
+            guard let e = phraseWord(at: start, p, n), !continuesWord(e, p, n), !hasInnerCapital(start, e, p),
+                  afterOf || isPhraseWord(start, e, p), words == 0 || !startsName(start) else { break }
+            end = e
+            words += 1
+            afterOf = false
+            if isPossessive(e, p, n) { break }
+            guard e + 1 < n, p[e] == UInt8(ascii: " ") else { break }
+            if ProperNames.isCapital(at: e + 1, p, n) {
+                start = e + 1
+            } else if !ofUsed, e + 4 < n, p[e + 1] == UInt8(ascii: "o"), p[e + 2] == UInt8(ascii: "f"), p[e + 3] == UInt8(ascii: " "),
+                      ProperNames.isCapital(at: e + 4, p, n) {
+                ofUsed = true
+                afterOf = true
+                start = e + 4
+            } else if !andUsed, e + 5 < n, p[e + 1] == UInt8(ascii: "a"), p[e + 2] == UInt8(ascii: "n"), p[e + 3] == UInt8(ascii: "d"),
+                      p[e + 4] == UInt8(ascii: " "), ProperNames.isCapital(at: e + 5, p, n) {
+                andUsed = true
+                start = e + 5
+            } else {
+                break
+            }
+        }
+        guard words >= 2, !ProperNames.isHeadWord(p, end, end), isEnglishSentence(p, n) else { return nil }
+        return i..<end
+    }
+
+    /// The end of a capitalised word of a phrase at `i`: a capital, then lower-case letters, hyphenated parts alike
+    /// ("North-West"); no word that opens sentences ("The", "When"), no head word, no title. (Unlike a person's name,
+    /// a place noun may end it: "Province", "House".)
+    private static func phraseWord(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+        guard i < n, ProperNames.isCapital(at: i, p, n), !WordBoundary.isWord(before: i, p, n) else { return nil }
+        var j = i
+        while true {
+            let start = j
+            j += p[j] < 0x80 ? 1 : WordBoundary.decode(p, j, n).length
+            var lower = 0
+            while j < n && WordBoundary.isWord(at: j, p, n) {
+                if WordBoundary.isDigit(p[j]) { return nil }
+                lower += 1
+                j += p[j] < 0x80 ? 1 : WordBoundary.decode(p, j, n).length
+            }
+            guard lower > 0, !ProperNames.notNameWords.contains(p, start, j), !ProperNames.isHeadWord(p, start, j),
+                  !PersonNames.titles.contains(p, start, j) else { return nil }
+            guard j + 1 < n, p[j] == UInt8(ascii: "-"), ProperNames.isCapital(at: j + 1, p, n) else { return j }
+            j += 1
+        }
+    }
+
+    /// Whether a capitalised word may be part of a phrase after "the": no people, title, month or weekday.
+    private static func isPhraseWord(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+        !NotNames.table.contains(p, i, j) && !endsLikeAPeople(i, j, p) && !ProperNames.calendarWords.contains(p, i, j)
+            && !calendarAbbreviations.contains(p, i, j) && !PersonNames.titleSecondWords.contains(p, i, j)
+    }
+
+    /// A capitalised word that is no English word and what follows it (see above), or nil.
+    private static func unlistedWord(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, startsName: (Int) -> Bool) -> Range<Int>? {
         guard isInsideSentence(i, p), let first = PersonNames.nameWord(at: i, p, n), first - i >= 3,
               !continuesWord(first, p, n), !hasInnerCapital(i, first, p), isUnlisted(i, first, p),
               isEnglishSentence(p, n) else { return nil }

@@ -44,6 +44,15 @@ import ScriptoriumModel
         #expect(names("Troops of the Zorblat’s army joined the Zorblat Japan talks.") == ["Zorblat", "Zorblat"])
     }
 
+    @Test func capitalisedWordsAfterTheAreAName() {
+        #expect(names("Troops held the Joint Security Area and the Line of Control in 1999.")
+                == ["Joint Security Area", "Line of Control"])
+        #expect(names("It set up the Common Security and Defence Policy in 2009.") == ["Common Security and Defence Policy"])
+        // A people, a title or a single word is none; a head word is left to the name rules.
+        #expect(names("Later the North Korean army met the Prime Minister and the Council.") == [])
+        #expect(names("Later the Joint Defence Council met.") == [])
+    }
+
     @Test func aHeadOfTwoWordsIsLeftToTheNameRules() {
         // "Kunsan Air Base" is a place by its head; the unlisted name does not take "Air".
         #expect(names("Jets flew from Kunsan Air Base in 1950.") == [])
@@ -79,5 +88,9 @@ import ScriptoriumModel
         #expect(try kept("Japan, China, Korea, Russia and Mongolia met near the Sinai.\n") == ["Sinai"])
         // Four, and a place without an id: not enough.
         #expect(try kept("Japan, China, Korea, Russia and Nowhere met near the Sinai.\n") == [])
+        // Five, but once in a long text (a licence listing addresses): not named often enough.
+        let long = "Japan, China, Korea, Russia and Mongolia met.\n\n" + String(repeating: "The work went on as before.\n\n", count: 30)
+            + "They met near the Sinai and the Licensed Material.\n"
+        #expect(try kept(long) == [])
     }
 }
