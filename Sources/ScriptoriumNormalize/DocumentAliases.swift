@@ -94,7 +94,7 @@ struct DocumentAliases {
     /// Whether the all-capitals word `p[i..<j]` stands beside an English word in capitals (a heading or a
     /// licence's shouting, "THE AU IS", "WARRANTIES OF MERCHANTABILITY", where an acronym cannot be told from a
     /// word). Another acronym beside it is no shouting ("GNU GPL"); a word in lower case never is.
-    private static func isShouting(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    static func isShouting(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         func capitals(_ s: Int, _ e: Int) -> Bool {
             e - s >= 2 && (s..<e).allSatisfy { p[$0] >= UInt8(ascii: "A") && p[$0] <= UInt8(ascii: "Z") }
         }

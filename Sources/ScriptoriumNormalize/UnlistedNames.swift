@@ -27,6 +27,10 @@ import ScriptoriumModel
 /// none of its words may be a people (but after "of": "Liberation Tigers of Tamil Eelam"), a title, a month, a head
 /// word (the name rules take those) or start a lexicon name after the first.
 ///
+/// A third shape is an acronym no definition ties to a name ("ONUCA", "FMLN", "NORAD"): three to nine capitals,
+/// no word in capitals ("RADAR", "THE"), no Roman numeral ("XIV"), not among other words in capitals (shouting).
+/// Technical text is full of such capitals (HTTP, JSON, MUST), which is why the document's evidence below matters.
+///
 /// The document's own evidence decides last (``DocumentEvidence``): such names are kept only in a text that names
 /// at least ``evidence`` different places, organisations or people the lexicon links to an identifier, and names
 /// them often (a linked mention per ``sentencesPerLinkedMention`` sentences or more): a text about the world. A
@@ -49,7 +53,27 @@ enum UnlistedNames {
 
     /// The name at the capitalised word `i`, or nil. `startsName(k)` says whether a lexicon name starts at `k`.
     static func match(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, startsName: (Int) -> Bool) -> Range<Int>? {
-        unlistedWord(at: i, p, n, startsName: startsName) ?? phraseAfterThe(at: i, p, n, startsName: startsName)
+        acronym(at: i, p, n) ?? unlistedWord(at: i, p, n, startsName: startsName)
+            ?? phraseAfterThe(at: i, p, n, startsName: startsName)
+    }
+
+    /// An acronym at `i` (see above), or nil.
+    private static func acronym(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Range<Int>? {
+        var j = i
+        while j < n && p[j] >= UInt8(ascii: "A") && p[j] <= UInt8(ascii: "Z") { j += 1 }
+        guard j - i >= 3, j - i <= 9, !WordBoundary.isWord(at: j, p, n), j >= n || p[j] != UInt8(ascii: "-"),
+              i == 0 || p[i - 1] != UInt8(ascii: "-"), !(i..<j).allSatisfy({ romanDigits.contains(p[$0]) }),
+              !isCapitalisedWord(i, j, p), !DocumentAliases.isShouting(i, j, p, n), isEnglishSentence(p, n) else { return nil }
+        return i..<j
+    }
+
+    private static let romanDigits: Set<UInt8> = Set("IVXLCDM".utf8)
+
+    /// Whether the capitals `p[i..<j]` spell an English word.
+    private static func isCapitalisedWord(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+        if EnglishWords.contains(p, i, j) { return true }
+        var lower = (i..<j).map { p[$0] | 0x20 }
+        return lower.withUnsafeMutableBufferPointer { CommonWords.contains(capitalised: $0.baseAddress!, 0, $0.count) }
     }
 
     /// Two to five capitalised words after "the " (see above), or nil.

@@ -53,6 +53,12 @@ import ScriptoriumModel
         #expect(names("Later the Joint Defence Council met.") == [])
     }
 
+    @Test func anAcronymNoDefinitionTiesToANameIsAName() {
+        #expect(names("The observers of ONUCA met the FMLN in 1990.") == ["ONUCA", "FMLN"])
+        // A word in capitals, a Roman numeral, shouting, a hyphenated code: none.
+        #expect(names("The RADAR of the army under Chapter XIV was THE BEST and the MS-13 gang.") == [])
+    }
+
     @Test func aHeadOfTwoWordsIsLeftToTheNameRules() {
         // "Kunsan Air Base" is a place by its head; the unlisted name does not take "Air".
         #expect(names("Jets flew from Kunsan Air Base in 1950.") == [])
