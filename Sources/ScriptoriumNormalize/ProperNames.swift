@@ -38,7 +38,7 @@ enum ProperNames {
                              "Institute", "Agency", "Bank", "Fund", "Court", "Movement", "Partnership", "Group",
                              "Quartet", "Quad", "Brigade", "Division", "Regiment", "Squadron", "Mission", "Architecture",
                              "Mechanism", "System", "Structure", "Cooperation", "Co-operation", "Front", "Center",
-                             "Centre", "Commonwealth", "Panel", "Party", "Company",
+                             "Centre", "Commonwealth", "Panel", "Party", "Company", "Tribunal", "Office", "Survey",
                              // A group named by its number: "Shanghai Five", "Big Four".
                              "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve", "Twenty"]
         let events = ["War", "Wars", "Revolution", "Crisis", "Conference", "Summit", "Initiative", "Dialogue", "Battle",
@@ -49,7 +49,10 @@ enum ProperNames {
                       "Straits", "Sea", "Ocean", "Gulf", "Bay", "River", "Canal", "Causeway", "Mountains", "Desert",
                       "Lake", "Valley", "Plateau", "Corridor", "Wall", "Cape", "Isthmus", "Channel", "Basin", "Peak",
                       "Pass", "Harbour", "Harbor", "Port", "Military Base", "Cosmodrome", "Gap", "Airfield",
-                      "Airport", "Strip", "Heights", "Shoal", "Reef", "Shipyard"]
+                      "Airport", "Strip", "Heights", "Shoal", "Reef", "Shipyard", "Ridge", "Air Station", "Naval Station",
+                      "Space Base", "Republic", "Federation", "Confederation", "Emirate", "Sultanate", "Principality",
+                      // Also first, before the name: "Camp David", "Lake Prespa", "Mount Elbrus", "Fort Bragg".
+                      "Camp", "Mount", "Fort"]
         return instruments.map { ($0, EntityType.legalInstrument) } + organisations.map { ($0, .organization) }
             + events.map { ($0, .event) } + places.map { ($0, .place) }
     }()
@@ -102,12 +105,14 @@ enum ProperNames {
     /// - `isName(start)`: whether a lexicon name begins at `start` (an "and" does not join it).
     static func name(head: Range<Int>, _ p: UnsafePointer<UInt8>, _ n: Int,
                      mentionBefore: (Int) -> Int?, isName: (Int) -> Bool) -> Range<Int>? {
-        // "Resolution 1744": a numbered head is a name with its number only ("Conflict Resolution" is none).
+        // "Resolution 1744": a numbered head is a name with its number ("Conflict Resolution" is none), and with
+        // the capitalised words or names before it ("Security Council Resolution 1031").
         if numberedHeads.contains(p, head.lowerBound, head.upperBound) {
             var end = head.upperBound + 1
             guard end < n, p[head.upperBound] == space, WordBoundary.isDigit(p[end]) else { return nil }
             while end < n && WordBoundary.isDigit(p[end]) { end += 1 }
-            return WordBoundary.isWord(at: end, p, n) ? nil : head.lowerBound..<end
+            guard !WordBoundary.isWord(at: end, p, n) else { return nil }
+            return nameStart(before: head.lowerBound, p, n, mentionBefore: mentionBefore)..<end
         }
         // "Operation Desert Storm", "Exercise Talisman Sabre": the head comes first and the name after it.
         if leadingHeads.contains(p, head.lowerBound, head.upperBound) {
@@ -148,7 +153,7 @@ enum ProperNames {
     private static let numberedHeads = WordSet(["Resolution"])
 
     /// Heads that may come first, their name after them in capitals (a named operation or exercise).
-    private static let leadingHeads = WordSet(["Operation", "Exercise"])
+    private static let leadingHeads = WordSet(["Operation", "Exercise", "Camp", "Lake", "Mount", "Fort"])
 
     /// Words before which a capitalised phrase ending in its head is a common noun phrase, not a name: "a
     /// Secondary License", "any Contributor Agreement", "this General Public License". ("a Treaty of Friendship"

@@ -71,6 +71,12 @@ import ScriptoriumModel
 
     @Test func aNameWithWordsBeforeItsHeadDoesNotTakeAnotherNameAsItsObject() {
         expectNames("The Fifth Fleet of the Royal Navy sailed.", [("Fifth Fleet", .organization), ("Royal Navy", .organization)])
+        // A numbered head takes the name before it; republics, tribunals, camps, lakes and forts are heads.
+        expectNames("Under Zorblat Council Resolution 1031 the Federal Republic of Zorbia met the Zorbian Tribunal.",
+                    [("Zorblat Council Resolution 1031", .legalInstrument), ("Federal Republic of Zorbia", .place),
+                     ("Zorbian Tribunal", .organization)])
+        expectNames("Troops left Camp Bondsteel for Lake Prespa and Fort Zorb.",
+                    [("Camp Bondsteel", .place), ("Lake Prespa", .place), ("Fort Zorb", .place)])
         // "for" says what a body is for: one name.
         expectNames("The South Asian Association for Regional Cooperation met.",
                     [("South Asian Association for Regional Cooperation", .organization)])
