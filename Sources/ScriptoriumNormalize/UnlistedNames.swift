@@ -84,6 +84,7 @@ enum UnlistedNames {
         while words < 5 {
             guard let e = phraseWord(at: start, p, n), !continuesWord(e, p, n), !hasInnerCapital(start, e, p),
                   afterOf || isPhraseWord(start, e, p), words == 0 || !startsName(start) else { break }
+            if words > 0 && !afterOf && endsLikeAPeople(start, e, p, singular: true) { return nil }  // "the Costa Rican army"
             end = e
             words += 1
             afterOf = false
@@ -134,6 +135,7 @@ enum UnlistedNames {
     private static func isPhraseWord(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>) -> Bool {
         !NotNames.table.contains(p, i, j) && !endsLikeAPeople(i, j, p) && !ProperNames.calendarWords.contains(p, i, j)
             && !calendarAbbreviations.contains(p, i, j) && !PersonNames.titleSecondWords.contains(p, i, j)
+            && !offices.contains(p, i, j)
     }
 
     /// A capitalised word that is no English word and what follows it (see above), or nil.
@@ -152,6 +154,8 @@ enum UnlistedNames {
             guard let next = PersonNames.nameWord(at: start, p, n), !continuesWord(next, p, n),
                   afterParticle || !startsName(start), !hasInnerCapital(start, next, p),
                   !ProperNames.calendarWords.contains(p, start, next), !startsTwoWordHead(start, next, p, n) else { break }
+            // A people's adjective after it makes the whole an adjective ("Costa Rican"): no name.
+            if NotNames.table.contains(p, start, next) || endsLikeAPeople(start, next, p, singular: true) { return nil }
             end = next
             words += 1
         }
@@ -269,10 +273,17 @@ enum UnlistedNames {
     /// "Flemish"), which the word list does not always have.
     private static let peopleEndings: [[UInt8]] = ["ian", "ians", "ean", "eans", "ans", "ese", "ish"].map { Array($0.utf8) }
 
-    private static func endsLikeAPeople(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>) -> Bool {
+    /// With `singular`, "-an" counts too ("Rican", "Mexican"): only for a word after the first, as many a place's own
+    /// name ends so ("Sudan", "Abadan").
+    private static func endsLikeAPeople(_ i: Int, _ j: Int, _ p: UnsafePointer<UInt8>, singular: Bool = false) -> Bool {
         let word = UnsafeBufferPointer(start: p + i, count: j - i)
+        if singular && word.count >= 5 && word.suffix(2).elementsEqual("an".utf8) { return true }
         return word.count >= 6 && peopleEndings.contains { word.suffix($0.count).elementsEqual($0) }
     }
+
+    /// Words of offices, which a phrase after "the" names rather than a body ("the Secretary of State").
+    private static let offices = WordSet(["Secretary", "Chairman", "Chair", "Speaker", "Chancellor", "Governor",
+                                          "Commissioner", "Representative", "Envoy", "Leader", "Chief"])
 
     private static let calendarAbbreviations = WordSet(["Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
                                                         "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",

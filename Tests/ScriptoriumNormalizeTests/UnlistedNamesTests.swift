@@ -49,7 +49,9 @@ import ScriptoriumModel
                 == ["Joint Security Area", "Line of Control"])
         #expect(names("It set up the Common Security and Defence Policy in 2009.") == ["Common Security and Defence Policy"])
         // A people, a title or a single word is none; a head word is left to the name rules.
-        #expect(names("Later the North Korean army met the Prime Minister and the Council.") == [])
+        #expect(names("Later the North Korean army met the Prime Minister, the Secretary of State and the Council.") == [])
+        // A people's adjective after an unknown word: an adjective of two words.
+        #expect(names("It met the army of the Costa Rican government.") == [])
         #expect(names("Later the Joint Defence Council met.") == [])
     }
 
