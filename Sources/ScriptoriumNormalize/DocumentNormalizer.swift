@@ -124,11 +124,14 @@ struct MentionCounts {
     mutating func count(_ match: EntityMatcher.Found) -> String {
         var index = match.lexiconIndex
         if let type = match.type {
-            let entity = ProperNames.entity(name: match.iso, type: type)
+            var entity = ProperNames.entity(name: match.iso, type: type)
             // The same name as a lexicon entry of the same type (written with another dash, say) is that entry.
             if let known = lexicon.index(ofID: entity.id), lexicon.entities[known].type == type {
                 index = known
             } else {
+                if lexicon.index(ofID: entity.id) != nil {
+                    entity = ProperNames.entity(name: match.iso, type: type, besideLexiconEntityOfAnotherType: ())
+                }
                 names[entity.id, default: (entity, 0)].count += 1
                 return entity.id
             }

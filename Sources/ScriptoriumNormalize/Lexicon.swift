@@ -31,7 +31,7 @@ public struct LexiconEntity: Sendable, Equatable {
         self.init(id: "ent." + key, key: key, name: name, type: type, wikidata: wikidata, aliases: aliases, geonames: geonames)
     }
 
-    private init(id: String, key: String, name: String, type: EntityType, wikidata: String?, aliases: [String], geonames: String?) {
+    init(id: String, key: String, name: String, type: EntityType, wikidata: String?, aliases: [String], geonames: String?) {
         self.id = id
         self.key = key
         self.name = name

@@ -93,3 +93,15 @@ private extension String {
         #expect(try mentions("The Zorblat Defence Force moved into Cabo Delgado in 2021.\n") == ["Zorblat Defence Force", "2021"])
     }
 }
+
+/// A recognised name whose plain id is a lexicon entity's of another type gets an id of its own.
+@Suite struct RecognisedNameIDTests {
+    @Test func aHeadNameBesideALexiconKeyOfAnotherTypeKeepsItsOwnEntity() throws {
+        let matcher = EntityMatcher(lexicon: try parseLexicon("""
+            {"entities": [{"key": "zorb-council", "name": "Zorbland", "type": "place", "wikidata": "Q1"}]}
+            """))
+        let records = try normalizeDocument("The Zorb Council met in Zorbland.\n", matcher: matcher)
+        #expect(records.entities.map(\.id).sorted() == ["ent.organization.zorb-council", "ent.zorb-council"])
+        #expect(records.entities.first { $0.id == "ent.organization.zorb-council" }?.type == .organization)
+    }
+}

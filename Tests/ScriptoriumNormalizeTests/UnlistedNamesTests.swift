@@ -83,6 +83,7 @@ import ScriptoriumModel
               {"key": "korea", "name": "Korea", "type": "place", "wikidata": "Q18097"},
               {"key": "russia", "name": "Russia", "type": "place", "wikidata": "Q159"},
               {"key": "mongolia", "name": "Mongolia", "type": "place", "wikidata": "Q711"},
+              {"key": "micronesia", "name": "Federated States of Micronesia", "type": "place", "wikidata": "Q702"},
               {"key": "nowhere", "name": "Nowhere", "type": "place"}
             ]}
             """)
@@ -94,6 +95,11 @@ import ScriptoriumModel
         }
         // Five linked places: a text about the world, whose unlisted names are kept.
         #expect(try kept("Japan, China, Korea, Russia and Mongolia met near the Sinai.\n") == ["Sinai"])
+        // A name whose words make a lexicon key of another entity gets an id of its own: one id, one entity.
+        let records = try normalizeDocument("Japan, China, Korea, Russia and Mongolia met the Federated States of Micronesia in Micronesia.\n",
+                                            matcher: matcher)
+        #expect(Set(records.entities.map(\.id)).count == records.entities.count)
+        #expect(records.entities.first { $0.type == .name }?.id == "ent.name.micronesia")
         // Four, and a place without an id: not enough.
         #expect(try kept("Japan, China, Korea, Russia and Nowhere met near the Sinai.\n") == [])
         // Five, but once in a long text (a licence listing addresses): not named often enough.
