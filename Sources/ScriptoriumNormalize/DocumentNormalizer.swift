@@ -182,6 +182,21 @@ enum DocumentEvidence {
             certain.insert(f.lexiconIndex)
         }
         for e in namedInside where !ambiguous[e] { certain.insert(e) }
+        // An ambiguous name of which exactly one candidate is what a conditional form of the document needs is that
+        // candidate, and names it: "Georgia" (the country or the US state) beside "Abkhazia", which needs the
+        // country, is the country, and so "Abkhazia" is a mention.
+        var needed = Set<Int>()
+        for f in found where f.form >= 0 && rules[Int(f.form)] >= 0 { needed.insert(Int(rules[Int(f.form)])) }
+        if !needed.isEmpty {
+            for k in found.indices where found[k].form >= 0 && rules[Int(found[k].form)] == -1 && ambiguous[found[k].lexiconIndex] {
+                guard let list = matcher.lexicon.candidates[found[k].lexiconIndex] else { continue }
+                let hits = list.filter { needed.contains($0) }
+                if hits.count == 1 {
+                    found[k].lexiconIndex = hits[0]
+                    certain.insert(hits[0])
+                }
+            }
+        }
         var keep = [Bool](repeating: true, count: found.count)
         // Names known by their spelling alone only in a text about the world (see ``UnlistedNames/evidence``).
         if found.contains(where: { $0.type == .name }) {

@@ -8,9 +8,10 @@ import ScriptoriumModel
 /// spelling does not say: such a mention is typed `name`, never given an id.
 ///
 /// The evidence, at a capitalised word that no lexicon name, head-noun name, short form or person starts with:
-/// - it is inside a sentence: after a word in lower case, a number, a comma or a closing bracket, or a possessive
-///   ("Egypt’s Sinai"); so a sentence's first word, a title in capitals ("Fix Crash When Saving") and the words after
-///   a colon or a quotation mark are never taken;
+/// - it is a sentence's first word (capitalised anyway, so its spelling alone speaks: "Abkhazia declared…"), or it
+///   is inside a sentence: after a word in lower case, a number, a comma or a closing bracket, or a possessive
+///   ("Egypt’s Sinai"); so the words of a title in capitals ("Fix Crash When Saving") and after a colon or a
+///   quotation mark are never taken;
 /// - it is no English word in lower case (``CommonWords``: a defined term or a capitalised common noun), nor one
 ///   made from such a word by a suffix or a prefix the list does not spell out ("Licensor", "Licensee", "Unported"),
 ///   no word of a name's kind (``NotNames``), no given name alone, no month or weekday (nor their abbreviations), no
@@ -140,7 +141,7 @@ enum UnlistedNames {
 
     /// A capitalised word that is no English word and what follows it (see above), or nil.
     private static func unlistedWord(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, startsName: (Int) -> Bool) -> Range<Int>? {
-        guard isInsideSentence(i, p), let first = PersonNames.nameWord(at: i, p, n), first - i >= 3,
+        guard i == 0 || isInsideSentence(i, p), let first = PersonNames.nameWord(at: i, p, n), first - i >= 3,
               !continuesWord(first, p, n), !hasInnerCapital(i, first, p), isUnlisted(i, first, p),
               isEnglishSentence(p, n) else { return nil }
         var end = first, words = 1

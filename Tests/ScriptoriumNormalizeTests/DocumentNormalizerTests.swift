@@ -105,3 +105,25 @@ private extension String {
         #expect(records.entities.first { $0.id == "ent.organization.zorb-council" }?.type == .organization)
     }
 }
+
+/// An ambiguous name and a conditional form that needs one of its candidates settle each other.
+@Suite struct AmbiguousEvidenceTests {
+    @Test func aProvinceSettlesTheAmbiguousNameOfItsCountry() throws {
+        let tsv = """
+            zland\tplace\tZland\tQ1\t1\tcore\t\t\t
+            zstate\tplace\tZland State\t\t2\tgeonames\t\t\t
+            zland-amb\tplace\tZland\t\t\tgeonames\tZland\tzland|zstate\t
+            northprov\tplace\tNorthprov\t\t\tiso3166-2\tNorthprov^zland\t\t
+
+            """
+        let bytes = Array(tsv.utf8)
+        let matcher = EntityMatcher(lexicon: bytes.withUnsafeBufferPointer { DefaultLexicon.parse($0, name: "test") })
+        let both = try normalizeDocument("Troops entered Northprov in Zland in 2008.\n", matcher: matcher)
+        #expect(both.mentions.map(\.entityID) == ["ent.northprov", "ent.zland", "date.2008"])
+        // Without the province the name stays ambiguous, and the province alone is no mention.
+        let alone = try normalizeDocument("Troops entered Zland in 2008.\n", matcher: matcher)
+        #expect(alone.mentions.map(\.entityID) == ["ent.zland-amb", "date.2008"])
+        let province = try normalizeDocument("Troops entered Northprov in 2008.\n", matcher: matcher)
+        #expect(province.mentions.map(\.entityID) == ["date.2008"])
+    }
+}
