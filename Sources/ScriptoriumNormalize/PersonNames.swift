@@ -164,11 +164,13 @@ enum PersonNames {
                                             "bin", "ibn", "le", "la"])
 
     /// The end of a word of a name at `i`: a capital, then lower-case letters (any script; a capital after them
-    /// too: "McCarthy", "MacArthur", not "GPL"), hyphenated parts alike; "al-Assad" and "el-Sisi" as well.
-    static func nameWord(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+    /// too: "McCarthy", "MacArthur", not "GPL"), hyphenated parts alike; "al-Assad" and "el-Sisi" as well. With
+    /// `anyNoun`, a noun of places and buildings or of credits may be the word too ("Province", "House",
+    /// "Project": in a name of a place or a body, not of a person).
+    static func nameWord(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, anyNoun: Bool = false) -> Int? {
         if i + 3 < n, p[i + 2] == UInt8(ascii: "-"), p[i + 1] == UInt8(ascii: "l"),
            p[i] == UInt8(ascii: "a") || p[i] == UInt8(ascii: "e"), !WordBoundary.isWord(before: i, p, n),
-           ProperNames.isCapital(at: i + 3, p, n), let end = nameWord(at: i + 3, p, n) {
+           ProperNames.isCapital(at: i + 3, p, n), let end = nameWord(at: i + 3, p, n, anyNoun: anyNoun) {
             return end
         }
         guard i < n, ProperNames.isCapital(at: i, p, n), !WordBoundary.isWord(before: i, p, n) else { return nil }
@@ -183,7 +185,8 @@ enum PersonNames {
                 if b < 0x80 { lower += 1; j += 1 } else { lower += 1; j += WordBoundary.decode(p, j, n).length }
             }
             guard lower > 0, !ProperNames.notNameWords.contains(p, start, j), !ProperNames.isHeadWord(p, start, j),
-                  !titles.contains(p, start, j), !placeNouns.contains(p, start, j), !notNameNouns.contains(p, start, j)
+                  !titles.contains(p, start, j),
+                  anyNoun || !placeNouns.contains(p, start, j) && !notNameNouns.contains(p, start, j)
             else { return nil }
             // "Kai-shek", "Jong-un": a short second part in lower case after a short first one.
             if j - start <= 5, j + 1 < n, p[j] == UInt8(ascii: "-") {

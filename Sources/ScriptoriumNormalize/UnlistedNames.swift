@@ -83,7 +83,7 @@ enum UnlistedNames {
               p[i - 4] == UInt8(ascii: "t"), p[i - 5] == UInt8(ascii: " ") else { return nil }
         var end = i, words = 0, ofUsed = false, andUsed = false, afterOf = false, start = i
         while words < 5 {
-            guard let e = phraseWord(at: start, p, n), !continuesWord(e, p, n), !hasInnerCapital(start, e, p),
+            guard let e = PersonNames.nameWord(at: start, p, n, anyNoun: true), !continuesWord(e, p, n), !hasInnerCapital(start, e, p),
                   afterOf || isPhraseWord(start, e, p), words == 0 || !startsName(start) else { break }
             if words > 0 && !afterOf && endsLikeAPeople(start, e, p, singular: true) { return nil }  // "the Costa Rican army"
             end = e
@@ -108,28 +108,6 @@ enum UnlistedNames {
         }
         guard words >= 2, !ProperNames.isHeadWord(p, end, end), isEnglishSentence(p, n) else { return nil }
         return i..<end
-    }
-
-    /// The end of a capitalised word of a phrase at `i`: a capital, then lower-case letters, hyphenated parts alike
-    /// ("North-West"); no word that opens sentences ("The", "When"), no head word, no title. (Unlike a person's name,
-    /// a place noun may end it: "Province", "House".)
-    private static func phraseWord(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        guard i < n, ProperNames.isCapital(at: i, p, n), !WordBoundary.isWord(before: i, p, n) else { return nil }
-        var j = i
-        while true {
-            let start = j
-            j += p[j] < 0x80 ? 1 : WordBoundary.decode(p, j, n).length
-            var lower = 0
-            while j < n && WordBoundary.isWord(at: j, p, n) {
-                if WordBoundary.isDigit(p[j]) { return nil }
-                lower += 1
-                j += p[j] < 0x80 ? 1 : WordBoundary.decode(p, j, n).length
-            }
-            guard lower > 0, !ProperNames.notNameWords.contains(p, start, j), !ProperNames.isHeadWord(p, start, j),
-                  !PersonNames.titles.contains(p, start, j) else { return nil }
-            guard j + 1 < n, p[j] == UInt8(ascii: "-"), ProperNames.isCapital(at: j + 1, p, n) else { return j }
-            j += 1
-        }
     }
 
     /// Whether a capitalised word may be part of a phrase after "the": no people, title, month or weekday.
