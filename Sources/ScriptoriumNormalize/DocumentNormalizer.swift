@@ -130,7 +130,7 @@ struct MentionCounts {
                 index = known
             } else {
                 if lexicon.index(ofID: entity.id) != nil {
-                    entity = ProperNames.entity(name: match.iso, type: type, besideLexiconEntityOfAnotherType: ())
+                    entity = ProperNames.entity(name: match.iso, type: type, qualified: true)
                 }
                 names[entity.id, default: (entity, 0)].count += 1
                 return entity.id

@@ -239,6 +239,8 @@ public struct EntityMatcher: Sendable {
         let starts = Self.nameStart | Self.dateStart
         var i = 0
         var previousIsWord = false
+        // Whether the text reads as English, worked out at the first name of no known kind (see ``UnlistedNames``).
+        var english: Bool? = nil
         while i < n {
             let b = p[i]
             let c = classes[Int(b)]
@@ -273,7 +275,7 @@ public struct EntityMatcher: Sendable {
                 }
             }
             if !previousIsWord && (b &- UInt8(ascii: "A") < 26 || c & Self.nonASCII != 0),
-               let end = shortFormOrPerson(at: i, p, n, t, base: base, into: &out, aliases: &aliases) {
+               let end = shortFormOrPerson(at: i, p, n, t, base: base, into: &out, aliases: &aliases, english: &english) {
                 i = end
                 previousIsWord = true
                 continue
@@ -371,10 +373,11 @@ public struct EntityMatcher: Sendable {
         return nameEnd
     }
 
-    /// At a capitalised word that starts no lexicon name: a short form the document defined, or a person's name
-    /// (see ``PersonNames``); appends it and returns where it ends.
+    /// At a capitalised word that starts no lexicon name: a short form the document defined, a person's name
+    /// (see ``PersonNames``) or, when asked for, a name of no known kind (``UnlistedNames``; `english` is its
+    /// verdict on the sentence, kept once made); appends it and returns where it ends.
     private func shortFormOrPerson(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, _ t: UnsafePointer<Int32>, base: Int,
-                                   into out: inout [Found], aliases: inout DocumentAliases) -> Int? {
+                                   into out: inout [Found], aliases: inout DocumentAliases, english: inout Bool?) -> Int? {
         if !aliases.isEmpty, let a = aliases.match(at: i, p, n) {
             // A lexicon name left alone here (a place inside a longer name) is no short form either.
             guard !Self.startsName(at: i, p, n, t, formCount: formCount) else { return nil }
@@ -394,7 +397,8 @@ public struct EntityMatcher: Sendable {
               let name = PersonNames.match(at: i, wordEnd: wordEnd, p, n, startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }),
               !Self.startsName(at: i, p, n, t, formCount: formCount)
         else {
-            guard unlistedNames, let name = UnlistedNames.match(at: i, p, n, startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }),
+            guard unlistedNames, let name = UnlistedNames.match(at: i, p, n, english: &english,
+                                                                startsName: { Self.startsName(at: $0, p, n, t, formCount: forms) }),
                   !Self.startsName(at: i, p, n, t, formCount: formCount) else { return nil }
             let text = String(decoding: UnsafeBufferPointer(start: p + name.lowerBound, count: name.count), as: UTF8.self)
             out.append(Found(range: name, lexiconIndex: -1, iso: text, type: .name))

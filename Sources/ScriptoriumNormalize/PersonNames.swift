@@ -143,12 +143,13 @@ enum PersonNames {
         return h - i <= 5 && j - h - 1 <= 5 && (h + 1..<j).allSatisfy { p[$0] >= UInt8(ascii: "a") && p[$0] <= UInt8(ascii: "z") }
     }
 
-    /// The end of a surname particle and the space after it at `i` ("de ", "von ", "bin "), or nil.
-    private static func particle(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+    /// The end of a surname particle and the space after it at `i` ("de ", "von ", "bin "), or nil; with `set`,
+    /// a particle of that set (place names have their own: ``UnlistedNames``).
+    static func particle(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, in set: WordSet = particles) -> Int? {
         var j = i
         while j < n && p[j] >= UInt8(ascii: "a") && p[j] <= UInt8(ascii: "z") { j += 1 }
         guard j > i, j < n, p[j] == UInt8(ascii: " "), !WordBoundary.isWord(before: i, p, n),
-              particles.contains(p, i, j) else { return nil }
+              set.contains(p, i, j) else { return nil }
         return j
     }
 
@@ -202,7 +203,8 @@ enum PersonNames {
         }
     }
 
-    private static func isPossessive(at j: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    /// Whether a possessive's apostrophe (' or ’) is at `j`.
+    static func isPossessive(at j: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         j < n && p[j] == UInt8(ascii: "'") || j + 2 < n && p[j] == 0xE2 && p[j + 1] == 0x80 && p[j + 2] == 0x99
     }
 

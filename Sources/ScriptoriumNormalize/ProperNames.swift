@@ -95,24 +95,16 @@ enum ProperNames {
     /// The entity of a recognised name: its id is made from the name with diacritics folded, so "Pact of Bogotá"
     /// and "Pact of Bogota", or "Iran–Iraq War" and "Iran-Iraq War", are one entity across the dataset. No ids.
     ///
-    /// A name of no known kind (``UnlistedNames``) has an id of its own, `ent.name.` and the slug: the same words may
-    /// be a person's name elsewhere ("Syngman Rhee" after "President"), or a lexicon key of another entity
-    /// ("Micronesia" for the Federated States), and one id must not stand for two entities. Lexicon keys are slugs,
-    /// which hold no ".", so no key can give that id.
-    static func entity(name: String, type: EntityType) -> LexiconEntity {
+    /// The id qualified by the type, `ent.TYPE.SLUG`, is for when the plain one would stand for two entities: always
+    /// for a name of no known kind (``UnlistedNames``), whose words may be a person's name elsewhere ("Syngman Rhee"
+    /// after "President") or a lexicon key of another entity ("Micronesia" for the Federated States); and, with
+    /// `qualified`, for a name whose plain id a lexicon entity of another type has. Lexicon keys are slugs, which
+    /// hold no ".", so no key gives a qualified id.
+    static func entity(name: String, type: EntityType, qualified: Bool = false) -> LexiconEntity {
         let folded = name.folding(options: [.diacriticInsensitive], locale: nil)
-        guard type == .name else { return LexiconEntity(key: folded, name: name, type: type) }
-        let slug = RecordID.slug(folded)
-        return LexiconEntity(id: "ent.name." + slug, key: "name." + slug, name: name, type: type, wikidata: nil,
-                             aliases: [], geonames: nil)
-    }
-
-    /// The entity of a recognised name whose plain id is a lexicon entity's of another type ("Pacific Command" an
-    /// organisation where a lexicon keyed "pacific-command" a place): `ent.` + type + `.` + slug, for the same reason.
-    static func entity(name: String, type: EntityType, besideLexiconEntityOfAnotherType: Void) -> LexiconEntity {
-        let slug = RecordID.slug(name.folding(options: [.diacriticInsensitive], locale: nil))
-        return LexiconEntity(id: "ent.\(type.rawValue).\(slug)", key: "\(type.rawValue).\(slug)", name: name, type: type,
-                             wikidata: nil, aliases: [], geonames: nil)
+        guard qualified || type == .name else { return LexiconEntity(key: folded, name: name, type: type) }
+        let key = type.rawValue + "." + RecordID.slug(folded)
+        return LexiconEntity(id: "ent." + key, key: key, name: name, type: type, wikidata: nil, aliases: [], geonames: nil)
     }
 
     /// The name around the head word at `head` in the `n` bytes at `p`, or nil when the head stands alone.

@@ -52,10 +52,15 @@ enum UnlistedNames {
         language.isEmpty || language == "en" || language.hasPrefix("en-")
     }
 
-    /// The name at the capitalised word `i`, or nil. `startsName(k)` says whether a lexicon name starts at `k`.
-    static func match(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, startsName: (Int) -> Bool) -> Range<Int>? {
-        acronym(at: i, p, n) ?? unlistedWord(at: i, p, n, startsName: startsName)
-            ?? phraseAfterThe(at: i, p, n, startsName: startsName)
+    /// The name at the capitalised word `i` of the sentence `p[0..<n]`, or nil. `startsName(k)` says whether a
+    /// lexicon name starts at `k`; `english` is whether the sentence reads as English, worked out at its first
+    /// candidate and kept for the others (nil until then).
+    static func match(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, english: inout Bool?,
+                      startsName: (Int) -> Bool) -> Range<Int>? {
+        guard let name = acronym(at: i, p, n) ?? unlistedWord(at: i, p, n, startsName: startsName)
+                ?? phraseAfterThe(at: i, p, n, startsName: startsName) else { return nil }
+        if english == nil { english = isEnglishSentence(p, n) }
+        return english == true ? name : nil
     }
 
     /// An acronym at `i` (see above), or nil.
@@ -64,7 +69,7 @@ enum UnlistedNames {
         while j < n && p[j] >= UInt8(ascii: "A") && p[j] <= UInt8(ascii: "Z") { j += 1 }
         guard j - i >= 3, j - i <= 9, !WordBoundary.isWord(at: j, p, n), j >= n || p[j] != UInt8(ascii: "-"),
               i == 0 || p[i - 1] != UInt8(ascii: "-"), !(i..<j).allSatisfy({ romanDigits.contains(p[$0]) }),
-              !isCapitalisedWord(i, j, p), !DocumentAliases.isShouting(i, j, p, n), isEnglishSentence(p, n) else { return nil }
+              !isCapitalisedWord(i, j, p), !DocumentAliases.isShouting(i, j, p, n) else { return nil }
         return i..<j
     }
 
@@ -89,7 +94,7 @@ enum UnlistedNames {
             end = e
             words += 1
             afterOf = false
-            if isPossessive(e, p, n) { break }
+            if PersonNames.isPossessive(at: e, p, n) { break }
             guard e + 1 < n, p[e] == UInt8(ascii: " ") else { break }
             if ProperNames.isCapital(at: e + 1, p, n) {
                 start = e + 1
@@ -106,7 +111,7 @@ enum UnlistedNames {
                 break
             }
         }
-        guard words >= 2, !ProperNames.isHeadWord(p, end, end), isEnglishSentence(p, n) else { return nil }
+        guard words >= 2 else { return nil }
         return i..<end
     }
 
@@ -120,13 +125,12 @@ enum UnlistedNames {
     /// A capitalised word that is no English word and what follows it (see above), or nil.
     private static func unlistedWord(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int, startsName: (Int) -> Bool) -> Range<Int>? {
         guard i == 0 || isInsideSentence(i, p), let first = PersonNames.nameWord(at: i, p, n), first - i >= 3,
-              !continuesWord(first, p, n), !hasInnerCapital(i, first, p), isUnlisted(i, first, p),
-              isEnglishSentence(p, n) else { return nil }
+              !continuesWord(first, p, n), !hasInnerCapital(i, first, p), isUnlisted(i, first, p) else { return nil }
         var end = first, words = 1
-        while words < 4, !isPossessive(end, p, n), end + 1 < n, p[end] == UInt8(ascii: " ") {
+        while words < 4, !PersonNames.isPossessive(at: end, p, n), end + 1 < n, p[end] == UInt8(ascii: " ") {
             var start = end + 1
             var afterParticle = false
-            if let particleEnd = particle(at: start, p, n) {
+            if let particleEnd = PersonNames.particle(at: start, p, n, in: placeParticles) {
                 start = particleEnd + 1
                 afterParticle = true
             }
@@ -189,16 +193,9 @@ enum UnlistedNames {
         return english > 0 && english >= foreign
     }
 
-    private static let particles = WordSet(["da", "de", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "el",
-                                            "al", "van", "von", "der", "den", "bin", "ibn", "y"])
-
-    /// The end of a particle at `i` that a space follows ("da " of "Mocímboa da Praia"), or nil.
-    private static func particle(at i: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
-        var j = i
-        while j < n && p[j] >= UInt8(ascii: "a") && p[j] <= UInt8(ascii: "z") { j += 1 }
-        guard j > i, j + 1 < n, p[j] == UInt8(ascii: " "), particles.contains(p, i, j) else { return nil }
-        return j
-    }
+    /// Particles inside place names ("Mocímboa da Praia", "Sharm el Sheikh", "Ras al Khaimah").
+    private static let placeParticles = WordSet(["da", "de", "do", "dos", "das", "del", "della", "di", "du", "la", "le",
+                                                 "el", "al", "van", "von", "der", "den", "bin", "ibn", "y"])
 
     /// Whether the word `p[i..<j]` and the next one are a head of two words ("Air Base" of "Kunsan Air Base"), which
     /// the name rules take with the words before them.
@@ -223,10 +220,6 @@ enum UnlistedNames {
     /// "Bab" is no name of its own).
     private static func continuesWord(_ e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         e < n && (p[e] == UInt8(ascii: "-") || WordBoundary.isWord(at: e, p, n))
-    }
-
-    private static func isPossessive(_ e: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        e < n && (p[e] == UInt8(ascii: "'") || e + 2 < n && p[e] == 0xE2 && p[e + 1] == 0x80 && p[e + 2] == 0x99)
     }
 
     /// Whether `p[i..<j]` (a capitalised word, maybe hyphenated) is no word of the language and no word of a name's
@@ -294,8 +287,8 @@ enum UnlistedNames {
     }
 }
 
-/// Every English word in lower case (generated by `Tools/names/generate.py` from Debian's wamerican), searched in
-/// place: the words of one length are a sorted run of fixed-width records.
+/// Every English word in lower case (generated by `Tools/names/generate.py` from Debian's wamerican and wbritish),
+/// searched in place: the words of one length are a sorted run of fixed-width records.
 enum CommonWords {
     /// Whether `p[i..<j]`, with its first letter in lower case if it is an ASCII capital, is an English word.
     static func contains(capitalised p: UnsafePointer<UInt8>, _ i: Int, _ j: Int) -> Bool {
